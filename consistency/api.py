@@ -1,0 +1,142 @@
+"""The public API: ``check`` runs read -> segment -> embed -> align -> compare -> flag -> report.
+
+The CLI is a thin layer over this; so are the hook and the server to come.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from . import __version__
+from .align import AlignOptions, align
+from .calibrate import Calibration, estimate_calibration, load_calibration
+from .compare import compare
+from .embed import EmbeddingCache, embed, load_embedder, resolve
+from .embed.models import get_spec
+from .errors import UsageError
+from .flags import FlagContext, detect
+from .read import make_document, read_versions
+from .segment import segment
+from .types import SEVERITIES, Document, Report, Segment, Signature, Summary, VersionInfo, severity_rank
+
+Inputs = Sequence[str | Path | Document] | Mapping[str, str]
+
+
+def _documents(inputs: Inputs, langs: Mapping[str, str] | None, model: str) -> list[Document]:
+    if isinstance(inputs, Mapping):
+        inputs = [make_document(text, id=ident, lang=(langs or {}).get(ident, ident)) for ident, text in inputs.items()]
+    candidates = None
+    if model != "auto" and not model.startswith("st:"):
+        candidates = get_spec(model).languages
+    return read_versions(list(inputs), langs=dict(langs or {}), candidates=candidates)
+
+
+def verdict(flags_severities: Sequence[str], fail_on: str) -> str:
+    """``fail`` when a flag reaches ``fail_on``, ``warn`` when there are flags below it, else ``pass``."""
+    if any(severity_rank(s) >= severity_rank(fail_on) for s in flags_severities):
+        return "fail"
+    return "warn" if flags_severities else "pass"
+
+
+def check(
+    inputs: Inputs,
+    *,
+    langs: Mapping[str, str] | None = None,
+    model: str = "auto",
+    fail_on: str = "high",
+    cache: bool | str | Path = True,
+    detectors: Sequence[str] | None = None,
+) -> Report:
+    """Check two or more language versions of one article against each other.
+
+    ``inputs``: file paths (``de.txt``, ``story.de.md``, ``id=path``), Documents, or a
+    mapping of version id (a language code) to text. ``langs`` maps a version id or
+    path to a language code. ``model``: ``auto``, a registry id or ``st:NAME_OR_FOLDER``.
+    ``cache``: True for the default on-disk cache, False for none, or a folder.
+    Raises a ConsistencyError subclass for anything the caller can fix.
+    """
+    if fail_on not in SEVERITIES:
+        raise UsageError(f"fail_on must be one of {', '.join(SEVERITIES)}, not {fail_on!r}")
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    docs = _documents(inputs, langs, model)
+    spec = resolve(model, [(d.source, d.lang) for d in docs])
+    timings["read"] = time.perf_counter() - t0
+
+    t = time.perf_counter()
+    segments: dict[str, list[Segment]] = {d.id: segment(d) for d in docs}
+    for d in docs:
+        if not segments[d.id]:
+            from .errors import InputError
+
+            raise InputError(f"{d.source}: has no text to check; give a file with the article's text")
+    timings["segment"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    embedder = load_embedder(spec)
+    store = None if cache is False else EmbeddingCache(None if cache is True else cache)
+    all_segs = [s for d in docs for s in segments[d.id]]
+    matrix = embed([s.text for s in all_segs], embedder, store)
+    vectors: dict[str, np.ndarray] = {}
+    row = 0
+    for d in docs:
+        n = len(segments[d.id])
+        vectors[d.id] = matrix[row : row + n]
+        row += n
+    timings["embed"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    calibration: Calibration | None = load_calibration(spec.options.get("calibration", spec.id))
+    if calibration is None:
+        ids = [d.id for d in docs]
+        sims = [vectors[a] @ vectors[b].T for i, a in enumerate(ids) for b in ids[i + 1 :]]
+        calibration = estimate_calibration(spec.id, sims)
+    thresholds = calibration.thresholds
+    options = AlignOptions(link=thresholds["link"])
+    alignment = align(segments, vectors, calibration, options,
+                      embed_fn=lambda texts: embed(texts, embedder, store))
+    pairs = compare(segments, alignment, thresholds["link"])
+    timings["align"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    ctx = FlagContext(documents={d.id: d for d in docs}, segments=segments, alignment=alignment,
+                      thresholds=thresholds, reference=docs[0].id)
+    flags = detect(ctx, detectors)
+    timings["flag"] = time.perf_counter() - t
+    if store is not None:
+        store.close()
+
+    counts: dict[str, int] = {}
+    for f in flags:
+        counts[f.kind] = counts.get(f.kind, 0) + 1
+    summary = Summary(
+        verdict=verdict([f.severity for f in flags], fail_on),
+        max_drift=max((p.drift for p in pairs), default=0.0),
+        flags=counts,
+    )
+    signature = Signature(
+        tool=f"consistency {__version__}",
+        model=spec.id,
+        dim=embedder.dim,
+        thresholds=thresholds,
+        fail_on=fail_on,
+        options={"calibration": calibration.model if calibration.source != "estimated from the input" else "estimated", "reference": docs[0].id,
+                 "merge_gain": options.merge_gain, "max_spread": options.max_spread, "k": options.k},
+    )
+    timings["total"] = time.perf_counter() - t0
+    return Report(
+        model_name=spec.id,
+        model_dim=embedder.dim,
+        versions=tuple(VersionInfo(id=d.id, lang=d.lang, source=d.source, chars=len(d.text),
+                                   segments=len(segments[d.id])) for d in docs),
+        segments=tuple(all_segs),
+        alignment=tuple(alignment.groups),
+        pairs=tuple(pairs),
+        flags=tuple(flags),
+        summary=summary,
+        signature=signature,
+        timings=timings,
+    )

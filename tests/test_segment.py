@@ -1,0 +1,426 @@
+"""The segment stage: exact offsets, paragraphs, sentences and roles."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from consistency.segment import segment, sentence_spans
+from consistency.types import ROLES, Document, Segment
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEED_LANGS = ("it", "de", "pt", "fr", "pl")
+
+
+def _doc(text: str, lang: str, source: str = "<string>", id: str = "v") -> Document:
+    return Document(id=id, lang=lang, text=text, source=source)
+
+
+def _check_invariants(doc: Document, segs: list[Segment]) -> None:
+    """Offsets reproduce the text, ids and indices run in order, nothing overlaps."""
+    prev_end = -1
+    prev_par = 0
+    for i, s in enumerate(segs):
+        assert doc.text[s.start:s.end] == s.text
+        assert s.text and s.text == s.text.strip() and not s.text.startswith("\ufeff")
+        assert s.id == f"{doc.id}:{i}" and s.index == i and s.version == doc.id
+        assert s.role in ROLES
+        assert s.start >= prev_end, "segments overlap or are out of order"
+        assert s.paragraph in (prev_par, prev_par + 1) or (i == 0 and s.paragraph == 0)
+        prev_end, prev_par = s.end, s.paragraph
+
+
+def _uncovered(doc: Document, segs: list[Segment]) -> str:
+    """The non-whitespace characters of the text that no segment covers."""
+    covered = [False] * len(doc.text)
+    for s in segs:
+        for k in range(s.start, s.end):
+            covered[k] = True
+    return "".join(c for c, cov in zip(doc.text, covered) if not cov and not c.isspace() and c != "\ufeff")
+
+
+# -- small texts: (case, lang, source, text, expected [(role, text), ...]) ---------------
+
+CASES = [
+    (
+        "it-title-glued-boilerplate",
+        "it",
+        "it.txt",
+        "Un titolo breve senza punto finale\n\n"
+        "Il primo paragrafo parla di modelli (LLM).Il secondo periodo segue senza spazio.\n\n"
+        "Un sottotitolo tra i paragrafi\n\n"
+        "Un altro paragrafo chiude il testo.\n\n"
+        "Lascia un commento\n\n"
+        "Il tuo indirizzo email non sarà pubblicato. I campi obbligatori sono contrassegnati *",
+        [
+            ("title", "Un titolo breve senza punto finale"),
+            ("body", "Il primo paragrafo parla di modelli (LLM)."),
+            ("body", "Il secondo periodo segue senza spazio."),
+            ("heading", "Un sottotitolo tra i paragrafi"),
+            ("body", "Un altro paragrafo chiude il testo."),
+            ("boilerplate", "Lascia un commento"),
+            ("boilerplate", "Il tuo indirizzo email non sarà pubblicato."),
+            ("boilerplate", "I campi obbligatori sono contrassegnati *"),
+        ],
+    ),
+    (
+        "de-crlf-single-newlines",
+        "de",
+        "de.txt",
+        "\r\nDer erste Absatz nennt z.B. eine Zahl. Er endet hier.\r\n"
+        "Eine Zwischenzeile ohne Punkt\r\n"
+        "Der zweite Absatz folgt direkt. Ca. drei Sätze sind es nicht.\r\n"
+        "Schreibe einen Kommentar",
+        [
+            ("body", "Der erste Absatz nennt z.B. eine Zahl."),
+            ("body", "Er endet hier."),
+            ("heading", "Eine Zwischenzeile ohne Punkt"),
+            ("body", "Der zweite Absatz folgt direkt."),
+            ("body", "Ca. drei Sätze sind es nicht."),
+            ("boilerplate", "Schreibe einen Kommentar"),
+        ],
+    ),
+    (
+        "pt-footer",
+        "pt",
+        "pt.txt",
+        "\nO Sr. Silva chegou ontem. A empresa confirmou a visita.\nDeixe um comentário",
+        [
+            ("body", "O Sr. Silva chegou ontem."),
+            ("body", "A empresa confirmou a visita."),
+            ("boilerplate", "Deixe um comentário"),
+        ],
+    ),
+    (
+        "fr-heading-with-spaced-colon",
+        "fr",
+        "fr.txt",
+        "\nLe premier paragraphe présente le sujet.\n"
+        "Nouvelle puce : une technologie locale\n"
+        "Le second paragraphe conclut.Le dernier mot suit.\n"
+        "Laisser un commentaire",
+        [
+            ("body", "Le premier paragraphe présente le sujet."),
+            ("heading", "Nouvelle puce : une technologie locale"),
+            ("body", "Le second paragraphe conclut."),
+            ("body", "Le dernier mot suit."),
+            ("boilerplate", "Laisser un commentaire"),
+        ],
+    ),
+    (
+        "pl-title-inner-stop-credit",
+        "pl",
+        "pl.txt",
+        "Kraj przechodzi do ofensywy. Firma szykuje własne układy\n"
+        "Pierwszy akapit ma dwa zdania. To jest drugie.\n\n"
+        "Podpis pod zdjęciem bez kropki\n"
+        "Fot. Agencja\n\n"
+        "Ostatni akapit.\n\n"
+        "Zostaw komentarz",
+        [
+            ("title", "Kraj przechodzi do ofensywy. Firma szykuje własne układy"),
+            ("body", "Pierwszy akapit ma dwa zdania."),
+            ("body", "To jest drugie."),
+            ("caption", "Podpis pod zdjęciem bez kropki"),
+            ("caption", "Fot. Agencja"),
+            ("body", "Ostatni akapit."),
+            ("boilerplate", "Zostaw komentarz"),
+        ],
+    ),
+    (
+        "en-hard-wrap",
+        "en",
+        "en.txt",
+        "A Short Title\n\n"
+        "This paragraph was wrapped by an editor at a fixed width, so that each\n"
+        "line stops where the next word would no longer fit, and the sentence\n"
+        "goes on across the break. A second sentence starts mid-line and runs\n"
+        "to the end.\n\n"
+        "Another wrapped paragraph follows after a blank line and it is about\n"
+        "as wide as the first one.\n",
+        [
+            ("title", "A Short Title"),
+            (
+                "body",
+                "This paragraph was wrapped by an editor at a fixed width, so that each\n"
+                "line stops where the next word would no longer fit, and the sentence\n"
+                "goes on across the break.",
+            ),
+            ("body", "A second sentence starts mid-line and runs\nto the end."),
+            (
+                "body",
+                "Another wrapped paragraph follows after a blank line and it is about\n"
+                "as wide as the first one.",
+            ),
+        ],
+    ),
+    (
+        "en-list-of-short-lines-is-not-wrapped",
+        "en",
+        "en.txt",
+        "Opening sentence of the piece.\n\nOne line here.\nAnother line there.\nA third line too.\n",
+        [
+            ("body", "Opening sentence of the piece."),
+            ("body", "One line here."),
+            ("body", "Another line there."),
+            ("body", "A third line too."),
+        ],
+    ),
+    (
+        "es-footer-and-email-notice",
+        "es",
+        "es.txt",
+        "El texto empieza aquí. Sigue después.\n\nDeja un comentario\n\n"
+        "Tu dirección de correo electrónico no será publicada.",
+        [
+            ("body", "El texto empieza aquí."),
+            ("body", "Sigue después."),
+            ("boilerplate", "Deja un comentario"),
+            ("boilerplate", "Tu dirección de correo electrónico no será publicada."),
+        ],
+    ),
+    (
+        "repeated-title-and-credit-after-pipe",
+        "en",
+        "en.txt",
+        "Chips and more chips\n\nChips and more chips\n\nThe story begins.\n\n"
+        "A related story about chips 1\nThe chip | Credit: Maker\n\nThe story ends.\n\nShare this",
+        [
+            ("title", "Chips and more chips"),
+            ("boilerplate", "Chips and more chips"),
+            ("body", "The story begins."),
+            ("caption", "A related story about chips 1"),
+            ("caption", "The chip | Credit: Maker"),
+            ("body", "The story ends."),
+            ("boilerplate", "Share this"),
+        ],
+    ),
+    (
+        "bom-and-last-line-not-heading",
+        "en",
+        "en.txt",
+        "\ufeffFirst paragraph is a sentence.\nSecond paragraph too.\nMario Rossi",
+        [
+            ("body", "First paragraph is a sentence."),
+            ("body", "Second paragraph too."),
+            ("body", "Mario Rossi"),
+        ],
+    ),
+    (
+        "single-line-is-not-a-title",
+        "en",
+        "en.txt",
+        "Just one line without a stop",
+        [("body", "Just one line without a stop")],
+    ),
+    (
+        "markdown",
+        "en",
+        "story.md",
+        "---\n"
+        'title: "Front matter title"\n'
+        "description: A one-line summary of the story.\n"
+        "tags: [x]\n"
+        "---\n\n"
+        "# Front matter title\n\n"
+        "The intro has a [link](https://example.com/a). It goes on\n"
+        "over a second line.\n\n"
+        "## A section ##\n\n"
+        "![A chip on a desk](https://example.com/chip.png)\n"
+        "*Photo: Maker*\n\n"
+        "> A quoted sentence.\n> Another one.\n\n"
+        "- first item\n"
+        "- second item\n\n"
+        "Setext heading\n"
+        "--------------\n\n"
+        "**Bold lead-in line**\n\n"
+        "Last paragraph.\n\n"
+        "Leave a comment\n",
+        [
+            ("title", "Front matter title"),
+            ("heading", "A one-line summary of the story."),
+            ("boilerplate", "Front matter title"),
+            ("body", "The intro has a [link](https://example.com/a)."),
+            ("body", "It goes on\nover a second line."),
+            ("heading", "A section"),
+            ("caption", "A chip on a desk"),
+            ("caption", "Photo: Maker"),
+            ("body", "A quoted sentence."),
+            ("body", "Another one."),
+            ("body", "first item"),
+            ("body", "second item"),
+            ("heading", "Setext heading"),
+            ("heading", "Bold lead-in line"),
+            ("body", "Last paragraph."),
+            ("boilerplate", "Leave a comment"),
+        ],
+    ),
+    (
+        "markdown-crlf-image-caption-paragraph",
+        "it",
+        "pezzo.markdown",
+        "# Titolo\r\n\r\nPrimo paragrafo.\r\n\r\n![](foto.jpg)\r\n\r\n_La didascalia_\r\n\r\n"
+        "_Una nota in corsivo._\r\n\r\nFine.\r\n",
+        [
+            ("title", "Titolo"),
+            ("body", "Primo paragrafo."),
+            ("caption", "La didascalia"),
+            ("body", "Una nota in corsivo."),
+            ("body", "Fine."),
+        ],
+    ),
+    (
+        "regex-fallback-language",
+        "uk",
+        "uk.txt",
+        "Перше речення тут. Т. Шевченко написав друге! А це третє?",
+        [
+            ("body", "Перше речення тут."),
+            ("body", "Т. Шевченко написав друге!"),
+            ("body", "А це третє?"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("case,lang,source,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_small_texts(case: str, lang: str, source: str, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = _doc(text, lang, source)
+    segs = segment(doc)
+    _check_invariants(doc, segs)
+    assert [(s.role, s.text) for s in segs] == expected
+
+
+TXT_CASES = [c for c in CASES if not c[2].endswith((".md", ".markdown"))]  # markdown syntax may be left out
+
+
+@pytest.mark.parametrize("case,lang,source,text", [c[:4] for c in TXT_CASES], ids=[c[0] for c in TXT_CASES])
+def test_small_texts_cover_all_content(case: str, lang: str, source: str, text: str) -> None:
+    doc = _doc(text, lang, source)
+    assert _uncovered(doc, segment(doc)) == ""
+
+
+def test_markdown_flag_overrides_source() -> None:
+    text = "# Heading text\n\nBody sentence."
+    as_md = segment(_doc(text, "en", "notes.txt"), markdown=True)
+    as_txt = segment(_doc(text, "en", "notes.md"), markdown=False)
+    assert as_md[0].text == "Heading text" and as_md[0].role == "title"
+    assert as_txt[0].text == "# Heading text"
+
+
+def test_paragraph_numbers_follow_paragraphs() -> None:
+    doc = _doc("Uno. Due.\n\nTre.\nQuattro. Cinque.", "it")
+    assert [(s.paragraph, s.text) for s in segment(doc)] == [
+        (0, "Uno."), (0, "Due."), (1, "Tre."), (2, "Quattro."), (2, "Cinque."),
+    ]
+
+
+# -- sentences: (lang, text, expected sentences) ---------------------------------------
+
+SENTENCES = [
+    ("it", "Un modello linguistico (LLM).Il secondo periodo.", ["Un modello linguistico (LLM).", "Il secondo periodo."]),
+    ("en", "It was a big word.The next one starts.", ["It was a big word.", "The next one starts."]),
+    ("en", "Use e.g. this one. The U.S. Army said so.", ["Use e.g. this one.", "The U.S. Army said so."]),
+    ("en", "Version 3.5 is out. See www.Example.com or https://x.org/A.B today.",
+     ["Version 3.5 is out.", "See www.Example.com or https://x.org/A.B today."]),
+    ("de", "Das ist z.B. ein Satz. Die Kosten liegen bei 3,5 Mrd. Euro.Danach kommt mehr.",
+     ["Das ist z.B. ein Satz.", "Die Kosten liegen bei 3,5 Mrd. Euro.", "Danach kommt mehr."]),
+    ("pt", "Chegou em 3 de jan. de 2024. Depois saiu.", ["Chegou em 3 de jan. de 2024.", "Depois saiu."]),
+    ("pl", "To jest np. test. Prof. Nowak mówi dalej.", ["To jest np. test.", "Prof. Nowak mówi dalej."]),
+    ("fr", "Il a parlé (IA).Le texte suit. Fin.", ["Il a parlé (IA).", "Le texte suit.", "Fin."]),
+    ("zh", "这是一支笔。那是一本书！", ["这是一支笔。", "那是一本书！"]),
+    ("pt-BR", "Primeira frase. Segunda frase.", ["Primeira frase.", "Segunda frase."]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", SENTENCES)
+def test_sentences(lang: str, text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in sentence_spans(text, 0, len(text), lang)] == expected
+
+
+def test_long_sentence_is_cut_at_semicolons() -> None:
+    clause = "questa parte della frase è abbastanza lunga da contare qualcosa"
+    text = "; ".join([clause] * 8) + "."
+    spans = sentence_spans(text, 0, len(text), "it")
+    assert len(spans) == 8
+    assert all(text[a:b].startswith("questa") for a, b in spans)
+    assert all(text[a:b].endswith((";", ".")) for a, b in spans)
+    short = "; ".join([clause] * 2) + "."
+    assert len(sentence_spans(short, 0, len(short), "it")) == 1
+
+
+def test_sentence_spans_are_absolute_and_stripped() -> None:
+    text = "xx  Prima frase. Seconda.  yy"
+    assert [text[a:b] for a, b in sentence_spans(text, 2, len(text) - 2, "it")] == [
+        "Prima frase.", "Seconda.",
+    ]
+
+
+# -- the five seed files -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, tuple[Document, list[Segment]]]:
+    out = {}
+    for lang in SEED_LANGS:
+        path = SEEDS / f"{lang}.txt"
+        doc = Document(id=lang, lang=lang, text=path.read_text(encoding="utf-8"), source=str(path))
+        out[lang] = (doc, segment(doc))
+    return out
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict:
+    return json.loads((SEEDS / "gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", SEED_LANGS)
+def test_seed_offsets_and_coverage(seeds, lang: str) -> None:
+    doc, segs = seeds[lang]
+    _check_invariants(doc, segs)
+    assert _uncovered(doc, segs) == ""
+    assert sum(s.role == "body" for s in segs) >= 10
+
+
+def test_seed_noise_spans_get_noise_roles(seeds, gold) -> None:
+    assert gold["noise"], "gold.json lists noise spans"
+    for noise in gold["noise"]:
+        _, segs = seeds[noise["version"]]
+        covering = [s for s in segs if s.start < noise["end"] and s.end > noise["start"]]
+        assert covering, noise
+        assert {s.role for s in covering} == {noise["kind"]}, (noise["text"], [(s.role, s.text) for s in covering])
+        assert covering[0].start <= noise["start"] and covering[-1].end >= noise["end"]
+
+
+def test_seed_required_divergences_stay_in_body(seeds, gold) -> None:
+    for div in gold["divergences"]:
+        if not div["required"]:
+            continue
+        _, segs = seeds[div["version"]]
+        covering = [s for s in segs if s.start < div["end"] and s.end > div["start"]]
+        assert covering and all(s.role == "body" for s in covering), div["text"]
+
+
+def test_seed_italian_repeated_title(seeds) -> None:
+    doc, segs = seeds["it"]
+    first_line = doc.text.split("\n", 1)[0]
+    same = [s for s in segs if s.text == first_line]
+    assert [s.role for s in same] == ["title", "boilerplate"]
+    assert segs[0].role == "title"
+
+
+def test_seed_polish_title_and_body_starts(seeds) -> None:
+    doc, segs = seeds["pl"]
+    assert segs[0].role == "title"
+    assert segs[0].text == doc.text.split("\n", 1)[0]
+    assert segs[1].role == "body"
+
+
+@pytest.mark.parametrize("lang", ("de", "pt", "fr"))
+def test_seed_translations_have_no_title_but_one_heading(seeds, lang: str) -> None:
+    _, segs = seeds[lang]
+    roles = [s.role for s in segs]
+    assert "title" not in roles
+    assert roles.count("heading") == 1
+    assert roles[-1] == "boilerplate"
