@@ -25,6 +25,7 @@ __all__ = ["segment", "sentence_spans"]
 # -- tunables ----------------------------------------------------------------
 
 TITLE_MAX_CHARS = 200  # a first line longer than this is body text, not a title
+FOOTER_LINE_MAX_CHARS = 200  # lines after a comment-form line at the end are footer
 HEADING_MAX_CHARS = 150  # a line between paragraphs longer than this is body text
 CAPTION_LINE_MAX_CHARS = 200  # credit lines and the caption lines attached to them
 BOILERPLATE_MAX_CHARS = 300  # only lines this short are tested for starts/contains phrases
@@ -116,7 +117,23 @@ def sentence_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int
         a2, b2 = _strip(chunk, a, b)
         if a2 < b2:
             spans.extend(_cut_long(chunk, a2, b2))
-    return [(start + a, start + b) for a, b in spans]
+    # closing quotes/brackets Punkt split off belong to the sentence before them
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        lead = a
+        while merged and lead < b and chunk[lead] in _CLOSERS + "“":
+            lead += 1
+        # only when they close: followed by a space or the end, not by the next sentence's first word
+        if merged and lead > a and (lead == b or not chunk[lead].isalnum()):
+            merged[-1] = (merged[-1][0], lead)
+            a, b = _strip(chunk, lead, b)
+        if a >= b:
+            continue
+        if merged and not any(ch.isalnum() for ch in chunk[a:b]):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return [(start + a, start + b) for a, b in merged]
 
 
 def _outside_gaps(
@@ -524,6 +541,14 @@ def _assign_roles(text: str, blocks: list[_Block], phrases: _Phrases) -> list[st
     for i in range(len(blocks)):
         if roles[i] is None and _is_boilerplate(line[i], phrases):
             roles[i] = "boilerplate"
+
+    # the footer: everything short after the first boilerplate block that only short blocks follow
+    for i in range(len(blocks)):
+        if roles[i] == "boilerplate" and all(len(line[j]) <= FOOTER_LINE_MAX_CHARS for j in range(i + 1, len(blocks))):
+            for j in range(i + 1, len(blocks)):
+                if roles[j] is None:
+                    roles[j] = "boilerplate"
+            break
 
     # credit lines, and the short unpunctuated lines attached just above them
     for i in range(len(blocks)):

@@ -424,3 +424,23 @@ def test_seed_translations_have_no_title_but_one_heading(seeds, lang: str) -> No
     assert "title" not in roles
     assert roles.count("heading") == 1
     assert roles[-1] == "boilerplate"
+
+
+def test_closing_quote_stays_with_its_sentence():
+    text = "Titel der Meldung\n\nSie sagte: „Wir sind bereit.“ Danach ging sie.\n"
+    segs = segment(Document(id="de", lang="de", text=text, source="de.txt"))
+    assert all(any(ch.isalnum() for ch in s.text) for s in segs), [s.text for s in segs]
+    assert any(s.text.endswith("bereit.“") for s in segs), [s.text for s in segs]
+
+
+@pytest.mark.parametrize("lang,footer", [
+    ("it", "Lascia un commento\n\nAccedi per commentare.\n\nUna riga di servizio qualsiasi."),
+    ("en", "Leave a comment\nSome other short service line.\nAnother one."),
+])
+def test_short_lines_after_a_comment_form_are_footer(lang, footer):
+    body = ("A first paragraph with enough words to be body text, ending with a full stop.\n\n"
+            "A second paragraph that also carries a claim of the article.\n\n")
+    doc = Document(id=lang, lang=lang, text=body + footer + "\n", source=f"{lang}.txt")
+    roles = [(s.role, s.text) for s in segment(doc)]
+    tail = [r for r, t in roles if body.find(t) < 0]
+    assert tail and set(tail) == {"boilerplate"}, roles
