@@ -36,7 +36,9 @@ class SentenceTransformerEmbedder:
     def dim(self) -> int:
         if self.spec.dim:
             return self.spec.dim
-        return int(self.load().get_sentence_embedding_dimension())
+        model = self.load()
+        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(getter())
 
     def load(self) -> Any:
         """The underlying SentenceTransformer (for token embeddings too)."""
@@ -49,6 +51,12 @@ class SentenceTransformerEmbedder:
                 f"model {self.spec.id} needs sentence-transformers; install the extra: pip install 'consistency[st]'"
             ) from None
         is_folder = Path(self.target).exists()
+        try:  # no progress bars from the loader: stderr is the user's
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+        except ImportError:
+            pass
         try:
             self._model = SentenceTransformer(self.target, device="cpu", local_files_only=True)
         except Exception as exc:  # library raises many types for a missing/corrupt model
