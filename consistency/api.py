@@ -103,7 +103,8 @@ def check(
 
     t = time.perf_counter()
     ctx = FlagContext(documents={d.id: d for d in docs}, segments=segments, alignment=alignment,
-                      thresholds=thresholds, reference=docs[0].id)
+                      thresholds=thresholds, reference=docs[0].id, calibration=calibration,
+                      embed_fn=lambda texts: embed(texts, embedder, store))
     flags = detect(ctx, detectors)
     timings["flag"] = time.perf_counter() - t
     if store is not None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
+import numpy as np
+
 from ..align import Alignment
+from ..calibrate import Calibration
 from ..registry import Registry
 from ..types import Document, Group, Segment, Span
 
@@ -36,6 +39,8 @@ class FlagContext:
     alignment: Alignment
     thresholds: Mapping[str, float]
     reference: str  # with an even split (e.g. two versions), the side the reference is on counts as right
+    calibration: Calibration | None = None
+    embed_fn: Callable[[Sequence[str]], np.ndarray] | None = None  # the check's embedder, cached
     index: dict[str, Segment] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -59,6 +64,13 @@ class FlagContext:
         v = segs[0].version
         start, end = segs[0].start, segs[-1].end
         return Span(version=v, start=start, end=end, text=self.documents[v].text[start:end])
+
+    def similarity(self, a: str, b: str) -> float | None:
+        """Calibrated similarity of two short texts by the check's model (None without one)."""
+        if self.embed_fn is None or self.calibration is None:
+            return None
+        va, vb = self.embed_fn([a, b])
+        return float(self.calibration.similarity(float(va @ vb)))
 
     def majority_side(self, have: Sequence[str], lack: Sequence[str]) -> bool:
         """True when the versions in ``have`` outvote those in ``lack`` (ties go to the reference's side)."""

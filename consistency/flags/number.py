@@ -1,9 +1,98 @@
-"""``number`` flags: counterparts that disagree on a number, amount, percentage or date."""
+"""``number`` flags: counterparts that disagree on a number, amount, percentage or date.
+
+Quantities are compared as values with units (``numbers.py``: "1,5 mld zł" =
+"1.5 billion", "zehn Prozent" = "10 %", with rounding tolerance), one-to-one
+within each alignment group. A version's quantity is flagged when most of the
+other versions in the group have a different quantity of the same kind where it
+has this one (with two versions, the non-reference one is flagged).
+"""
 from __future__ import annotations
 
-from .base import DETECTORS, Candidate, FlagContext
+from dataclasses import dataclass
+
+from ..types import Group, Span
+from .base import DETECTORS, QUIET_ROLES, Candidate, FlagContext, join_names, quote
+from .numbers import Quantity, extract_quantities, match_quantities, same_quantity
+
+_COMPATIBLE = {"count": "amount", "measure": "amount", "money": "money", "percent": "percent",
+               "year": "time", "date": "time", "ordinal": "ordinal"}
+
+
+@dataclass(frozen=True)
+class _Q:
+    """A quantity with absolute offsets in its version."""
+
+    version: str
+    start: int
+    end: int
+    q: Quantity
+
+
+def _quantities(ctx: FlagContext, group: Group, version: str) -> list[_Q]:
+    out: list[_Q] = []
+    for seg in ctx.members(group, version):
+        if seg.role in QUIET_ROLES:
+            continue
+        lang = ctx.documents[version].lang
+        for q in extract_quantities(seg.text, lang):
+            out.append(_Q(version, seg.start + q.start, seg.start + q.end, q))
+    return out
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    return _COMPATIBLE.get(a.kind, a.kind) == _COMPATIBLE.get(b.kind, b.kind)
 
 
 @DETECTORS.register("number")
 def detect_numbers(ctx: FlagContext) -> list[Candidate]:
-    return []
+    out: list[Candidate] = []
+    for group in ctx.alignment.groups:
+        present = ctx.versions_in(group)
+        if len(present) < 2:
+            continue
+        qs = {v: _quantities(ctx, group, v) for v in present}
+        if sum(1 for v in present if qs[v]) < 2:
+            continue
+        # one-to-one matching for every ordered pair: which of v's quantities w lacks
+        unmatched: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+        for v in present:
+            for w in present:
+                if v != w:
+                    _pairs, un_v, un_w = match_quantities([x.q for x in qs[v]], [x.q for x in qs[w]])
+                    unmatched[(v, w)] = (un_v, un_w)
+        for v in present:
+            others = [w for w in present if w != v]
+            for i, mine in enumerate(qs[v]):
+                agree, disagree = [], []
+                alternatives: list[_Q] = []
+                for w in others:
+                    un_v, un_w = unmatched[(v, w)]
+                    if i not in un_v:
+                        agree.append(w)
+                        continue
+                    rivals = [qs[w][j] for j in un_w if _compatible(mine.q, qs[w][j].q)]
+                    if rivals:
+                        disagree.append(w)
+                        alternatives.append(rivals[0])
+                if not disagree:
+                    continue
+                if len(disagree) < len(agree):
+                    continue
+                if len(disagree) == len(agree) and v == ctx.reference:
+                    continue  # an even split: the reference's side counts as right
+                alt_text = alternatives[0].q.text
+                consensus = all(same_quantity(a.q, alternatives[0].q) for a in alternatives)
+                severity = "high" if (not agree and consensus) else "medium"
+                counterparts = tuple(
+                    Span(version=a.version, start=a.start, end=a.end,
+                         text=ctx.documents[a.version].text[a.start:a.end]) for a in alternatives
+                )
+                verb = "has" if len(disagree) == 1 else "have"
+                out.append(Candidate(
+                    kind="number", version=v, start=mine.start, end=mine.end, counterparts=counterparts,
+                    severity=severity, score=0.9 if severity == "high" else 0.7, group=group.id,
+                    message=(f"The {v} version has {quote(mine.q.text, 40)} where {join_names(disagree)} "
+                             f"{verb} {quote(alt_text, 40)}."),
+                ))
+    return out
+

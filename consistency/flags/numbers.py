@@ -1,0 +1,880 @@
+"""Locale-aware quantities: find numbers, amounts, percentages, measures and dates in
+text and decide whether two of them (from two language versions) say the same thing.
+
+Comparing digit strings raises false alarms ("24,3 tys." against "24.300"); this module
+reads each surface form into a value with the scale applied, a canonical unit and the
+rounding tolerance its precision implies, so "1,5 mld zł" and "1.5 billion" compare equal.
+
+Conventions (documented, relied on by the number flag detector):
+- ``value`` has the scale applied: "1,5 mld" -> 1.5e9; "zehn Prozent" -> 10.
+- ``tolerance`` is half a unit of the last written digit, times the scale:
+  "1,5 mld" -> 0.05e9, "280" -> 0.5; years, dates and ordinals have 0.
+- dates (kind ``"date"``): ``value`` is the proleptic Gregorian ordinal of the day
+  (``datetime.date.toordinal``) and ``unit`` says how much is known: ``"day"`` (full
+  date), ``"day-no-year"`` (day and month; the ordinal is taken in year 4, a leap year),
+  ``"month"`` (month and year; the ordinal of its first day). ``Quantity.iso`` gives
+  "2024-03-12", "--03-12" or "2024-03". Numeric dates follow the language's day-month
+  order (``date_order`` in its data file), swapped only when that order is impossible.
+- years (kind ``"year"``): bare integers 1900-2100 read as calendar years, unit ``"year"``.
+- ranges ("10-20 %", "tra 10 e 20 miliardi") give one quantity per end; the first end
+  takes the unit and scale of the second when it has none.
+- digits inside product and model names (H100, RTX 4090, 910C, COVID-19) are not
+  quantities.
+- an unknown language gets digits, symbols (%, €, $, nm, ...) and numeric dates; a lone
+  separator followed by exactly three digits ("1,500", "1.500") is read as a thousands
+  separator, otherwise as a decimal mark.
+
+Language data lives in ``consistency/data/lang/<code>.toml`` over ``_common.toml``;
+``load_language`` reads it lazily and caches it (the names module uses it too).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Sequence
+
+from ..errors import ConfigError
+
+__all__ = [
+    "LanguageData",
+    "Quantity",
+    "extract_quantities",
+    "load_language",
+    "match_quantities",
+    "same_quantity",
+]
+
+KINDS = ("count", "percent", "money", "measure", "year", "date", "ordinal")
+
+_SPACES = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
+_NB_SPACES = "\u00a0\u202f\u2009"
+_APOSTROPHES = "'’ʼ"
+_YEAR_MIN, _YEAR_MAX = 1900, 2100
+_DATE_UNITS = ("day", "day-no-year", "month")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity found in a text, with its span and normalised value."""
+
+    start: int
+    end: int
+    text: str  # text[start:end] of the input
+    value: float  # scale applied; for dates a day ordinal (see module docstring)
+    unit: str | None  # canonical: "%", "pp", "nm", "km", "EUR", "USD", "PLN", "year", "day", ...
+    tolerance: float  # absolute rounding tolerance implied by the surface form
+    kind: str  # one of KINDS
+
+    @property
+    def iso(self) -> str | None:
+        """ISO 8601 form of a date ("2024-03-12", "--03-12", "2024-03") or year ("2024")."""
+        if self.kind == "year":
+            return f"{int(self.value):04d}"
+        if self.kind != "date":
+            return None
+        day = _dt.date.fromordinal(int(self.value))
+        if self.unit == "day":
+            return day.isoformat()
+        if self.unit == "day-no-year":
+            return f"--{day.month:02d}-{day.day:02d}"
+        return f"{day.year:04d}-{day.month:02d}"
+
+
+# --------------------------------------------------------------------------- language data
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    """Everything the number and name extractors know about one language."""
+
+    code: str
+    known: bool  # a data file exists for the language
+    decimal: str | None  # None: infer per number
+    thousands: tuple[str, ...]
+    date_order: str
+    months: dict[str, int]  # surface form (casefolded unless months_case_sensitive) -> 1..12
+    full_months: tuple[str, ...]  # unabbreviated forms, for "March 2024" / "March 12"
+    months_case_sensitive: bool
+    weak: frozenset[str]
+    connectors: tuple[str, ...]
+    in_word_connectors: tuple[str, ...]
+    words: dict[str, int]
+    multipliers: dict[str, int]
+    scales: tuple[tuple[str, float], ...]
+    prefix_scales: tuple[tuple[str, float], ...]
+    percent: tuple[str, ...]
+    points: tuple[str, ...]
+    currencies: tuple[tuple[str, str], ...]
+    currency_prefixes: tuple[tuple[str, str], ...]
+    units: tuple[tuple[str, str], ...]
+    currency_linkers: tuple[str, ...]
+    date_linkers: tuple[str, ...]
+    range_connectors: tuple[str, ...]
+    year_cues: frozenset[str]
+    year_post: tuple[str, ...]
+    ordinals: dict[str, int]
+    ordinal_suffixes: tuple[str, ...]
+    ordinal_dot: bool
+    ordinal_cues: frozenset[str]
+    compound_suffixes: tuple[tuple[str, str], ...]
+    punkt_model: str | None
+    names: dict[str, Any] = field(default_factory=dict)  # the [names] section, raw
+
+
+def _data_root() -> Any:
+    return resources.files("consistency") / "data"
+
+
+@lru_cache(maxsize=None)
+def _read_toml(relative: str) -> dict[str, Any] | None:
+    """Parse one data file under consistency/data; None when it does not exist."""
+    path = _data_root().joinpath(*relative.split("/"))
+    if not path.is_file():
+        return None
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc}); fix or restore the file from the package") from exc
+
+
+def normalise_lang(lang: str) -> str:
+    """'pt-BR' -> 'pt', 'EN_us' -> 'en'."""
+    return re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
+
+
+def _by_length(pairs: Any) -> tuple[Any, ...]:
+    return tuple(sorted(pairs, key=lambda p: -len(p[0] if isinstance(p, tuple) else p)))
+
+
+@lru_cache(maxsize=64)
+def load_language(lang: str) -> LanguageData:
+    """The merged data (common + language file) for a language code; generic for unknown codes."""
+    code = normalise_lang(lang)
+    common = _read_toml("lang/_common.toml") or {}
+    own = _read_toml(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None
+    cn: dict[str, Any] = common.get("numbers", {})
+    on: dict[str, Any] = (own or {}).get("numbers", {})
+
+    def lst(key: str) -> list[Any]:
+        return list(cn.get(key, [])) + list(on.get(key, []))
+
+    def dct(key: str) -> dict[str, Any]:
+        return {**cn.get(key, {}), **on.get(key, {})}
+
+    case_sensitive = bool(on.get("months_case_sensitive", False))
+    months: dict[str, int] = {}
+    full: list[str] = []
+    for i, forms in enumerate(on.get("months", []), 1):
+        for j, form in enumerate(forms):
+            months[form if case_sensitive else form.casefold()] = i
+            if j == 0 or not form.endswith("."):
+                full.append(form)
+    return LanguageData(
+        code=code,
+        known=own is not None,
+        decimal=on.get("decimal"),
+        thousands=tuple(on.get("thousands", [])),
+        date_order=on.get("date_order", "DMY"),
+        months=months,
+        full_months=_by_length(full),
+        months_case_sensitive=case_sensitive,
+        weak=frozenset(w.casefold() for w in on.get("weak", [])),
+        connectors=tuple(on.get("connectors", [])),
+        in_word_connectors=tuple(on.get("in_word_connectors", [])),
+        words={k.casefold(): int(v) for k, v in on.get("words", {}).items()},
+        multipliers={k.casefold(): int(v) for k, v in on.get("multipliers", {}).items()},
+        scales=_by_length((k, float(v)) for k, v in dct("scales").items()),
+        prefix_scales=_by_length((k, float(v)) for k, v in dct("prefix_scales").items()),
+        percent=_by_length(lst("percent")),
+        points=_by_length(lst("points")),
+        currencies=_by_length(dct("currencies").items()),
+        currency_prefixes=_by_length(dct("currency_prefixes").items()),
+        units=_by_length(dct("units").items()),
+        currency_linkers=tuple(on.get("currency_linkers", [])),
+        date_linkers=tuple(on.get("date_linkers", [])),
+        range_connectors=tuple(on.get("range_connectors", ["-", "–", "—"])),
+        year_cues=frozenset(c.casefold() for c in on.get("year_cues", [])),
+        year_post=tuple(on.get("year_post", [])),
+        ordinals={k.casefold(): int(v) for k, v in on.get("ordinals", {}).items()},
+        ordinal_suffixes=_by_length(on.get("ordinal_suffixes", [])),
+        ordinal_dot=bool(on.get("ordinal_dot", False)),
+        ordinal_cues=frozenset(c.casefold() for c in on.get("ordinal_cues", [])),
+        compound_suffixes=_by_length((k.casefold(), v) for k, v in on.get("compound_suffixes", {}).items()),
+        punkt_model=common.get("punkt", {}).get(code),
+        names=dict((own or {}).get("names", {})),
+    )
+
+
+# --------------------------------------------------------------------------- small matchers
+
+
+def _case_insensitive(surface: str) -> bool:
+    """Long lowercase words match any case ("euro", "Euro"); symbols and abbreviations match exactly."""
+    return surface.islower() and len(surface) > 3 and surface.replace(" ", "").isalpha()
+
+
+def _surface_at(text: str, pos: int, surface: str) -> int | None:
+    """End of ``surface`` if it occurs at ``pos`` and ends on a word boundary, else None."""
+    end = pos + len(surface)
+    piece = text[pos:end]
+    if len(piece) != len(surface):
+        return None
+    if _case_insensitive(surface):
+        if piece.casefold() != surface.casefold():
+            return None
+    elif piece != surface:
+        return None
+    if surface[-1].isalnum() and end < len(text) and text[end].isalnum():
+        return None
+    return end
+
+
+def _first_match(text: str, pos: int, entries: Sequence[Any]) -> tuple[int, Any] | None:
+    """Longest entry of ``entries`` (str or (surface, payload), longest first) found at ``pos``."""
+    for entry in entries:
+        surface, payload = entry if isinstance(entry, tuple) else (entry, entry)
+        end = _surface_at(text, pos, surface)
+        if end is not None:
+            return end, payload
+    return None
+
+
+def _skip_gap(text: str, pos: int, hyphen: bool = False) -> list[int]:
+    """Candidate positions after an optional single space (or hyphen) at ``pos``."""
+    out = [pos]
+    if pos < len(text) and (text[pos] in _SPACES or (hyphen and text[pos] in "-‐")):
+        out.append(pos + 1)
+    return out
+
+
+@dataclass
+class _Suffix:
+    end: int
+    scale: float = 1.0
+    unit: str | None = None
+    kind: str | None = None  # percent, money, measure, ordinal
+
+
+def match_suffix(text: str, pos: int, data: LanguageData, *, scale: bool = True,
+                 prefix_currency: bool = False) -> _Suffix:
+    """Read what follows a number at ``pos``: a scale word, then a percent sign, currency or unit.
+
+    Public to the package: the names module uses it to tell "Ascend 910" from "910 nm".
+    """
+    out = _Suffix(end=pos)
+    cur = pos
+    if scale:
+        scales = data.scales + (data.prefix_scales if prefix_currency else ())
+        for p in _skip_gap(text, cur):
+            hit = _first_match(text, p, _by_length(scales) if prefix_currency else scales)
+            if hit:
+                cur, out.scale = hit
+                out.end = cur
+                break
+    if out.scale != 1.0:  # "1,5 miliardi di dollari", "1,5 milliard d'euros"
+        for p in _skip_gap(text, cur):
+            for linker in data.currency_linkers:
+                end = _surface_at(text, p, linker)
+                if end is None:
+                    continue
+                after = end if linker[-1] in _APOSTROPHES else (end + 1 if text[end:end + 1] in _SPACES and end < len(text) else None)
+                if after is None:
+                    continue
+                hit = _first_match(text, after, data.currencies)
+                if hit:
+                    out.end, out.unit, out.kind = hit[0], hit[1], "money"
+                    return out
+    best: tuple[int, str, str] | None = None
+    for p in _skip_gap(text, cur, hyphen=True):
+        hyphenated = p > cur and text[cur] in "-‐"
+        groups: list[tuple[Sequence[Any], str, str | None]] = [
+            (data.points, "percent", "pp"),
+            (data.percent, "percent", "%"),
+            (data.units, "measure", None),
+        ]
+        if not hyphenated:
+            groups.insert(2, (data.currencies, "money", None))
+            if out.scale == 1.0 and p == cur:
+                groups.append((data.ordinal_suffixes, "ordinal", "ordinal"))
+        for entries, kind, unit in groups:
+            hit = _first_match(text, p, entries)
+            if hit and (best is None or hit[0] > best[0]):
+                best = (hit[0], kind, unit if unit is not None else hit[1])
+        if best:
+            break
+    if best:
+        out.end, out.kind = best[0], best[1]
+        out.unit = None if best[1] == "ordinal" else best[2]
+    return out
+
+
+def _prefix_currency(text: str, start: int, data: LanguageData) -> tuple[int, str] | None:
+    """A currency sign or code right before a number ("$1.5", "€ 3", "EUR 5"): (its start, unit)."""
+    for gap in (0, 1):
+        end = start - gap
+        if gap and (end < 1 or text[end] not in _SPACES):
+            continue
+        for surface, unit in data.currency_prefixes:
+            s = end - len(surface)
+            if s < 0 or text[s:end] != surface:
+                continue
+            if surface[0].isalpha() and (gap == 0 or (s > 0 and text[s - 1].isalnum())):
+                continue  # codes need a space before the amount and a boundary before themselves
+            if s > 0 and text[s - 1].isalpha() and surface[0] in "$€£¥":
+                continue  # "US$" / "R$" are listed themselves; "X$" is something else
+            return s, unit
+    return None
+
+
+# --------------------------------------------------------------------------- digits
+
+
+@lru_cache(maxsize=64)
+def _number_re(lang: str) -> re.Pattern[str]:
+    data = load_language(lang)
+    seps = set(data.thousands) | set(_NB_SPACES)
+    if not data.known:
+        seps |= {".", ",", " "}
+    sep = "[" + re.escape("".join(sorted(seps))) + "]"
+    return re.compile(
+        r"(?<![\w])(?:"
+        rf"(?P<grouped>\d{{1,3}}(?:{sep}\d{{3}})+(?:[.,]\d+)?)(?![\d])"
+        r"|(?P<chain>\d+(?:[.,]\d+){2,}|\d{1,2}:\d{2}(?::\d{2})?(?!\d)|\d+/\d+(?![\d/]))"
+        r"|(?P<plain>\d+(?:[.,]\d+)?)"
+        r")"
+    )
+
+
+def _interpret(raw: str, data: LanguageData) -> tuple[float, int] | None:
+    """Value and number of decimals of a digit string, by the language's separators."""
+    compact = re.sub(f"[{_SPACES}']", "", raw)
+    marks = [c for c in compact if c in ".,"]
+    if not marks:
+        return float(compact), 0
+    if len(set(marks)) == 2:  # both: the last one is the decimal mark
+        dec = compact[max(compact.rfind("."), compact.rfind(","))]
+        thou = "," if dec == "." else "."
+        intpart, frac = compact.rsplit(dec, 1)
+        groups = intpart.split(thou)
+        if any(len(g) != 3 for g in groups[1:]):
+            return None
+        return float("".join(groups) + "." + frac), len(frac)
+    mark = marks[0]
+    parts = compact.split(mark)
+    if len(marks) > 1:  # repeated: thousands separator
+        if any(len(g) != 3 for g in parts[1:]):
+            return None
+        return float("".join(parts)), 0
+    head, tail = parts
+    if data.decimal and mark == data.decimal:
+        thousands = False
+    elif data.decimal:
+        thousands = mark in data.thousands and len(tail) == 3
+    else:
+        thousands = len(tail) == 3 and 1 <= len(head) <= 3 and not head.startswith("0")
+    if thousands:
+        return float(head + tail), 0
+    return float(head + "." + tail), len(tail)
+
+
+def _looks_like_name(word: str, data: LanguageData, initial: bool) -> bool:
+    """Whether the word just before a bare number makes it part of a name ("RTX 4090", "Ascend 910").
+
+    Capitalised common nouns do not ("Category 1", "Kategorie 1"), so that languages that
+    capitalise them and languages that do not read the number alike.
+    """
+    if len(word) > 2 and word[-2] in _APOSTROPHES:
+        return False  # "NYSE's 27-member board"
+    letters = [c for c in word if c.isalpha()]
+    if not letters or not word[-1].isalnum():
+        return False
+    if any(c.isdigit() for c in word):
+        return True
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return word not in {s for s, _ in data.currency_prefixes}
+    if any(c.isupper() for c in word[1:]):
+        return True  # iPhone, MetaX
+    if not word[0].isupper() or initial or word.casefold() in data.year_cues or _is_month(word, data):
+        return False
+    from .names import _exonym, is_name_word  # lazy: names imports this module
+
+    if _exonym(word):
+        return False  # a place: "Singapur 70 Personen"
+    return is_name_word(word, data.code, initial=True)  # a capitalised common noun is no name here
+
+
+def _is_month(word: str, data: LanguageData) -> bool:
+    return (word if data.months_case_sensitive else word.casefold()) in data.months
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@lru_cache(maxsize=64)
+def _date_res(lang: str) -> tuple[re.Pattern[str], ...]:
+    data = load_language(lang)
+    flags = 0 if data.months_case_sensitive else re.IGNORECASE
+    out: list[re.Pattern[str]] = [
+        re.compile(r"(?<![\w.,/-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\w-])"),
+        re.compile(r"(?<![\w.,/-])(?P<a>\d{1,2})(?P<s>[./-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})(?![\w])"),
+    ]
+    if data.months:
+        all_m = "|".join(re.escape(m) for m in sorted(data.months, key=len, reverse=True))
+        full_m = "|".join(re.escape(m) for m in data.full_months)
+        link = "".join(rf"(?:{re.escape(w)}\s+)?" for w in data.date_linkers[:1])
+        day_suf = r"(?:\.|°|º|er|st|nd|rd|th)?"
+        sp = f"[{_SPACES}]"
+        out.append(re.compile(  # 12 marzo 2024, 12. März 2024, 12 de março de 2024, 1er mars
+            rf"(?<![\w.,])(?P<d>\d{{1,2}}){day_suf}{sp}+{link}(?P<m>{all_m})(?![^\W\d_])"
+            rf"(?:,?{sp}+{link}(?P<y>\d{{4}})(?!\d))?", flags))
+        out.append(re.compile(  # March 12, 2024; Aug. 15
+            rf"(?<![\w])(?P<m>{all_m}){sp}+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?{sp}+(?P<y>\d{{4}})(?!\d))?",
+            flags))
+        out.append(re.compile(  # März 2024, marzo de 2024
+            rf"(?<![\w])(?P<m>{full_m}){sp}+{link}(?P<y>\d{{4}})(?!\d)", flags))
+    return tuple(out)
+
+
+def _month_number(surface: str, data: LanguageData) -> int | None:
+    return data.months.get(surface if data.months_case_sensitive else surface.casefold())
+
+
+def _find_dates(text: str, data: LanguageData) -> list[Quantity]:
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for n, pattern in enumerate(_date_res(data.code)):
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            gd = m.groupdict()
+            year = int(gd["y"]) if gd.get("y") else None
+            if n == 1:  # numeric dd/mm/yyyy in the language's order
+                a, b = int(gd["a"]), int(gd["b"])
+                month_first = data.date_order.startswith("M")
+                mon, day = (a, b) if month_first else (b, a)
+                if mon > 12 and day <= 12:
+                    mon, day = day, mon
+            else:
+                mon = int(gd["m"]) if n == 0 else _month_number(gd["m"], data)
+                day = int(gd["d"]) if gd.get("d") else None
+            if mon is None:
+                continue
+            try:
+                if day is None:
+                    unit, value = "month", _dt.date(year or 4, mon, 1).toordinal()
+                elif year is None:
+                    unit, value = "day-no-year", _dt.date(4, mon, day).toordinal()
+                else:
+                    unit, value = "day", _dt.date(year, mon, day).toordinal()
+            except ValueError:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(Quantity(m.start(), m.end(), m.group(), float(value), unit, 0.0, "date"))
+    return found
+
+
+# --------------------------------------------------------------------------- number words
+
+
+@lru_cache(maxsize=4096)
+def _morphemes(lang: str, word: str) -> tuple[tuple[str, int], ...] | None:
+    """Split a lowercase word ("fünfundzwanzig", "quatre-vingt-dix", "duemila") into number morphemes.
+
+    Returns (kind, value) pairs, kind in add / mul; None when the word is not a numeral.
+    """
+    data = load_language(lang)
+    pieces: dict[str, tuple[str, int]] = {w: ("add", v) for w, v in data.words.items()}
+    pieces.update({w: ("mul", v) for w, v in data.multipliers.items()})
+    for c in data.in_word_connectors:
+        pieces[c] = ("conn", 0)
+    pieces["-"] = ("sep", 0)
+    pieces["‐"] = ("sep", 0)
+    n = len(word)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(n, i, -1):
+            piece = word[i:j]
+            if piece in pieces and (best[j] is None or len(best[j]) > len(best[i]) + 1):  # type: ignore[arg-type]
+                best[j] = best[i] + [piece]  # type: ignore[operator]
+    split = best[n]
+    if not split:
+        return None
+    kinds = [pieces[p] for p in split]
+    if kinds[0][0] in ("conn", "sep") or kinds[-1][0] in ("conn", "sep"):
+        return None
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(kinds):
+        kind, value = kinds[i]
+        if kind == "conn":  # "fünf" "und" "zwanzig": a unit before the tens
+            prev = out[-1] if out else None
+            nxt = kinds[i + 1] if i + 1 < len(kinds) else None
+            if not (prev and nxt and prev[0] == "add" and prev[1] < 10 and nxt[0] == "add"
+                    and nxt[1] % 10 == 0 and 20 <= nxt[1] < 100):
+                return None
+            out[-1] = ("add", prev[1] + nxt[1])
+            i += 2
+            continue
+        if kind != "sep":
+            out.append((kind, value))
+        i += 1
+    if len(_combine(out)) != 1:
+        return None
+    return tuple(out)
+
+
+def _compound_numeral(word: str, data: LanguageData) -> tuple[tuple[tuple[str, int], ...] | None, str]:
+    """A numeral glued to an adjective ("fünfjährigen", "dreimal"): its morphemes and the suffix's unit."""
+    for suffix, unit in data.compound_suffixes:
+        idx = word.find(suffix, 1)
+        if idx > 0 and word[idx + len(suffix):] in ("", "e", "en", "er", "es", "em", "s"):
+            morphs = _morphemes(data.code, word[:idx])
+            if morphs:
+                return morphs, unit
+    return None, ""
+
+
+def _combine(morphs: Sequence[tuple[str, int]]) -> list[tuple[int, int, int]]:
+    """Group morphemes into numbers: (first index, last index, value) per number."""
+    segments: list[tuple[int, int, int]] = []
+    first = 0
+    total = cur = 0
+    last: tuple[str, int] | None = None
+
+    def can_add(v: int) -> bool:
+        """Whether v fills a free lower place of the number so far ("venti"+"tre", "soixante"+"dix"+"sept")."""
+        if last is None:
+            return True
+        if last[0] == "mul":
+            return v < last[1]
+        rest = cur % 100
+        if rest == 0:
+            return cur > 0 and v < 100
+        if rest % 10 == 0:
+            return v < 10 or (rest in (60, 80) and v < 20)  # French 70 = 60+10, 90 = 80+10
+        return False
+
+    for i, (kind, v) in enumerate(morphs):
+        ok = True
+        if kind == "add":
+            ok = can_add(v)
+            if ok:
+                cur += v
+        elif v == 100:
+            if last is not None and last[0] == "mul" and last[1] <= 100:
+                ok = False
+            elif cur == 0 and (last is None or (last[0] == "mul" and last[1] > 100)):
+                cur = 100  # "cento", "millecento"
+            elif 0 < cur < 100 and last is not None and last[0] == "add":
+                cur *= 100
+            else:
+                ok = False
+        else:  # thousand
+            if last is not None and last[0] == "mul" and last[1] >= v:
+                ok = False
+            elif cur >= v:
+                ok = False
+            else:
+                total += (cur or 1) * v
+                cur = 0
+        if not ok:
+            segments.append((first, i - 1, total + cur))
+            first, total, cur, last = i, 0, 0, None
+            if kind == "add":
+                cur = v
+            elif v == 100:
+                cur = 100
+            else:
+                total = v
+        last = (kind, v)
+    if morphs:
+        segments.append((first, len(morphs) - 1, total + cur))
+    return segments
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+
+
+def _find_number_words(text: str, data: LanguageData, taken: list[tuple[int, int]]) -> list[Quantity]:
+    if not data.words:
+        return []
+    tokens: list[tuple[int, int, str, tuple[tuple[str, int], ...]]] = []
+    glued_units: dict[int, str] = {}  # token start -> unit of a numeral compound ("fünfjährigen")
+    for m in _WORD_RE.finditer(text):
+        word = m.group()
+        if len(word) > 1 and word.isupper():
+            continue  # acronyms: "UNO" is the United Nations in German
+        morphs = _morphemes(data.code, word.casefold())
+        while not morphs and re.search(r"[-‐]", word):  # "five-year", "three-judge": keep the numeral
+            word = re.split(r"[-‐](?=[^-‐]*$)", word)[0]
+            morphs = _morphemes(data.code, word.casefold())
+        if not morphs and data.compound_suffixes:
+            morphs, unit = _compound_numeral(word.casefold(), data)
+            if morphs and unit:
+                glued_units[m.start()] = unit
+        if morphs:
+            tokens.append((m.start(), m.start() + len(word), word, morphs))
+    connector_re = re.compile(
+        rf"[{_SPACES}]+(?:(?:{'|'.join(re.escape(c) for c in data.connectors)})[{_SPACES}]+)?$"
+        if data.connectors else rf"[{_SPACES}]+$", re.IGNORECASE)
+    # group adjacent numeral tokens into runs
+    runs: list[list[int]] = []
+    for i, tok in enumerate(tokens):
+        if runs and connector_re.match(text[tokens[runs[-1][-1]][1]:tok[0]]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out: list[Quantity] = []
+    for run in runs:
+        flat: list[tuple[str, int]] = []
+        owner: list[int] = []
+        for k, ti in enumerate(run):
+            flat.extend(tokens[ti][3])
+            owner.extend([k] * len(tokens[ti][3]))
+        segments = _combine(flat)
+        # a segment boundary must fall between tokens, never inside one
+        good: list[tuple[int, int, int]] = []
+        for a, b, value in segments:
+            ka, kb = owner[a], owner[b]
+            if (a > 0 and owner[a - 1] == ka) or (b + 1 < len(owner) and owner[b + 1] == kb):
+                continue
+            good.append((ka, kb, value))
+        for ka, kb, value in good:
+            start, end = tokens[run[ka]][0], tokens[run[kb]][1]
+            if any(start < e and s < end for s, e in taken):
+                continue
+            suffix = match_suffix(text, end, data)
+            glued = glued_units.get(tokens[run[kb]][0])
+            if glued is not None:
+                suffix = _Suffix(end=end, unit=glued, kind="percent" if glued == "%" else "measure")
+            single_weak = ka == kb and tokens[run[ka]][2].casefold() in data.weak
+            if single_weak and suffix.end == end:
+                continue
+            kind = suffix.kind or "count"
+            if kind == "ordinal":
+                continue
+            out.append(Quantity(start, suffix.end, text[start:suffix.end], value * suffix.scale,
+                                suffix.unit, 0.5 * suffix.scale, kind))
+            taken.append((start, suffix.end))
+    return out
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass
+class _Raw:
+    q: Quantity
+    mantissa: float
+    scale: float
+    bare: bool  # no scale, unit, currency or separators: may take a range partner's unit
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(_SPACES + "\"'“”„«»‘’([")
+    return not before or before[-1] in ".!?…:\n|"
+
+
+def extract_quantities(text: str, lang: str) -> list[Quantity]:
+    """Every quantity in ``text`` (numbers, amounts, percentages, measures, years, dates, ordinals).
+
+    ``lang`` is an ISO 639-1 code ("it", "pt-BR"); unknown codes get generic rules.
+    Results are ordered by position and never overlap.
+    """
+    data = load_language(lang)
+    dates = _find_dates(text, data)
+    taken = [(q.start, q.end) for q in dates]
+    raws: list[_Raw] = [_Raw(q, q.value, 1.0, False) for q in dates]
+    pattern = _number_re(data.code)
+    for m in pattern.finditer(text):
+        start, end = m.start(), m.end()
+        if m.group("chain") or any(start < e and s < end for s, e in taken):
+            continue
+        prev = text[start - 1] if start else ""
+        if prev in "-‐" and start >= 2 and text[start - 2].isalpha():
+            j = start - 2
+            while j >= 0 and text[j].isalpha():
+                j -= 1
+            if any(c.isupper() for c in text[j + 1:start - 1]):
+                continue  # COVID-19, F-35
+        raw = m.group()
+        parsed = _interpret(raw, data)
+        if prev in "$£" and data.decimal == ",":  # "$5,995" keeps English separators in any language
+            parsed = _interpret(raw, load_language("en"))
+        if parsed is None:
+            continue
+        mantissa, decimals = parsed
+        # a sign belongs to the number only when nothing numeric precedes it ("10-20" is a range)
+        if prev and prev in "-−" and (start < 2 or not text[start - 2].isalnum()):
+            before = text[:start - 1].rstrip(_SPACES)
+            if not before or not (before[-1].isdigit() or before[-1] == "%"):
+                mantissa, start = -mantissa, start - 1
+        currency = _prefix_currency(text, start, data)
+        suffix = match_suffix(text, end, data, prefix_currency=currency is not None)
+        if suffix.end == end and end < len(text) and text[end].isalpha():
+            continue  # glued letters that are no unit: 910C, 5G, 4090Ti
+        ordinal = suffix.kind == "ordinal"
+        if (not suffix.kind and data.ordinal_dot and decimals == 0 and len(raw) <= 3
+                and text[end:end + 1] == "." and text[end + 1:end + 2] in tuple(_SPACES)
+                and text[end + 2:end + 3].isalpha()):
+            cue = text[:start].rstrip(_SPACES).rsplit(None, 1)
+            if text[end + 2].islower() or (cue and cue[-1].casefold() in data.ordinal_cues):
+                ordinal, suffix = True, _Suffix(end=end + 1)  # "der 3. größte", "im 3. Quartal"
+        unit, kind = suffix.unit, suffix.kind
+        if currency:
+            unit, kind = currency[1], "money"
+        plain_int = decimals == 0 and re.fullmatch(r"\d+", raw) is not None
+        bare = plain_int and suffix.scale == 1.0 and unit is None and not ordinal and currency is None
+        if bare and len(raw) <= 4 and not _YEAR_MIN <= mantissa <= _YEAR_MAX:
+            words = text[:start].rsplit(None, 1)
+            if words and text[start - 1:start] in _SPACES and words[-1][-1].isalnum():
+                word = words[-1]
+                wstart = start - 1 - len(word)
+                if _looks_like_name(word, data, _sentence_initial(text, wstart)):
+                    continue  # "RTX 4090", "Ascend 910"
+        q_start = currency[0] if currency else start
+        if ordinal:
+            kind, unit, tol = "ordinal", None, 0.0
+        elif bare and _YEAR_MIN <= mantissa <= _YEAR_MAX and len(raw) == 4 and _is_year(text, start, end, data):
+            kind, unit, tol = "year", "year", 0.0
+        else:
+            kind = kind or "count"
+            tol = 0.5 * 10.0 ** (-decimals) * suffix.scale
+        value = mantissa * suffix.scale
+        q = Quantity(q_start, suffix.end, text[q_start:suffix.end], value, unit, tol, kind)
+        raws.append(_Raw(q, mantissa, suffix.scale, bare))
+        taken.append((q_start, suffix.end))
+    for q in _find_number_words(text, data, taken):  # extends ``taken``
+        raws.append(_Raw(q, q.value, 1.0, False))
+    for m in _WORD_RE.finditer(text):
+        value = data.ordinals.get(m.group().casefold())
+        if value and not any(m.start() < e and s < m.end() for s, e in taken):
+            raws.append(_Raw(Quantity(m.start(), m.end(), m.group(), float(value), None, 0.0, "ordinal"),
+                             float(value), 1.0, False))
+    raws.sort(key=lambda r: r.q.start)
+    _propagate_ranges(text, raws, data)
+    return [r.q for r in raws]
+
+
+def _is_year(text: str, start: int, end: int, data: LanguageData) -> bool:
+    """A bare 1900-2100 integer is a year after a cue ("nel", "im Jahr"), before "r.", or before no word."""
+    before = text[:start].rstrip(_SPACES).rsplit(None, 1)
+    if before and before[-1].casefold().strip("(") in data.year_cues:
+        return True
+    after = text[end:].lstrip(_SPACES)
+    if any(after.startswith(p) for p in data.year_post):
+        return True
+    return not after or not after[0].isalpha()
+
+
+def _propagate_ranges(text: str, raws: list[_Raw], data: LanguageData) -> None:
+    """In "10-20 %", "1,5-2 mld zł", "tra 10 e 20 miliardi" the first end takes the second's unit and scale."""
+    words = [c for c in data.range_connectors if c[0].isalpha()]
+    dashes = [c for c in data.range_connectors if not c[0].isalpha()]
+    alt = "|".join([rf"[{_SPACES}]*(?:{'|'.join(re.escape(d) for d in dashes)})[{_SPACES}]*"] if dashes else [])
+    if words:
+        alt += ("|" if alt else "") + rf"[{_SPACES}]+(?:{'|'.join(re.escape(w) for w in words)})[{_SPACES}]+"
+    if not alt:
+        return
+    between_re = re.compile(rf"(?:{alt})", re.IGNORECASE)
+    for i in range(len(raws) - 1):
+        a, b = raws[i], raws[i + 1]
+        if not between_re.fullmatch(text[a.q.end:b.q.start]):
+            continue
+        if a.q.kind == "year" or b.q.kind == "year":
+            if {a.q.kind, b.q.kind} <= {"year", "count"} and all(
+                    _YEAR_MIN <= r.q.value <= _YEAR_MAX and r.q.value == int(r.q.value) for r in (a, b)):
+                for r in (a, b):
+                    r.q = replace(r.q, kind="year", unit="year", tolerance=0.0)
+            continue
+        if not a.bare or a.q.kind != "count" or b.q.kind in ("date", "ordinal") or a.mantissa > b.mantissa:
+            continue  # ranges ascend: in "from 2002 to 6%" the 2002 takes nothing
+        scale = b.scale
+        a.q = replace(a.q, value=a.mantissa * scale, unit=b.q.unit, kind=b.q.kind,
+                      tolerance=a.q.tolerance * scale)
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def _date_parts(q: Quantity) -> tuple[int | None, int, int | None]:
+    day = _dt.date.fromordinal(int(q.value))
+    if q.unit == "day":
+        return day.year, day.month, day.day
+    if q.unit == "day-no-year":
+        return None, day.month, day.day
+    return day.year, day.month, None
+
+
+def same_quantity(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities say the same: values equal within the larger tolerance, units compatible.
+
+    A missing unit is compatible with any unit ("1,5 mld zł" = "1.5 billion"); two different
+    units are not ("7 nm" != "7 km", "5 %" != "5 pp"). Dates compare on the parts both know
+    (day and month of "12 marzo" against "12 March 2024"); a year matches a date in that year.
+    """
+    kinds = {a.kind, b.kind}
+    if "date" in kinds:
+        if kinds == {"date"}:
+            pa, pb = _date_parts(a), _date_parts(b)
+            return all(x == y for x, y in zip(pa, pb) if x is not None and y is not None)
+        if kinds == {"date", "year"}:
+            date, year = (a, b) if a.kind == "date" else (b, a)
+            y = _date_parts(date)[0]
+            return y is not None and y == int(year.value)
+        return False
+    if "ordinal" in kinds and not kinds <= {"ordinal", "count"}:
+        return False
+    if a.unit is not None and b.unit is not None and a.unit != b.unit:
+        return False
+    tol = max(a.tolerance, b.tolerance)
+    return abs(a.value - b.value) <= tol + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+
+
+def match_quantities(
+    a: Sequence[Quantity], b: Sequence[Quantity]
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """One-to-one matching of two quantity lists: (matched (i, j) pairs, unmatched in a, unmatched in b).
+
+    Maximises the number of pairs; among equal choices prefers same unit, same kind,
+    closer values and similar positions.
+    """
+    def cost(i: int, j: int) -> tuple[int, int, float, float]:
+        x, y = a[i], b[j]
+        rel = abs(x.value - y.value) / max(abs(x.value), abs(y.value), 1e-9)
+        pos = abs(i / max(len(a), 1) - j / max(len(b), 1))
+        return (x.unit != y.unit, x.kind != y.kind, rel, pos)
+
+    options: dict[int, list[int]] = {}
+    for i in range(len(a)):
+        js = [j for j in range(len(b)) if same_quantity(a[i], b[j])]
+        options[i] = sorted(js, key=lambda j: cost(i, j))
+    match_b: dict[int, int] = {}
+    match_a: dict[int, int] = {}
+    for c, i, j in sorted((cost(i, j), i, j) for i in options for j in options[i]):
+        if i not in match_a and j not in match_b:
+            match_a[i], match_b[j] = j, i
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in options[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in match_b or augment(match_b[j], seen):
+                match_a[i], match_b[j] = j, i
+                return True
+        return False
+
+    for i in range(len(a)):
+        if i not in match_a and options[i]:
+            augment(i, set())
+    pairs = sorted(match_a.items())
+    return (pairs, [i for i in range(len(a)) if i not in match_a],
+            [j for j in range(len(b)) if j not in match_b])
