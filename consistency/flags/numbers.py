@@ -270,7 +270,7 @@ def match_suffix(text: str, pos: int, data: LanguageData, *, scale: bool = True,
     if scale:
         scales = data.scales + (data.prefix_scales if prefix_currency else ())
         for p in _skip_gap(text, cur):
-            hit = _first_match(text, p, _by_length(scales) if prefix_currency else scales)
+            hit = _first_match(text, p, _by_length(scales))
             if hit:
                 cur, out.scale = hit
                 out.end = cur
@@ -281,8 +281,11 @@ def match_suffix(text: str, pos: int, data: LanguageData, *, scale: bool = True,
                 end = _surface_at(text, p, linker)
                 if end is None:
                     continue
-                after = end if linker[-1] in _APOSTROPHES else (end + 1 if text[end:end + 1] in _SPACES and end < len(text) else None)
-                if after is None:
+                if linker[-1] in _APOSTROPHES:
+                    after = end  # "d'euros"
+                elif end < len(text) and text[end] in _SPACES:
+                    after = end + 1
+                else:
                     continue
                 hit = _first_match(text, after, data.currencies)
                 if hit:
@@ -706,7 +709,7 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
                 continue  # COVID-19, F-35
         raw = m.group()
         parsed = _interpret(raw, data)
-        if prev in "$£" and data.decimal == ",":  # "$5,995" keeps English separators in any language
+        if prev and prev in "$£" and data.decimal == ",":  # "$5,995" keeps English separators in any language
             parsed = _interpret(raw, load_language("en"))
         if parsed is None:
             continue

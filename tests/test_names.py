@@ -1,0 +1,142 @@
+"""Names: extraction per language (German nouns left out), comparison keys, cross-language equality."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from consistency.flags.names import Name, extract_names, name_key, same_name
+
+# (lang, text, the names expected, in order)
+EXTRACT = [
+    ("it", "Secondo il Wall Street Journal, Jensen Huang ha parlato a Pechino.",
+     ["Wall Street Journal", "Jensen Huang", "Pechino"]),
+    ("it", "Huawei prepara Ascend 910C per competere con l'H100 di NVIDIA.",
+     ["Huawei", "Ascend 910C", "H100", "NVIDIA"]),
+    ("it", "Il chip Ascend di Huawei e la RTX 4090.", ["Ascend", "Huawei", "RTX 4090"]),
+    ("it", "Lo ha detto la Banca d'Italia.", ["Banca d'Italia"]),
+    ("it", "Nell’ambito del progetto, Massimo D'Alema ha parlato.", ["Massimo D'Alema"]),
+    ("fr", "La puce d'IA d'Alibaba et la Banque de France.", ["IA", "Alibaba", "Banque de France"]),
+    ("pt", "Pequim e a SMIC, segundo a Reuters.", ["Pequim", "SMIC", "Reuters"]),
+    ("es", "El Banco de España y la Universidad de Salamanca.", ["Banco de España", "Universidad de Salamanca"]),
+    ("pl", "Pekin wspiera firmy takie jak Huawei czy Cambricon.", ["Pekin", "Huawei", "Cambricon"]),
+    ("pl", "Niestety układy SMIC-u ustępują NVIDII.", ["SMIC", "NVIDII"]),
+    ("en", "They met Ursula von der Leyen and Patrick O'Brien at Alibaba's office.",
+     ["Ursula von der Leyen", "Patrick O'Brien", "Alibaba"]),
+    ("en", "I think Chinese firms like Huawei will grow in March.", ["Huawei"]),
+    # German: ordinary nouns are not names, names are
+    ("de", "Die Regierung fördert den Wandel, sagt der Bericht von Alibaba.", ["Alibaba"]),
+    ("de", "Peking konzentriert sich auf die Verbesserung der Chips von Huawei.", ["Peking", "Huawei"]),
+    ("de", "Ein Mann spielt am Strand mit einer neuen Gitarre.", []),
+    ("de", "Laut dem Wall Street Journal entwickelt Alibaba einen KI-Chip.",
+     ["Wall Street Journal", "Alibaba", "KI"]),
+    ("de", "Alibabas Chip ersetzt die NVIDIA-Lücke.", ["Alibabas", "NVIDIA"]),
+    # unknown language: no sentence starters known, so the first word is never taken
+    ("xx", "Meeting with Huawei and NVIDIA in Beijing.", ["Huawei", "NVIDIA", "Beijing"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", EXTRACT)
+def test_extract_names(lang: str, text: str, expected: list[str]) -> None:
+    found = extract_names(text, lang)
+    assert [n.text for n in found] == expected
+    for n in found:
+        assert text[n.start:n.end] == n.text
+
+
+# (a, b, same?)
+SAME = [
+    ("Huawei", "Huaweia", True),
+    ("Huawei", "Huaweis", True),
+    ("NVIDIA", "NVIDII", True),
+    ("NVIDIA", "Nvidię", True),
+    ("NVIDIA", "NVIDIAs", True),
+    ("Cambricon", "Cambriconu", True),
+    ("Alibaba", "Alibabas", True),
+    ("Pechino", "Pekin", True),
+    ("Pechino", "Beijing", True),
+    ("Pékin", "Pequim", True),
+    ("Peking", "Pekinie", True),
+    ("Tajwan", "Taiwan", True),
+    ("Chiny", "Cina", True),
+    ("Chinach", "China", True),
+    ("Kanadzie", "Canada", True),
+    ("Stanach Zjednoczonych", "USA", True),
+    ("KI", "AI", True),
+    ("PDG", "CEO", True),
+    ("Wall Street Journal", "WSJ", True),
+    ("Dow-Jones", "Dow Jones", True),
+    ("Blackwell", "Blackwel", True),  # a near spelling
+    ("MetaX", "Cambricon", False),
+    ("MetaX", "Meta", False),
+    ("H100", "H200", False),
+    ("Ascend 910C", "Ascend 910B", False),
+    ("Austria", "Australia", False),
+    ("Iran", "Irak", False),
+    ("Berlin", "Bern", False),
+    ("US", "us", False),  # the acronym only
+    ("Uno", "ONU", False),
+]
+
+
+@pytest.mark.parametrize("a,b,expected", SAME)
+def test_same_name(a: str, b: str, expected: bool) -> None:
+    assert same_name(a, b) is expected
+    assert same_name(b, a) is expected
+
+
+def test_partial_names_match_by_default_only() -> None:
+    assert same_name("Huawei", "Huawei Ascend")
+    assert same_name("Huang", "Jensen Huang")
+    assert not same_name("Huawei", "Huawei Ascend", partial=False)
+    assert not same_name("Cambricon", "Huawei Ascend")
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Pékin", "beijing"), ("Pechino", "beijing"), ("LLMs", "llm"), ("Łódź", "lodz"),
+    ("Nova Iorque", "new_york"), ("New York Stock Exchange", "new_york stock exchange"),
+    ("Banca d'Italia", "banca italy"), ("Müller", "muller"),
+])
+def test_name_key(text: str, key: str) -> None:
+    assert name_key(text) == key
+
+
+def test_name_objects_compare_by_key() -> None:
+    a = extract_names("Incontro a Pechino.", "it")[0]
+    b = extract_names("Spotkanie w Pekinie.", "pl")[0]
+    assert isinstance(a, Name) and a.key == b.key == "beijing"
+    assert same_name(a, b)
+
+
+@pytest.fixture(scope="module")
+def seed_names(seed_paths: list[Path]) -> dict[str, list[Name]]:
+    return {p.stem: extract_names(p.read_text(encoding="utf-8"), p.stem) for p in seed_paths}
+
+
+def mentions(names: list[Name], target: str) -> bool:
+    return any(same_name(n, target) for n in names)  # pl joins "NVIDIA Blackwell"
+
+
+def test_seed_names_shared_across_versions(seed_names: dict[str, list[Name]]) -> None:
+    for target in ("Huawei", "Cambricon", "NVIDIA", "Alibaba", "SMIC", "Blackwell", "Beijing", "Wall Street Journal"):
+        missing = [lang for lang, names in seed_names.items() if not mentions(names, target)]
+        assert missing == [], f"{target} not found in {missing}"
+    # pl drops MetaX from the list of chip makers; the others name it
+    assert [lang for lang, names in seed_names.items() if mentions(names, "MetaX")] == ["it", "de", "pt", "fr"]
+
+
+def test_seed_names_are_precise(seed_names: dict[str, list[Name]]) -> None:
+    """Almost every name in it/de/pt/fr is named in another version too (they are translations)."""
+    for lang in ("it", "de", "pt", "fr"):
+        others = [n for other, names in seed_names.items() if other != lang for n in names]
+        alone = {n.text for n in seed_names[lang] if not any(same_name(n, m) for m in others)}
+        assert len(alone) <= 2, f"{lang}: names no other version has: {sorted(alone)}"
+    de_texts = {n.text for n in seed_names["de"]}
+    assert not de_texts & {"Bericht", "Regierung", "Chips", "Chip", "Unternehmen", "Technologie", "Lösungen"}
+
+
+def test_seed_pl_additions_are_names_only_pl_has(seed_names: dict[str, list[Name]]) -> None:
+    others = [n for lang, names in seed_names.items() if lang != "pl" for n in names]
+    alone = {n.text for n in seed_names["pl"] if not any(same_name(n, m) for m in others)}
+    assert {"DUV", "EUV", "Tajwan", "Korea", "USA"} <= alone
+    assert not alone & {"Huawei", "Cambricon", "NVIDII", "Pekin", "Alibaba"}
