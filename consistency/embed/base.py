@@ -1,7 +1,7 @@
 """The embedder protocol and the registry of backends."""
 from __future__ import annotations
 
-from typing import Protocol, Sequence, runtime_checkable
+from typing import Any, Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
@@ -35,3 +35,30 @@ def l2_normalise(x: np.ndarray) -> np.ndarray:
 
 
 BACKENDS: Registry[Embedder] = Registry("embedding backend")
+
+
+class LazyBackend:
+    """Shared shape of in-process backends: create the model on first ``encode``, normalise the output."""
+
+    default_dim = 0
+
+    def __init__(self, spec: ModelSpec) -> None:
+        self.spec = spec
+        self._model: Any = None
+
+    @property
+    def dim(self) -> int:
+        return self.spec.dim or self.default_dim
+
+    def _create(self) -> Any:
+        raise NotImplementedError
+
+    def _encode(self, model: Any, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if self._model is None:
+            self._model = self._create()
+        return l2_normalise(self._encode(self._model, list(texts)))
