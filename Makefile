@@ -23,7 +23,7 @@ $(VENV)/.core: pyproject.toml
 
 # torch==2.13.0 is the CPU wheel on this machine; the [st] extra pins it so no CUDA packages come in.
 $(VENV)/.all: $(VENV)/.core pyproject.toml
-	$(PIP) install -e '.[st,eval,test]'
+	$(PIP) install -e '.[all]'
 	touch $@
 
 install: $(VENV)/.core

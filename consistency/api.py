@@ -132,7 +132,8 @@ def check(
         model_name=spec.id,
         model_dim=embedder.dim,
         versions=tuple(VersionInfo(id=d.id, lang=d.lang, source=d.source, chars=len(d.text),
-                                   segments=len(segments[d.id])) for d in docs),
+                                   segments=len(segments[d.id]), text=d.text if d.extracted else None)
+                       for d in docs),
         segments=tuple(all_segs),
         alignment=tuple(alignment.groups),
         pairs=tuple(pairs),

@@ -1,7 +1,8 @@
 """The read stage: files or strings in, ``Document`` objects out.
 
-Text is kept exactly as decoded (UTF-8, BOM removed, nothing else touched) so
-that every offset in a report points at the file's own characters. The
+The format's reader (``consistency/readers/``, by file suffix) gives the text;
+plain text is kept exactly as decoded (UTF-8, BOM removed, nothing else touched)
+so that every offset in a report points at the file's own characters. The
 language comes from the caller, from the file name (``pl.txt``,
 ``story.pl.md``) or, failing both, from offline detection.
 """
@@ -15,7 +16,6 @@ from typing import Iterable, Sequence
 from .errors import InputError, LanguageError, UsageError
 from .types import Document
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 _LANG_TAG = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 
 # ISO 639 codes accepted in file names: what the language identifier knows,
@@ -79,24 +79,6 @@ def detect_language(text: str, candidates: Iterable[str] | None = None) -> tuple
     return str(lang), float(prob)
 
 
-def decode(data: bytes, source: str) -> str:
-    """UTF-8 text of a file's bytes, BOM removed; clear errors for binary or non-UTF-8 data."""
-    if b"\x00" in data[:8192]:
-        raise InputError(
-            f"{source}: looks like a binary file, not text; give the article as a UTF-8 .txt or .md file"
-        )
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{source}: is not valid UTF-8 (byte 0x{data[exc.start]:02x} on line {line}); "
-            "re-save the file as UTF-8"
-        ) from None
-
-
 def make_document(
     text: str,
     *,
@@ -125,8 +107,10 @@ def read_path(
     id: str | None = None,
     lang: str | None = None,
     candidates: Iterable[str] | None = None,
-) -> Document:
-    """Read one version from a file; its id defaults to its language."""
+) -> list[Document]:
+    """Read the version(s) a file holds (one for most formats); the id defaults to the language."""
+    from .readers import reader_for
+
     source = str(path)
     p = Path(path)
     if not p.exists():
@@ -137,10 +121,17 @@ def read_path(
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{source}: cannot be read ({exc.strerror}); check its permissions") from None
-    text = decode(data, source)
-    if lang is None:
-        lang = lang_from_name(p)
-    return make_document(text, id=id, lang=lang, source=source, candidates=candidates)
+    readings = reader_for(source).read(data, source)
+    docs = []
+    for r in readings:
+        r_lang = lang if len(readings) == 1 and lang else (r.lang or (lang_from_name(p) if len(readings) == 1 else None))
+        r_id = id if len(readings) == 1 else r.id
+        doc = make_document(r.text, id=r_id or r.id, lang=r_lang, source=source, candidates=candidates)
+        if r.extracted or r.blocks is not None:
+            doc = Document(id=doc.id, lang=doc.lang, text=doc.text, source=doc.source,
+                           extracted=r.extracted, blocks=r.blocks)
+        docs.append(doc)
+    return docs
 
 
 def parse_version_arg(arg: str) -> tuple[str | None, str]:
@@ -177,7 +168,7 @@ def read_versions(
             or name_lang
             or (ident if ident and lang_from_name(f"x.{ident}.txt") else None)
         )
-        docs.append(read_path(path, id=ident, lang=lang, candidates=candidates))
+        docs.extend(read_path(path, id=ident, lang=lang, candidates=candidates))
     check_version_set(docs)
     return docs
 

@@ -75,8 +75,18 @@ def segment(doc: Document, *, markdown: bool | None = None) -> list[Segment]:
         markdown = doc.source.lower().endswith((".md", ".markdown"))
     text = doc.text
     phrases = _phrases(_base_lang(doc.lang))
-    blocks = (_markdown_blocks(text, phrases) if markdown else _text_blocks(text))
-    roles = _assign_roles(text, blocks, phrases)
+    if doc.blocks is not None:
+        # the reader already knows paragraphs and roles (HTML, DOCX, XLIFF): keep them,
+        # only telling boilerplate apart inside body blocks
+        blocks = [_Block(start=a, end=b, kind="text", first_line=i, last_line=i)
+                  for i, (a, b) in enumerate(_strip(text, blk.start, blk.end) for blk in doc.blocks)]
+        roles = [("boilerplate" if blk.role == "body" and _is_boilerplate(text[b.start:b.end], phrases) else blk.role)
+                 for blk, b in zip(doc.blocks, blocks)]
+        keep = [i for i, b in enumerate(blocks) if b.start < b.end]
+        blocks, roles = [blocks[i] for i in keep], [roles[i] for i in keep]
+    else:
+        blocks = (_markdown_blocks(text, phrases) if markdown else _text_blocks(text))
+        roles = _assign_roles(text, blocks, phrases)
     segments: list[Segment] = []
     for paragraph, (block, role) in enumerate(zip(blocks, roles)):
         if block.split and role not in ("title", "heading"):

@@ -6,7 +6,7 @@ end exclusive; ``text[start:end]`` always reproduces a span's ``text``.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 SCHEMA = "consistency-report/1"
@@ -27,13 +27,30 @@ def severity_rank(severity: str) -> int:
 
 
 @dataclass(frozen=True)
+class Block:
+    """A paragraph-sized piece of a document whose role its format already tells (an HTML <h2>, a caption)."""
+
+    start: int
+    end: int
+    role: str  # one of ROLES
+
+
+@dataclass(frozen=True)
 class Document:
-    """One language version of an article, its text exactly as decoded."""
+    """One language version of an article.
+
+    ``text`` is the file's text exactly as decoded (plain text, Markdown) or, for
+    formats that are not plain text (HTML, DOCX, XLIFF), the text extracted from it
+    (``extracted`` is True; offsets then refer to this text and reports carry it).
+    ``blocks``, when a reader gives them, fix the paragraphs and their roles.
+    """
 
     id: str
     lang: str
     text: str
     source: str  # file path as given, or "<string>"
+    extracted: bool = False
+    blocks: tuple[Block, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -149,9 +166,15 @@ class VersionInfo:
     source: str
     chars: int
     segments: int
+    text: str | None = None  # the extracted text, for formats that are not plain text
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out: dict[str, Any] = {"id": self.id, "lang": self.lang, "source": self.source, "chars": self.chars,
+                               "segments": self.segments}
+        if self.text is not None:
+            out["extracted"] = True
+            out["text"] = self.text
+        return out
 
 
 @dataclass(frozen=True)

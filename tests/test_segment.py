@@ -444,3 +444,16 @@ def test_short_lines_after_a_comment_form_are_footer(lang, footer):
     roles = [(s.role, s.text) for s in segment(doc)]
     tail = [r for r, t in roles if body.find(t) < 0]
     assert tail and set(tail) == {"boilerplate"}, roles
+
+
+def test_reader_blocks_fix_paragraphs_and_roles():
+    from consistency.types import Block
+
+    text = "Headline here\nFirst claim. Second claim.\nPhoto: someone\nLeave a comment"
+    blocks = (Block(0, 13, "title"), Block(14, 40, "body"), Block(41, 55, "caption"), Block(56, 71, "body"))
+    doc = Document(id="en", lang="en", text=text, source="page.html", extracted=True, blocks=blocks)
+    segs = segment(doc)
+    assert [(s.role, s.text) for s in segs] == [
+        ("title", "Headline here"), ("body", "First claim."), ("body", "Second claim."),
+        ("caption", "Photo: someone"), ("boilerplate", "Leave a comment")]
+    assert [s.paragraph for s in segs] == [0, 1, 1, 2, 3]
