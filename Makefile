@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip --disable-pip-version-check -q
 CLI    := $(VENV)/bin/consistency
 SHARED ?= ../shared
 
-.PHONY: help install install-all models demo test test-fast bench calibrate clean
+.PHONY: help install install-all models browser demo test test-fast bench calibrate clean
 
 help:
 	@echo "make demo       set up .venv (light: no torch) and check the bundled example article set"
@@ -34,6 +34,13 @@ models/e5-small-st/consistency-build.json: $(VENV)/.all models/build_e5_st.py
 
 models: models/e5-small-st/consistency-build.json
 
+# Headless Chromium for the HTML report's browser tests (Debian's package; Playwright drives it,
+# its own browser download does not work offline).
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@test -x $(CHROMIUM) || { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	    || echo "warning: could not install chromium; the browser tests will be skipped"; }
+
 demo: $(VENV)/.core
 	@mkdir -p reports
 	$(CLI) check examples/lumenor/it.txt examples/lumenor/de.txt examples/lumenor/pt.txt \
@@ -41,7 +48,7 @@ demo: $(VENV)/.core
 	$(CLI) check examples/lumenor/it.txt examples/lumenor/de.txt examples/lumenor/pt.txt \
 	    examples/lumenor/fr.txt examples/lumenor/pl.txt || test $$? -eq 1
 
-test: $(VENV)/.all models
+test: $(VENV)/.all models browser
 	$(PY) -m pytest -q
 
 test-fast: $(VENV)/.all
