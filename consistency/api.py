@@ -16,7 +16,7 @@ from .calibrate import Calibration, estimate_calibration, load_calibration
 from .compare import compare
 from .embed import EmbeddingCache, embed, load_embedder, resolve
 from .embed.models import get_spec
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .flags import FlagContext, detect
 from .read import make_document, read_versions
 from .segment import segment
@@ -70,8 +70,6 @@ def check(
     segments: dict[str, list[Segment]] = {d.id: segment(d) for d in docs}
     for d in docs:
         if not segments[d.id]:
-            from .errors import InputError
-
             raise InputError(f"{d.source}: has no text to check; give a file with the article's text")
     timings["segment"] = time.perf_counter() - t
 
