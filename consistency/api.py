@@ -14,12 +14,14 @@ from . import __version__
 from .align import AlignOptions, align
 from .calibrate import Calibration, estimate_calibration, load_calibration
 from .compare import compare
+from .config import check_thresholds
 from .embed import EmbeddingCache, embed, load_embedder, resolve
 from .embed.models import get_spec
 from .errors import InputError, UsageError
 from .flags import FlagContext, detect
 from .read import make_document, read_versions
 from .segment import segment
+from .waivers import WaiverSource, finish_flags
 from .types import SEVERITIES, Document, Report, Segment, Signature, Summary, VersionInfo, severity_rank
 
 Inputs = Sequence[str | Path | Document] | Mapping[str, str]
@@ -49,6 +51,8 @@ def check(
     fail_on: str = "high",
     cache: bool | str | Path = True,
     detectors: Sequence[str] | None = None,
+    thresholds: Mapping[str, float] | None = None,
+    waivers: Sequence[WaiverSource] = (),
 ) -> Report:
     """Check two or more language versions of one article against each other.
 
@@ -56,8 +60,13 @@ def check(
     mapping of version id (a language code) to text. ``langs`` maps a version id or
     path to a language code. ``model``: ``auto``, a registry id or ``st:NAME_OR_FOLDER``.
     ``cache``: True for the default on-disk cache, False for none, or a folder.
+    ``thresholds`` overrides the model's calibrated decision points (``link``,
+    ``faithful``, ``absent``). ``waivers``: sources of accepted findings (a
+    ``waivers.Baseline``); inline markers in Markdown/HTML files always apply. A waived
+    flag stays in the report, marked, and never counts toward the verdict.
     Raises a ConsistencyError subclass for anything the caller can fix.
     """
+    overrides = check_thresholds(thresholds or {}, "thresholds")
     if fail_on not in SEVERITIES:
         raise UsageError(f"fail_on must be one of {', '.join(SEVERITIES)}, not {fail_on!r}")
     timings: dict[str, float] = {}
@@ -92,7 +101,7 @@ def check(
         ids = [d.id for d in docs]
         sims = [vectors[a] @ vectors[b].T for i, a in enumerate(ids) for b in ids[i + 1 :]]
         calibration = estimate_calibration(spec.id, sims)
-    thresholds = calibration.thresholds
+    thresholds = {**calibration.thresholds, **overrides}
     options = AlignOptions(link=thresholds["link"])
     alignment = align(segments, vectors, calibration, options,
                       embed_fn=lambda texts: embed(texts, embedder, store))
@@ -103,18 +112,22 @@ def check(
     ctx = FlagContext(documents={d.id: d for d in docs}, segments=segments, alignment=alignment,
                       thresholds=thresholds, reference=docs[0].id, calibration=calibration,
                       embed_fn=lambda texts: embed(texts, embedder, store))
-    flags = detect(ctx, detectors)
+    flags = finish_flags(detect(ctx, detectors), docs, waivers)
     timings["flag"] = time.perf_counter() - t
     if store is not None:
         store.close()
 
     counts: dict[str, int] = {}
+    waived: dict[str, int] = {}
     for f in flags:
         counts[f.kind] = counts.get(f.kind, 0) + 1
+        if f.waived is not None:
+            waived[f.kind] = waived.get(f.kind, 0) + 1
     summary = Summary(
-        verdict=verdict([f.severity for f in flags], fail_on),
+        verdict=verdict([f.severity for f in flags if f.waived is None], fail_on),
         max_drift=max((p.drift for p in pairs), default=0.0),
         flags=counts,
+        waived=waived,
     )
     signature = Signature(
         tool=f"consistency {__version__}",

@@ -126,6 +126,36 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where a passage sits in its source file: 1-based line and column (code points), end column exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    exact: bool = True  # False: mapped from extracted text back into the markup, or unknown (line 1)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"line": self.line, "column": self.column, "end_line": self.end_line,
+                               "end_column": self.end_column}
+        if not self.exact:
+            out["exact"] = False
+        return out
+
+
+@dataclass(frozen=True)
+class Waived:
+    """Why a flag no longer fails a check: an editor said the difference is intended."""
+
+    reason: str
+    source: str  # "inline" (a marker in the file) or "baseline" (the baseline file)
+    where: str  # the marker's "path:line", or the baseline file's path
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"reason": self.reason, "source": self.source, "where": self.where}
+
+
+@dataclass(frozen=True)
 class Flag:
     """One divergence an editor should look at."""
 
@@ -140,6 +170,9 @@ class Flag:
     score: float
     message: str
     group: int | None = None  # the alignment group it concerns, if any
+    location: Location | None = None  # line and column in the version's source file
+    fingerprint: str | None = None  # stable across edits elsewhere; what baselines and SARIF track
+    waived: Waived | None = None  # accepted by an inline marker or the baseline: never fails a check
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -156,6 +189,12 @@ class Flag:
         }
         if self.group is not None:
             out["group"] = self.group
+        if self.location is not None:
+            out["location"] = self.location.to_dict()
+        if self.fingerprint is not None:
+            out["fingerprint"] = self.fingerprint
+        if self.waived is not None:
+            out["waived"] = self.waived.to_dict()
         return out
 
 
@@ -212,9 +251,14 @@ class Summary:
     verdict: str  # pass | warn | fail
     max_drift: float
     flags: dict[str, int]
+    waived: dict[str, int] = field(default_factory=dict)  # of ``flags``, how many are waived, by kind
 
     def to_dict(self) -> dict[str, Any]:
-        return {"verdict": self.verdict, "max_drift": round(self.max_drift, 4), "flags": dict(self.flags)}
+        out: dict[str, Any] = {"verdict": self.verdict, "max_drift": round(self.max_drift, 4),
+                               "flags": dict(self.flags)}
+        if self.waived:
+            out["waived"] = dict(self.waived)
+        return out
 
 
 @dataclass(frozen=True)

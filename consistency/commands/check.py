@@ -37,15 +37,23 @@ class CheckCommand:
         add_model_arguments(p)
         p.add_argument("--format", default="text", choices=formats(), help="output format (default: text)")
         p.add_argument("-o", "--output", metavar="PATH", help="write the report here instead of standard output")
-        p.add_argument("--fail-on", default="high", choices=SEVERITIES,
-                       help="exit 1 when a flag reaches this severity (default: high)")
+        p.add_argument("--fail-on", default=None, choices=SEVERITIES,
+                       help="exit 1 when a flag reaches this severity (default: high, or the configured one)")
+        from ._config import add_config_arguments
+
+        add_config_arguments(p, sets=False)  # consistency.toml / [tool.consistency]: model, thresholds, baseline
+        p.set_defaults(model=None)
 
     def run(self, args: argparse.Namespace) -> int:
         from ..api import check
+        from ..hook import waiver_sources
         from ..report import render
+        from ._config import config_from_args
 
-        report = check(args.files, langs=parse_langs(args.lang), model=args.model, fail_on=args.fail_on,
-                       cache=cache_option(args))
+        config = config_from_args(args)
+        report = check(args.files, langs=parse_langs(args.lang), model=config.model, fail_on=config.fail_on,
+                       cache=cache_option(args), thresholds=dict(config.thresholds) or None,
+                       waivers=waiver_sources(config, not args.no_baseline))
         out = render(report, args.format)
         if args.output:
             write_atomic(args.output, out)

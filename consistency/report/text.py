@@ -16,7 +16,8 @@ def render_text(report: Report) -> str:
     lines = [
         f"consistency: {len(ids)} versions ({', '.join(ids)}), model {report.model_name}: "
         f"{s.verdict.upper()}, {len(report.flags)} flag(s)"
-        + (f" ({', '.join(f'{n} {k}' for k, n in sorted(s.flags.items()))})" if s.flags else ""),
+        + (f" ({', '.join(f'{n} {k}' for k, n in sorted(s.flags.items()))})" if s.flags else "")
+        + (f", {sum(s.waived.values())} waived" if s.waived else ""),
         "",
         "Drift between versions (0 = as close as faithful translations, 1 = unrelated):",
     ]
@@ -36,6 +37,8 @@ def render_text(report: Report) -> str:
         src = next(v.source for v in report.versions if v.id == f.version)
         lines.append(f"{_MARK[f.severity]} {f.id} {f.severity:<6} {f.kind:<9} {f.version} ({src} {f.start}-{f.end})")
         lines += textwrap.wrap(f.message, width=100, initial_indent="     ", subsequent_indent="     ")
+        if f.waived is not None:
+            lines.append(f"     waived ({f.waived.source}, {f.waived.where}): {f.waived.reason}")
         for c in f.counterparts[:4]:
             snippet = " ".join(c.text.split())
             snippet = snippet if len(snippet) <= 90 else snippet[:87] + "..."
