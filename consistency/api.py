@@ -15,7 +15,7 @@ from .align import AlignOptions, align
 from .calibrate import Calibration, estimate_calibration, load_calibration
 from .compare import compare
 from .config import check_thresholds
-from .embed import EmbeddingCache, embed, load_embedder, resolve
+from .embed import EmbeddingCache, embed, get_embedder, resolve
 from .embed.models import get_spec
 from .errors import InputError, UsageError
 from .flags import FlagContext, detect
@@ -83,7 +83,7 @@ def check(
     timings["segment"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    embedder = load_embedder(spec)
+    embedder = get_embedder(spec)  # one per process: a server or batch worker loads the model once
     store = None if cache is False else EmbeddingCache(None if cache is True else cache)
     all_segs = [s for d in docs for s in segments[d.id]]
     matrix = embed([s.text for s in all_segs], embedder, store)

@@ -5,6 +5,8 @@ Backends (one module each) register in ``BACKENDS``; the registry file
 """
 from __future__ import annotations
 
+import json
+import threading
 import unicodedata
 from typing import Sequence
 
@@ -14,8 +16,8 @@ from .base import BACKENDS, Embedder, l2_normalise
 from .cache import EmbeddingCache
 from .models import ModelSpec, get_spec, model_ids, resolve
 
-__all__ = ["BACKENDS", "Embedder", "EmbeddingCache", "ModelSpec", "embed", "get_spec", "l2_normalise",
-           "load_embedder", "model_ids", "resolve"]
+__all__ = ["BACKENDS", "Embedder", "EmbeddingCache", "ModelSpec", "embed", "get_embedder", "get_spec",
+           "l2_normalise", "load_embedder", "model_ids", "resolve"]
 
 
 def _register_backends() -> None:
@@ -27,6 +29,24 @@ def load_embedder(spec: ModelSpec) -> Embedder:
     """The backend object for a spec; weights load on its first ``encode``."""
     _register_backends()
     return BACKENDS.get(spec.backend)(spec)
+
+
+_SHARED: dict[tuple[str, str, str], Embedder] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def get_embedder(spec: ModelSpec) -> Embedder:
+    """The process's one backend object per model, so a long-lived caller (a server, a batch worker) loads it once.
+
+    Weights still load on the first ``encode``; a caller serving several threads
+    should make that call once before sharing the object (``consistency serve`` does).
+    """
+    key = (spec.id, spec.backend, json.dumps(spec.options, sort_keys=True, default=str))
+    with _SHARED_LOCK:
+        embedder = _SHARED.get(key)
+        if embedder is None:
+            embedder = _SHARED[key] = load_embedder(spec)
+    return embedder
 
 
 def prepare(text: str) -> str:
