@@ -24,8 +24,9 @@ CASES = [
     # name, files to create {name: content}, argv builder, words the message must contain
     ("missing file", {"it.txt": IT}, lambda d: [f"{d}/it.txt", f"{d}/de.txt"], ["de.txt", "no such file"]),
     ("empty file", {"it.txt": IT, "de.txt": "  \n\n"}, lambda d: [f"{d}/it.txt", f"{d}/de.txt"], ["de.txt", "empty"]),
-    ("not utf-8", {"it.txt": IT, "de.txt": DE.encode("latin-1")}, lambda d: [f"{d}/it.txt", f"{d}/de.txt"],
-     ["de.txt", "UTF-8"]),
+    # not UTF-8, and no legacy encoding reads it as text either (a Latin-1 file would be detected and read)
+    ("not utf-8", {"it.txt": IT, "de.txt": DE.encode("latin-1") + bytes(range(0x80, 0x100)) * 3},
+     lambda d: [f"{d}/it.txt", f"{d}/de.txt"], ["de.txt", "UTF-8"]),
     ("binary", {"it.txt": IT, "de.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"}, lambda d: [f"{d}/it.txt", f"{d}/de.txt"],
      ["de.txt", "binary"]),
     ("one version", {"it.txt": IT}, lambda d: [f"{d}/it.txt"], ["it.txt", "two or more"]),
