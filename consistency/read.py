@@ -122,6 +122,10 @@ def read_path(
     except OSError as exc:
         raise InputError(f"{source}: cannot be read ({exc.strerror}); check its permissions") from None
     readings = reader_for(source).read(data, source)
+    if id and len(readings) > 1:
+        held = ", ".join(r.id or r.lang or "?" for r in readings)
+        raise UsageError(f"{id}={source}: this file holds {len(readings)} versions ({held}), so it cannot take "
+                         "one id; give it without ID=")
     docs = []
     for r in readings:
         r_lang = lang if len(readings) == 1 and lang else (r.lang or (lang_from_name(p) if len(readings) == 1 else None))
@@ -169,8 +173,38 @@ def read_versions(
             or (ident if ident and lang_from_name(f"x.{ident}.txt") else None)
         )
         docs.extend(read_path(path, id=ident, lang=lang, candidates=candidates))
+    docs = shared_sources(docs)
     check_version_set(docs)
     return docs
+
+
+def shared_sources(docs: Sequence[Document]) -> list[Document]:
+    """One version for the source text that several bilingual files share.
+
+    ``consistency check src-de.xlf src-fr.xlf`` reads the source twice; a later
+    version with the same id, language and extracted text as an earlier one from
+    another file is the same version and is dropped. The same id with a different
+    text from a bilingual file means the files do not share a source: an error.
+    """
+    per_source: dict[str, int] = {}
+    for d in docs:
+        per_source[d.source] = per_source.get(d.source, 0) + 1
+    kept: list[Document] = []
+    first: dict[str, Document] = {}
+    for d in docs:
+        seen = first.get(d.id)
+        multi = per_source[d.source] > 1
+        if seen is not None and seen.source != d.source and (multi or per_source[seen.source] > 1):
+            if seen.text == d.text and seen.lang == d.lang and d.extracted and seen.extracted:
+                continue
+            if multi and per_source[seen.source] > 1:
+                raise UsageError(
+                    f"{d.source}: its {d.id!r} version differs from the one in {seen.source}; files checked "
+                    "together must translate the same source text (export them again from one project)"
+                )
+        first.setdefault(d.id, d)
+        kept.append(d)
+    return kept
 
 
 def check_version_set(docs: Sequence[Document]) -> None:
