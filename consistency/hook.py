@@ -72,7 +72,7 @@ def run_hook(files: Sequence[str | Path], config: Config, *, cache: bool | str |
 
 def findings(results: Sequence[SetResult], *, waived: bool = False) -> list[tuple[str, Flag, Report]]:
     """(path, flag, report) of every finding, by file and position; waived ones only when asked."""
-    from .report._gate import location, source_of, uri
+    from .report._gate import display_path, location, source_of
 
     out = []
     for r in results:
@@ -80,7 +80,7 @@ def findings(results: Sequence[SetResult], *, waived: bool = False) -> list[tupl
             continue
         for f in r.report.flags:
             if f.waived is None or waived:
-                out.append((uri(source_of(r.report, f.version)), f, r.report))
+                out.append((display_path(source_of(r.report, f.version)), f, r.report))
     out.sort(key=lambda item: (item[0], location(item[1]).line, location(item[1]).column,
                                -severity_rank(item[1].severity)))
     return out

@@ -44,6 +44,12 @@ def uri(path: str) -> str:
     return PurePath(rel).as_posix() if not rel.startswith("..") else PurePosixPath(p.as_posix()).as_uri()
 
 
+def display_path(path: str) -> str:
+    """A path for people and line-based tools: as given, ``/``-separated; relative when inside the working folder."""
+    found = uri(path)
+    return PurePosixPath(PurePath(path).as_posix()).as_posix() if found.startswith("file:") else found
+
+
 def source_of(report: Report, version: str) -> str:
     return next(v.source for v in report.versions if v.id == version)
 

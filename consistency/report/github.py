@@ -9,7 +9,7 @@ from typing import Sequence
 
 from ..types import Flag, Report
 from . import RENDERERS
-from ._gate import Named, blocking, location, set_name, source_of, uri
+from ._gate import Named, blocking, display_path, location, set_name, source_of
 
 
 def _data(text: str) -> str:
@@ -32,7 +32,7 @@ def annotation(path: str, flag: Flag, fail_on: str) -> str:
 
 
 def render_many(reports: Sequence[Named]) -> str:
-    lines = [annotation(uri(source_of(r, f.version)), f, r.signature.fail_on)
+    lines = [annotation(display_path(source_of(r, f.version)), f, r.signature.fail_on)
              for _, r in reports for f in r.flags if f.waived is None]
     return "".join(line + "\n" for line in lines)
 

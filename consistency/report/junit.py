@@ -12,7 +12,7 @@ from typing import Sequence
 
 from ..types import Flag, Report
 from . import RENDERERS
-from ._gate import Named, blocking, location, set_name, uri
+from ._gate import Named, blocking, display_path, location, set_name
 
 
 def finding_line(path: str, flag: Flag) -> str:
@@ -30,7 +30,7 @@ def _suite(name: str, report: Report) -> ET.Element:
         ET.SubElement(props, "property", name=key, value=value)
     failures = 0
     for v in report.versions:
-        path = uri(v.source)
+        path = display_path(v.source)
         flags = [f for f in report.flags if f.version == v.id]
         case = ET.SubElement(suite, "testcase", classname=f"consistency.{name.replace('/', '.')}",
                              name=f"{v.id}: {path}", file=path)
