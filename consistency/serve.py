@@ -107,7 +107,7 @@ def verify_signature(body: bytes, header: str | None, secret: bytes) -> None:
     if not header:
         raise ApiError(401, "unsigned", f"this server requires a {SIGNATURE_HEADER}: sha256=<hex HMAC-SHA256 of "
                        f"the raw body with the shared secret> header", {"WWW-Authenticate": "HMAC-SHA256"})
-    if not hmac.compare_digest(header.strip().encode("utf-8", "replace"), sign(body, secret).encode("ascii")):
+    if not hmac.compare_digest(header.strip().lower().encode("utf-8", "replace"), sign(body, secret).encode("ascii")):
         raise ApiError(401, "bad_signature", f"{SIGNATURE_HEADER} does not match the body; sign the exact bytes "
                        "sent, with the shared secret, as sha256=<lowercase hex>", {"WWW-Authenticate": "HMAC-SHA256"})
 

@@ -134,6 +134,22 @@ def test_ids_of_our_own_with_lang_and_fail_on(server):
     assert report["signature"]["fail_on"] == "low"
 
 
+def test_without_lang_an_id_that_is_no_language_code_gets_the_detected_language(server):
+    body = json.dumps({"versions": [{"id": "left", "text": STORY["it"]}, {"id": "right", "text": STORY["pl"]}],
+                       "fail_on": None}).encode()
+    r = post(server, body)
+    assert r.status_code == 200, r.text[:300]
+    report = r.json()["report"]
+    assert [(v["id"], v["lang"]) for v in report["versions"]] == [("left", "it"), ("right", "pl")]
+    assert report["signature"]["fail_on"] == "high"  # the server's default
+
+
+def test_uppercase_hex_signature_is_accepted(server):
+    body = body_of(STORY)
+    r = post(server, body, secret=None, headers={SIGNATURE_HEADER: sign(body, SECRET).upper()})
+    assert r.status_code == 200, r.text[:300]
+
+
 def test_healthz(server):
     r = httpx.get(server + "/healthz", timeout=10)
     assert r.status_code == 200
