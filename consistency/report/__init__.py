@@ -11,7 +11,13 @@ RENDERERS: Registry[str] = Registry("report format")
 
 
 def _register() -> None:
-    from . import json, text  # noqa: F401  (importing registers)
+    """Import every renderer module of this package (importing registers it; ``_`` modules are helpers)."""
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.iter_modules(__path__):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{info.name}")
 
 
 def formats() -> list[str]:
