@@ -85,8 +85,17 @@ def check(
     t = time.perf_counter()
     embedder = get_embedder(spec)  # one per process: a server or batch worker loads the model once
     store = None if cache is False else EmbeddingCache(None if cache is True else cache)
+    spent = [0.0]  # seconds inside embed() in every stage (align and flag embed windows too)
+
+    def embed_fn(texts: Sequence[str]) -> np.ndarray:
+        start = time.perf_counter()
+        try:
+            return embed(texts, embedder, store)
+        finally:
+            spent[0] += time.perf_counter() - start
+
     all_segs = [s for d in docs for s in segments[d.id]]
-    matrix = embed([s.text for s in all_segs], embedder, store)
+    matrix = embed_fn([s.text for s in all_segs])
     vectors: dict[str, np.ndarray] = {}
     row = 0
     for d in docs:
@@ -103,17 +112,17 @@ def check(
         calibration = estimate_calibration(spec.id, sims)
     thresholds = {**calibration.thresholds, **overrides}
     options = AlignOptions(link=thresholds["link"])
-    alignment = align(segments, vectors, calibration, options,
-                      embed_fn=lambda texts: embed(texts, embedder, store))
+    alignment = align(segments, vectors, calibration, options, embed_fn=embed_fn)
     pairs = compare(segments, alignment, thresholds["link"])
     timings["align"] = time.perf_counter() - t
 
     t = time.perf_counter()
     ctx = FlagContext(documents={d.id: d for d in docs}, segments=segments, alignment=alignment,
                       thresholds=thresholds, reference=docs[0].id, calibration=calibration,
-                      embed_fn=lambda texts: embed(texts, embedder, store))
+                      embed_fn=embed_fn)
     flags = finish_flags(detect(ctx, detectors), docs, waivers)
     timings["flag"] = time.perf_counter() - t
+    timings["embedding"] = spent[0]  # of all stages' time, what embedding (model or cache) took
     if store is not None:
         store.close()
 
