@@ -62,8 +62,18 @@ def find_in_markup(raw: str, text: str, start: int, end: int, max_words: int = 8
         hits = list(pattern.finditer(raw))
         if hits:
             m = hits[min(before, len(hits) - 1)]
-            return m.start(), m.end()
+            return m.start(), _end_in_markup(raw, words, m.start(), m.end(), max_words)
     return None
+
+
+def _end_in_markup(raw: str, words: list[str], start: int, fallback: int, max_words: int) -> int:
+    """Where the passage's last words end in ``raw``, searching from ``start``; ``fallback`` if not found."""
+    for n in range(min(max_words, len(words)), 0, -1):
+        pattern = re.compile(_GLUE.join(re.escape(w) for w in words[-n:]), re.UNICODE)
+        m = pattern.search(raw, start)
+        if m is not None and m.end() >= fallback:
+            return m.end()
+    return fallback
 
 
 def locate_in_markup(raw: str | None, text: str, start: int, end: int) -> Location:

@@ -79,6 +79,28 @@ def test_html_marker_maps_into_the_extracted_text_and_locations_point_into_the_m
     assert locate_in_markup(None, text, start, start + 5).line == 1
 
 
+def test_html_versions_through_the_html_reader_marker_and_markup_positions(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("trafilatura")
+    site = tmp_path / "valdoria"
+    site.mkdir()
+    for lang, path in make_set(tmp_path / "md").items():
+        paras = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        body = "".join(f"<p>{p}</p>\n" for p in paras[1:])
+        (site / f"{lang}.html").write_text(
+            f'<!doctype html>\n<html lang="{lang}">\n<head><title>{paras[0][2:]}</title></head>\n<body>\n'
+            f"<article>\n<h1>{paras[0][2:]}</h1>\n{body}</article>\n</body>\n</html>\n", encoding="utf-8")
+    add_claim(site / "de.html")
+    monkeypatch.chdir(tmp_path)
+    assert main(["hook", "valdoria/de.html"]) == 1
+    line = next(x for x in capsys.readouterr().out.splitlines() if " addition high " in x)
+    path, lineno, col = line.split(":")[:3]
+    html_line = (site / "de.html").read_text(encoding="utf-8").split("\n")[int(lineno) - 1]
+    assert path == "valdoria/de.html" and html_line[int(col) - 1:].startswith(ADDED_DE[:30])
+    insert_before(site / "de.html", "<p>" + SECOND_PARAGRAPH_DE, MARKER)
+    assert main(["hook", "valdoria/de.html", "--show-waived"]) == 0
+    assert "[waived: local debate, only relevant to German readers (inline: valdoria/de.html:" in capsys.readouterr().out
+
+
 def test_fingerprints_ignore_offsets_and_whitespace_but_not_text():
     a = _flag("addition", 10, 20, "Eine  neue\nBehauptung.")
     b = _flag("addition", 500, 510, "Eine neue Behauptung.")
