@@ -179,9 +179,14 @@ def raw_source(doc: Document) -> str | None:
         data = Path(doc.source).read_bytes()
     except OSError:
         return None
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None
-    return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    try:
+        from .readers.text import decode_bytes  # the readers' own decoding: BOMs, legacy code pages
+
+        return decode_bytes(data, doc.source).text
+    except Exception:  # noqa: BLE001 - positions are a convenience; never fail a check over them
+        return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
 
 
 # -- fingerprints ------------------------------------------------------------
