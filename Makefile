@@ -63,3 +63,8 @@ calibrate: $(VENV)/.all
 
 clean:
 	rm -rf $(VENV) models/e5-small-st .pytest_cache
+
+# checks/second that `consistency serve` sustains (starts its own server on 127.0.0.1; bounded load)
+.PHONY: bench-serve
+bench-serve: $(VENV)/.all
+	$(PY) benchmarks/serve.py
