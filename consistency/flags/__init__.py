@@ -14,7 +14,7 @@ __all__ = ["DETECTORS", "FlagContext", "detect", "detector_names"]
 
 
 def _register() -> None:
-    from . import entity, gaps, number  # noqa: F401  (importing registers)
+    from . import entity, gaps, hedging, number, polarity  # noqa: F401  (importing registers)
 
 
 def detector_names() -> list[str]:

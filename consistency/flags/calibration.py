@@ -1,0 +1,120 @@
+"""Calibrated probabilities for candidate flags, and the severity that follows from them.
+
+Every detector turns a candidate into a few numeric features (how many versions
+agree, how similar the counterparts are, how much of a clause is covered ...).
+A logistic model per detector family ("head") maps them to the probability that
+the candidate is a real divergence. The coefficients are fitted with
+scikit-learn by ``models/train_flags.py`` on synthetic divergences planted in
+STS-B multi-MT sentences, one file per embedding model
+(``models/calibration/flags-<model>.json``, copied into the package as
+``consistency/data/calibration/flags-<model>.json``); at run time only numpy
+reads them. A model without its own file uses ``flags-generic.json`` (fitted
+on the pooled features of the bundled models: every similarity feature is on
+the calibrated scale, 1 = a typical translation, so it transfers).
+
+Severity (documented in docs/detection.md):
+- not reported when ``p < REPORT`` (0.5);
+- ``high`` when ``p >= HIGH`` (0.85) and the kind can be high: additions and
+  omissions of a whole claim, numbers, polarity;
+- ``medium`` when ``p >= MEDIUM`` (0.65), or ``p >= HIGH`` for the other kinds
+  (entity, hedging, drift, clause-level additions and omissions);
+- ``low`` otherwise.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from .base import FlagContext
+
+__all__ = ["HIGH", "MEDIUM", "REPORT", "FlagCalibrator", "Head", "decide", "load_flag_calibrator", "severity_for"]
+
+REPORT = 0.5
+MEDIUM = 0.65
+HIGH = 0.85
+# kinds whose flags may be high (a whole claim added or dropped, a changed number, a flipped negation)
+HIGH_KINDS = ("addition", "omission", "number", "polarity")
+
+_DIR = Path(__file__).resolve().parents[1] / "data" / "calibration"
+
+
+@dataclass(frozen=True)
+class Head:
+    """One logistic model: p = sigmoid(intercept + sum(coef * (x - mean) / scale))."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    def probability(self, features: Mapping[str, float]) -> float:
+        z = self.intercept
+        for name, m, s, c in zip(self.features, self.mean, self.scale, self.coef):
+            z += c * (float(features.get(name, m)) - m) / (s or 1.0)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Sequence[float] | float | Sequence[str]]) -> "Head":
+        return cls(features=tuple(d["features"]), mean=tuple(float(x) for x in d["mean"]),  # type: ignore[union-attr]
+                   scale=tuple(float(x) for x in d["scale"]), coef=tuple(float(x) for x in d["coef"]),  # type: ignore[union-attr]
+                   intercept=float(d["intercept"]))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class FlagCalibrator:
+    """The heads fitted for one embedding model."""
+
+    model: str
+    heads: dict[str, Head]
+    source: str = ""
+
+    def probability(self, head: str, features: Mapping[str, float]) -> float | None:
+        h = self.heads.get(head)
+        return None if h is None else h.probability(features)
+
+
+@functools.lru_cache(maxsize=None)
+def load_flag_calibrator(model: str) -> FlagCalibrator | None:
+    """The stored calibrator of a model, else the generic one, else None."""
+    for name in (model, "generic"):
+        path = _DIR / f"flags-{name}.json"
+        if path.is_file():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return FlagCalibrator(model=data.get("model", name),
+                                  heads={k: Head.from_dict(v) for k, v in data.get("heads", {}).items()},
+                                  source=str(path.name))
+    return None
+
+
+def severity_for(kind: str, p: float, *, whole_claim: bool = True) -> str | None:
+    """The severity of a flag of ``kind`` with probability ``p`` (None: not reported)."""
+    if p < REPORT:
+        return None
+    if p >= HIGH and kind in HIGH_KINDS and whole_claim:
+        return "high"
+    if p >= MEDIUM:
+        return "medium"
+    return "low"
+
+
+def calibrator_for(ctx: FlagContext) -> FlagCalibrator | None:
+    model = ctx.calibration.model if ctx.calibration is not None else "generic"
+    if ctx.calibration is not None and ctx.calibration.source == "estimated from the input":
+        model = "generic"
+    return load_flag_calibrator(model)
+
+
+def decide(ctx: FlagContext, head: str, features: Mapping[str, float], *, kind: str | None = None,
+           whole_claim: bool = True, default: float = 0.6) -> tuple[bool, str, float]:
+    """(report it?, severity, probability) of a candidate of detector family ``head``."""
+    cal = calibrator_for(ctx)
+    p = cal.probability(head, features) if cal is not None else None
+    if p is None:
+        p = default
+    sev = severity_for(kind or head, p, whole_claim=whole_claim)
+    return sev is not None, sev or "low", float(p)

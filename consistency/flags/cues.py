@@ -1,0 +1,287 @@
+"""Negation and hedging cues: small per-language lexicons matched on words.
+
+What a sentence embedding barely sees ("nicht", "probabilmente") a word list sees
+exactly. The lexicons live in ``consistency/data/lang/<code>.toml`` (sections
+``[negation]`` and ``[hedging]``); this module only matches them:
+
+- words are runs of letters and digits, hyphenated words and English negative
+  contractions kept whole ("peut-être", "isn't"), elided articles and particles
+  split off ("n'" + "existe", "d'" + "aucune"), casefolded, ’ read as ';
+- a cue is a listed word or phrase, an elided ``prefix`` ("n'") or a ``suffix``
+  ("n't"; for hedging, conditional endings such as "-rebbe" count as weak);
+- phrases listed as ``not_negation`` / ``not_hedging`` ("not only", "nicht nur",
+  "sans doute") hide the cues inside them, and a negation followed within three
+  words by an ``only`` word is "not only" ("non riguardano solo");
+- negative concord ("ne ... pas", "non ... mai", "nikt nie") counts once: cues
+  closer than four words with no punctuation between are one negation;
+- French restrictive "ne ... que" (= only) is not a negation;
+- cues inside a quotation of at most four words are part of a name or a title
+  («Tram no»).
+
+A language without a data file has no cues: its versions are never compared on
+negation or hedging (never a guess).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .numbers import _read_toml, normalise_lang
+
+__all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "tokens"]
+
+# an English negative contraction ("isn't") is one word; an elided article or particle ("l'", "d'",
+# "n'", "dell'") is a word of its own; hyphenated words stay whole ("peut-être")
+_WORD = re.compile(r"\w+n['’]t\b|\w+['’](?=\w)|\w+(?:-\w+)*", re.UNICODE)
+_CONCORD_WINDOW = 4  # negation cues this close (in words), with no punctuation between, are one negation
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    norm: str  # casefolded, ’ -> '
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One negation or hedging cue in a text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "negation", "hedge" (strong), "weak" (could, might), "modal" (can, may) or "booster"
+
+
+@dataclass(frozen=True)
+class CueProfile:
+    """How many cues of each kind a text has."""
+
+    negations: int
+    hedges: int
+    weak: int
+    boosters: int
+    modal: int = 0
+
+    @property
+    def hedged(self) -> bool:
+        """Any hedging cue, modals included."""
+        return bool(self.hedges or self.weak or self.modal)
+
+    @property
+    def certainty(self) -> int:
+        """0: a strong hedge; 1: a weak one (could, might); 2: only a modal (can, may); 3: none."""
+        if self.hedges:
+            return 0
+        if self.weak:
+            return 1
+        return 2 if self.modal else 3
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The cue lists of one language, as token tuples."""
+
+    lang: str
+    negation: frozenset[tuple[str, ...]]
+    neg_prefixes: tuple[str, ...]
+    neg_suffixes: tuple[str, ...]
+    not_negation: frozenset[tuple[str, ...]]
+    only: frozenset[str]  # "not ... only" is not a negation ("non riguardano solo")
+    restrictive: tuple[tuple[str, str], ...]
+    restrictive_window: int
+    strong: frozenset[tuple[str, ...]]
+    weak: frozenset[tuple[str, ...]]
+    modal: frozenset[tuple[str, ...]]
+    weak_suffixes: tuple[str, ...]
+    not_hedging: frozenset[tuple[str, ...]]
+    boosters: frozenset[tuple[str, ...]]
+    longest: int  # the longest phrase, in tokens
+
+    @property
+    def empty(self) -> bool:
+        return not (self.negation or self.strong or self.weak)
+
+
+def _norm(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+def _phrases(items: Any) -> frozenset[tuple[str, ...]]:
+    out = set()
+    for item in items or []:
+        toks = tuple(_norm(m.group()) for m in _WORD.finditer(str(item)))
+        if toks:
+            out.add(toks)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=64)
+def lexicon(lang: str) -> Lexicon:
+    """The cue lexicon of a language (empty for a language without a data file)."""
+    code = normalise_lang(lang)
+    data = (_read_toml(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
+    neg: dict[str, Any] = data.get("negation", {})
+    hed: dict[str, Any] = data.get("hedging", {})
+    sets = [_phrases(neg.get("words")), _phrases(neg.get("not_negation")), _phrases(hed.get("strong")),
+            _phrases(hed.get("weak")), _phrases(hed.get("not_hedging")), _phrases(hed.get("boosters")),
+            _phrases(hed.get("modal"))]
+    longest = max((len(p) for s in sets for p in s), default=1)
+    return Lexicon(
+        lang=code,
+        negation=sets[0],
+        neg_prefixes=tuple(_norm(p) for p in neg.get("prefixes", [])),
+        neg_suffixes=tuple(_norm(p) for p in neg.get("suffixes", [])),
+        not_negation=sets[1],
+        only=frozenset(_norm(w) for w in neg.get("only", [])),
+        restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
+        restrictive_window=int(neg.get("restrictive_window", 6)),
+        strong=sets[2],
+        weak=sets[3],
+        modal=sets[6],
+        weak_suffixes=tuple(_norm(p) for p in hed.get("weak_suffixes", [])),
+        not_hedging=sets[4],
+        boosters=sets[5],
+        longest=longest,
+    )
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of a text with their offsets (hyphenated and elided forms whole)."""
+    return [Token(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(text)]
+
+
+def _phrase_at(toks: list[Token], i: int, phrases: frozenset[tuple[str, ...]], longest: int) -> int:
+    """Length (in tokens) of the longest phrase of ``phrases`` starting at token i, or 0."""
+    for n in range(min(longest, len(toks) - i), 0, -1):
+        if tuple(t.norm for t in toks[i : i + n]) in phrases:
+            return n
+    return 0
+
+
+def _elided(norm: str, prefixes: tuple[str, ...]) -> bool:
+    return any(norm.startswith(p) and len(norm) > len(p) or norm == p for p in prefixes)
+
+
+def _punct_between(text: str, a: Token, b: Token) -> bool:
+    return bool(re.search(r"[,;:.!?()\[\]–—]", text[a.end : b.start]))
+
+
+def cues(text: str, lang: str) -> list[Cue]:
+    """Every negation and hedging cue of ``text`` in reading order (negative concord merged)."""
+    lex = lexicon(lang)
+    if lex.empty:
+        return []
+    toks = tokens(text)
+    hidden_neg: set[int] = set()  # tokens inside a not-negation phrase
+    hidden_hedge: set[int] = set()
+    out: list[Cue] = []
+    neg_tokens: list[int] = []
+    i = 0
+    while i < len(toks):
+        n = _phrase_at(toks, i, lex.not_negation, lex.longest)
+        if n:
+            hidden_neg.update(range(i, i + n))
+        m = _phrase_at(toks, i, lex.not_hedging, lex.longest)
+        if m:
+            hidden_hedge.update(range(i, i + m))
+        i += 1
+    # hedges and boosters: longest phrase first, left to right
+    i = 0
+    while i < len(toks):
+        if i in hidden_hedge:
+            i += 1
+            continue
+        for kind, phrases in (("booster", lex.boosters), ("hedge", lex.strong), ("weak", lex.weak),
+                              ("modal", lex.modal)):
+            n = _phrase_at(toks, i, phrases, lex.longest)
+            if n:
+                out.append(Cue(toks[i].start, toks[i + n - 1].end, text[toks[i].start : toks[i + n - 1].end], kind))
+                i += n
+                break
+        else:
+            t = toks[i]
+            if lex.weak_suffixes and len(t.norm) > 5 and t.norm.endswith(lex.weak_suffixes):
+                out.append(Cue(t.start, t.end, text[t.start : t.end], "weak"))
+            i += 1
+    # negation tokens; a negation stretch that touches a not-negation phrase is dropped whole
+    # ("ne touchent pas seulement": "pas seulement" hides "ne ... pas")
+    for i, t in enumerate(toks):
+        if ((t.norm,) in lex.negation or _elided(t.norm, lex.neg_prefixes)
+                or (lex.neg_suffixes and t.norm.endswith(lex.neg_suffixes))):
+            neg_tokens.append(i)
+    neg_tokens = _drop_restrictive(toks, neg_tokens, lex, text)
+    # negative concord: nearby cues in one stretch without punctuation are one negation
+    groups: list[list[int]] = []
+    for i in neg_tokens:
+        if groups and i - groups[-1][-1] <= _CONCORD_WINDOW and not _punct_between(text, toks[groups[-1][-1]], toks[i]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for g in groups:
+        if any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text):
+            continue
+        a, b = toks[g[0]], toks[g[-1]]
+        out.append(Cue(a.start, b.end, text[a.start : b.end], "negation"))
+    # cues inside a short quotation are part of a name or a title («Tram no», "No al tram")
+    quoted = _short_quotes(text)
+    out = [c for c in out if not any(a <= c.start and c.end <= b for a, b in quoted)]
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+def _not_only(toks: list[Token], last: int, lex: Lexicon, text: str) -> bool:
+    """Is the negation ending at token ``last`` followed closely by "only" (so it means "not only")?"""
+    for j in range(last + 1, min(len(toks), last + 4)):
+        if _punct_between(text, toks[j - 1], toks[j]):
+            return False
+        if toks[j].norm in lex.only:
+            return True
+    return False
+
+
+_QUOTE = re.compile(r"«([^«»]*)»|„([^„“”]*)[“”]|“([^“”]*)”|\"([^\"]*)\"")
+_SHORT_QUOTE_WORDS = 4
+
+
+def _short_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of quotations of at most four words (names, titles, slogans)."""
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(text)
+            if len(re.findall(r"\w+", m.group())) <= _SHORT_QUOTE_WORDS]
+
+
+def _drop_restrictive(toks: list[Token], neg: list[int], lex: Lexicon, text: str) -> list[int]:
+    """Remove French-style restrictive "ne ... que" openers (it means "only", not "not")."""
+    if not lex.restrictive or not neg:
+        return neg
+    negset = set(neg)
+    drop: set[int] = set()
+    for i in neg:
+        opener = toks[i].norm
+        for a, b in lex.restrictive:
+            if not (opener == a or (a.endswith("'") and opener.startswith(a))):
+                continue
+            for j in range(i + 1, min(len(toks), i + 1 + lex.restrictive_window)):
+                if j in negset or _punct_between(text, toks[j - 1], toks[j]):
+                    break
+                if toks[j].norm == b or (b.endswith("'") and toks[j].norm.startswith(b)):
+                    drop.add(i)
+                    break
+    return [i for i in neg if i not in drop]
+
+
+def negations(text: str, lang: str) -> list[Cue]:
+    """The negations of ``text`` (one per negated stretch)."""
+    return [c for c in cues(text, lang) if c.kind == "negation"]
+
+
+def profile(text: str, lang: str) -> CueProfile:
+    """Counts of negations, strong, weak and modal hedges and boosters in ``text``."""
+    return profile_of(cues(text, lang))
+
+
+def profile_of(found: list[Cue]) -> CueProfile:
+    count = {k: sum(1 for c in found if c.kind == k) for k in ("negation", "hedge", "weak", "booster", "modal")}
+    return CueProfile(count["negation"], count["hedge"], count["weak"], count["booster"], count["modal"])

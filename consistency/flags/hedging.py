@@ -1,0 +1,50 @@
+"""``hedging`` flags: counterparts that differ in certainty ("probably SMIC" against "SMIC").
+
+Each version's text in an alignment group is read for hedging cues
+(``cues.py``): strong ones (probably, reportedly, wahrscheinlich, prawdopodobnie,
+"a quanto pare"), weak ones (the conditional "could": potrebbe, pourraient,
+könnte) and modals (can, may in the present or future: può, potranno, mogą).
+Hedged or not (any cue) is put to a vote over the versions of the group. A
+version on the other side from the majority is a candidate only when a strong or
+weak cue carries the difference: "can" marks ability as often as possibility,
+so a version hedged by a modal alone, or a majority hedged by modals alone, is
+not flagged. Boosters (certainly, sicuramente) are not compared: translations
+add and drop them freely. The probability comes from the calibrator.
+"""
+from __future__ import annotations
+
+from .base import DETECTORS, Candidate, FlagContext, join_names, quote
+from .calibration import decide
+from .polarity import _counterparts, cue_candidates
+
+
+@DETECTORS.register("hedging")
+def detect_hedging(ctx: FlagContext) -> list[Candidate]:
+    """``hedging`` flags: a version that hedges what the others state as fact (or the reverse)."""
+    out: list[Candidate] = []
+    for f in cue_candidates(ctx, lambda p: p.hedged, lambda c: c.kind in ("hedge", "weak", "modal")):
+        prof = f.profiles[f.version]
+        winners = [f.profiles[w] for w in f.vote.winners]
+        if f.extra or prof.hedged:
+            if prof.certainty >= 2:
+                continue  # hedged by "can" alone
+            f.features["strong"] = float(prof.hedges > 0)
+        else:
+            firm = [w for w in winners if w.certainty <= 1]
+            if len(firm) * 2 <= len(winners):
+                continue  # the others hedge by "can" alone, mostly
+            f.features["strong"] = sum(1.0 for w in winners if w.hedges) / max(1, len(winners))
+        keep, severity, p = decide(ctx, "hedging", f.features)
+        if not keep:
+            continue
+        text = ctx.documents[f.version].text[f.span[0] : f.span[1]]
+        others = join_names(f.vote.winners)
+        cue = f.cue_text if f.cue_text.startswith("«") else f"«{f.cue_text}»"
+        if f.extra:
+            message = f"The {f.version} version hedges this ({cue}) where {others} state it as fact: {quote(text)}."
+        else:
+            message = (f"The {f.version} version states as fact what {others} hedge ({cue}): {quote(text)}.")
+        out.append(Candidate(kind="hedging", version=f.version, start=f.span[0], end=f.span[1],
+                             counterparts=_counterparts(ctx, f.group, f.vote.winners), severity=severity,
+                             score=p, message=message, group=f.group.id))
+    return out

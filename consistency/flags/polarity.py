@@ -1,0 +1,171 @@
+"""``polarity`` flags: counterparts of which one is negated and the others are not (or the reverse).
+
+Each version's text in an alignment group is read for negation cues (``cues.py``:
+per-language lexicons, negative concord counted once, "not only" and French
+"ne ... que" are not negations). The number of negations is put to a vote over
+the versions of the group; a version whose count differs from the majority's is
+a candidate. The flag's span is the clause that carries the extra negation, or,
+for a dropped negation, the clause that renders the others' negated clause
+(found with the check's embedder); its probability comes from the calibrator
+(``calibration.py``), which also sets the severity.
+
+The machinery (``cue_candidates``) is shared with ``hedging.py``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+from typing import Callable, Hashable
+
+from ..types import Group, Span
+from .base import DETECTORS, QUIET_ROLES, Candidate, FlagContext, join_names, quote
+from .calibration import decide
+from .cues import Cue, CueProfile, cues, lexicon, profile_of
+from .votes import Unit, Vote, best_counterpart, clauses_of, group_text, pair_similarity, unit_containing, vote
+
+
+@dataclass(frozen=True)
+class CueFinding:
+    """A version whose cue value differs from the majority's in a group, before calibration."""
+
+    group: Group
+    version: str
+    vote: Vote
+    values: dict[str, Hashable]
+    cues: dict[str, list[Cue]]  # version -> its relevant cues (absolute offsets)
+    profiles: dict[str, CueProfile]
+    span: tuple[int, int]
+    cue_text: str  # the cue(s) the message names
+    extra: bool  # True: the version has the cue the others lack; False: it lacks theirs
+    features: dict[str, float]
+
+
+def _absolute(cs: list[Cue], spans: list[Span], text: str) -> list[Cue]:
+    """Map cues found in the joined group text back to document offsets."""
+    out, pos = [], 0
+    bounds = []
+    for s in spans:
+        bounds.append((pos, pos + len(s.text), s.start))
+        pos += len(s.text) + 1
+    for c in cs:
+        for a, b, base in bounds:
+            if a <= c.start < b:
+                out.append(Cue(base + c.start - a, base + min(c.end, b) - a, c.text, c.kind))
+                break
+    return out
+
+
+def cue_candidates(
+    ctx: FlagContext,
+    value_of: Callable[[CueProfile], Hashable],
+    relevant: Callable[[Cue], bool],
+) -> list[CueFinding]:
+    """Versions whose cue value (``value_of`` of their cue profile) differs from the group's majority."""
+    out: list[CueFinding] = []
+    for group in ctx.alignment.groups:
+        roles = {ctx.index[m].role for m in group.members}
+        if roles <= {*QUIET_ROLES, "title"}:
+            continue
+        texts: dict[str, tuple[str, list[Span]]] = {}
+        for v in ctx.versions_in(group):
+            if lexicon(ctx.documents[v].lang).empty:
+                continue
+            text, spans = group_text(ctx, group, v)
+            if text.strip():
+                texts[v] = (text, spans)
+        if len(texts) < 2:
+            continue
+        found = {v: cues(t, ctx.documents[v].lang) for v, (t, _s) in texts.items()}
+        profiles = {v: profile_of(found[v]) for v in texts}
+        values = {v: value_of(p) for v, p in profiles.items()}
+        result = vote(values, ctx.reference)
+        if result is None:
+            continue
+        absolute = {v: _absolute([c for c in found[v] if relevant(c)], texts[v][1], texts[v][0]) for v in texts}
+        for v in result.losers:
+            span, cue_text, extra = _locate(ctx, group, v, result, values, absolute)
+            sims = [pair_similarity(ctx, group, v, w) for w in result.winners]
+            others = [w for w in texts if w != v]
+            agree = sum(1 for w in others if values[w] == result.value)
+            out.append(CueFinding(
+                group=group, version=v, vote=result, values=values, cues=absolute, profiles=profiles,
+                span=span, cue_text=cue_text, extra=extra,
+                features={
+                    "agree_share": agree / max(1, len(others)),
+                    "n_versions": float(len(texts)),
+                    "tie": float(result.tie),
+                    "similarity": float(median(sims)) if sims else 0.0,
+                    "extra": float(extra),
+                },
+            ))
+    return out
+
+
+def _locate(ctx: FlagContext, group: Group, v: str, result: Vote, values: dict[str, Hashable],
+            absolute: dict[str, list[Cue]]) -> tuple[tuple[int, int], str, bool]:
+    """(span in v, the cue text to name, whether v has the extra cue) for a version that lost the vote."""
+    units = clauses_of(ctx, group, v)
+    mine = absolute[v]
+    # the majority reader: a winner with cues when v lacks them, the most similar winner otherwise
+    readers = sorted(result.winners, key=lambda w: -pair_similarity(ctx, group, v, w))
+    theirs_have = [w for w in readers if absolute[w]]
+    extra = len(mine) > max((len(absolute[w]) for w in result.winners), default=0)
+    if extra and mine:
+        # the clause of v whose counterpart in the closest winner has no cue
+        reader = readers[0]
+        their_units = clauses_of(ctx, group, reader)
+        cued = {(u.start, u.end) for c in absolute[reader] for u in [unit_containing(their_units, c.start, c.end)] if u}
+        choice = mine[0]
+        for c in mine:
+            u = unit_containing(units, c.start, c.end)
+            if u is None:
+                continue
+            match, _ = best_counterpart(ctx, u, their_units)
+            if match is not None and (match.start, match.end) not in cued:
+                choice = c
+                break
+        u = unit_containing(units, choice.start, choice.end)
+        span = (u.start, u.end) if u else (choice.start, choice.end)
+        return span, choice.text, True
+    if theirs_have:
+        reader = theirs_have[0]
+        their_units = clauses_of(ctx, group, reader)
+        c = absolute[reader][0]
+        target = unit_containing(their_units, c.start, c.end)
+        if target is not None and units:
+            match, _ = best_counterpart(ctx, target, units)
+            if match is not None:
+                return (match.start, match.end), c.text, False
+        texts = ", ".join(dict.fromkeys(f"«{absolute[w][0].text}»" for w in theirs_have[:3]))
+        spans = [s for s in group_text(ctx, group, v)[1]]
+        return (min(s.start for s in spans), max(s.end for s in spans)), texts, False
+    spans = group_text(ctx, group, v)[1]
+    return (min(s.start for s in spans), max(s.end for s in spans)), "", extra
+
+
+def _counterparts(ctx: FlagContext, group: Group, versions: tuple[str, ...]) -> tuple[Span, ...]:
+    return tuple(ctx.span([s for s in ctx.members(group, w) if s.role not in QUIET_ROLES]) for w in versions)
+
+
+@DETECTORS.register("polarity")
+def detect_polarity(ctx: FlagContext) -> list[Candidate]:
+    """``polarity`` flags: a version that negates a claim its counterparts state (or the reverse)."""
+    out: list[Candidate] = []
+    for f in cue_candidates(ctx, lambda p: p.negations, lambda c: c.kind == "negation"):
+        mine, theirs = f.values[f.version], f.vote.value
+        f.features["delta"] = float(abs(int(mine) - int(theirs)))  # type: ignore[call-overload]
+        keep, severity, p = decide(ctx, "polarity", f.features)
+        if not keep:
+            continue
+        text = ctx.documents[f.version].text[f.span[0] : f.span[1]]
+        others = join_names(f.vote.winners)
+        if f.extra:
+            message = (f"The {f.version} version negates this where {others} do not "
+                       f"(«{f.cue_text}»): {quote(text)}.")
+        else:
+            message = (f"The {f.version} version drops the negation {others} have here "
+                       f"({f.cue_text if f.cue_text.startswith('«') else '«' + f.cue_text + '»'}): {quote(text)}.")
+        out.append(Candidate(kind="polarity", version=f.version, start=f.span[0], end=f.span[1],
+                             counterparts=_counterparts(ctx, f.group, f.vote.winners), severity=severity,
+                             score=p, message=message, group=f.group.id))
+    return out

@@ -1,0 +1,92 @@
+"""Hedging cues (consistency.flags.cues) and the hedging detector, table-driven in seven languages."""
+from __future__ import annotations
+
+import pytest
+
+import consistency
+from consistency.flags.cues import cues, profile
+
+# (lang, text, expected (kind, text) cues)
+HEDGE_CASES = [
+    ("it", "Alibaba collabora probabilmente con SMIC.", [("hedge", "probabilmente")]),
+    ("it", "Lo stabilimento potrebbe chiudere nel 2026.", [("weak", "potrebbe")]),
+    ("it", "I treni potranno trasportare 250 passeggeri.", [("modal", "potranno")]),
+    ("it", "Il piano funzionerà senza dubbio.", [("booster", "senza dubbio")]),
+    ("de", "Er wird am Sonntag wahrscheinlich wieder starten.", [("hedge", "wahrscheinlich")]),
+    ("de", "Berichten zufolge arbeitet Alibaba mit SMIC.", [("hedge", "Berichten zufolge")]),
+    ("de", "Das Werk könnte schließen.", [("weak", "könnte")]),
+    ("fr", "Les travaux pourraient commencer au printemps.", [("weak", "pourraient")]),
+    ("fr", "Il viendra sans doute demain.", [("hedge", "sans doute")]),
+    ("fr", "Il viendra peut-être demain.", [("hedge", "peut-être")]),
+    ("pt", "Brenna deverá provavelmente voltar no domingo.", [("hedge", "provavelmente")]),
+    ("es", "Al parecer, el proyecto se retrasa.", [("hedge", "Al parecer")]),
+    ("pl", "Być może fabryka zostanie zamknięta.", [("hedge", "Być może")]),
+    ("pl", "Według doniesień Alibaba buduje chip.", [("hedge", "Według doniesień")]),
+    ("en", "The chip is reportedly made by SMIC.", [("hedge", "reportedly")]),
+    ("en", "The plant might close.", [("weak", "might")]),
+    ("en", "The plant will close.", []),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", HEDGE_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(HEDGE_CASES)])
+def test_hedging_cues(lang, text, expected):
+    found = [(c.kind, c.text) for c in cues(text, lang) if c.kind != "negation"]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text,lang,certainty", [
+    ("Il progetto partirà a marzo.", "it", 3),
+    ("Il progetto può partire a marzo.", "it", 2),
+    ("Il progetto potrebbe partire a marzo.", "it", 1),
+    ("Il progetto partirà forse a marzo.", "it", 0),
+])
+def test_certainty_levels(text, lang, certainty):
+    assert profile(text, lang).certainty == certainty
+
+
+BASE = {
+    "it": ("A Varessa chiude la vecchia fabbrica di biscotti.\n\n"
+           "Lo stabilimento chiuderà alla fine del 2026, ha annunciato l'azienda. "
+           "I 120 dipendenti saranno trasferiti nella nuova sede di Monteforte."),
+    "de": ("In Varessa schließt die alte Keksfabrik.\n\n"
+           "Das Werk wird Ende 2026 geschlossen, teilte das Unternehmen mit. "
+           "Die 120 Beschäftigten werden an den neuen Standort in Monteforte versetzt."),
+    "pt": ("Em Varessa fecha a antiga fábrica de bolachas.\n\n"
+           "A fábrica vai fechar no final de 2026, anunciou a empresa. "
+           "Os 120 trabalhadores serão transferidos para a nova sede de Monteforte."),
+    "fr": ("À Varessa, la vieille biscuiterie ferme ses portes.\n\n"
+           "L'usine fermera à la fin de 2026, a annoncé l'entreprise. "
+           "Les 120 salariés seront transférés sur le nouveau site de Monteforte."),
+    "pl": ("W Varessie zostanie zamknięta stara fabryka herbatników.\n\n"
+           "Zakład zostanie zamknięty pod koniec 2026 r., poinformowała firma. "
+           "120 pracowników zostanie przeniesionych do nowej siedziby w Monteforte."),
+}
+
+DETECTOR_CASES = [
+    ("it", {"it": BASE["it"].replace("Lo stabilimento chiuderà", "Lo stabilimento potrebbe chiudere")}, "potrebbe"),
+    ("fr", {"fr": BASE["fr"].replace("L'usine fermera", "L'usine fermera probablement")}, "probablement"),
+    ("de", {"de": BASE["de"].replace("Das Werk wird Ende 2026", "Das Werk wird wahrscheinlich Ende 2026")},
+     "wahrscheinlich"),
+    ("pl", {"pl": BASE["pl"].replace("Zakład zostanie zamknięty", "Zakład prawdopodobnie zostanie zamknięty")},
+     "prawdopodobnie"),
+]
+
+
+@pytest.mark.parametrize("version,change,cue", DETECTOR_CASES, ids=[c[0] for c in DETECTOR_CASES])
+def test_hedging_flag_on_the_hedged_version(version, change, cue):
+    report = consistency.check({**BASE, **change}, detectors=["hedging"])
+    flags = [f for f in report.flags if f.kind == "hedging"]
+    assert [f.version for f in flags] == [version], [(f.version, f.message) for f in flags]
+    assert cue in flags[0].text and cue in flags[0].message
+
+
+def test_modal_alone_is_not_flagged():
+    """ "can transport" against "transports": ability, not a hedge."""
+    report = consistency.check({**BASE, "it": BASE["it"].replace("saranno trasferiti", "potranno essere trasferiti")},
+                               detectors=["hedging"])
+    assert not report.flags, [f.message for f in report.flags]
+
+
+def test_no_hedging_flag_on_faithful_versions():
+    report = consistency.check(dict(BASE), detectors=["hedging"])
+    assert not report.flags, [f.message for f in report.flags]

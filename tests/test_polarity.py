@@ -1,0 +1,99 @@
+"""Negation cues (consistency.flags.cues) and the polarity detector, table-driven in seven languages."""
+from __future__ import annotations
+
+import pytest
+
+import consistency
+from consistency.flags.cues import cues, negations, profile
+
+# (lang, text, negations expected, the cue texts)
+NEGATION_CASES = [
+    ("it", "Il museo non è più gratuito.", 1, ["non"]),
+    ("it", "Non solo Huawei, ma anche Cambricon investe.", 0, []),
+    ("it", "Le conseguenze non riguardano solo il paesaggio.", 0, []),
+    ("it", "Non ha mai detto nulla.", 1, ["Non ha mai detto nulla"]),
+    ("de", "Der Eintritt ist nicht mehr kostenlos.", 1, ["nicht"]),
+    ("de", "Die Folgen betreffen nicht nur die Landschaft.", 0, []),
+    ("de", "Es gibt keine Alternative.", 1, ["keine"]),
+    ("fr", "Il n’existe actuellement aucune alternative viable.", 1, ["n’existe actuellement aucune"]),
+    ("fr", "Elle ne coûte que dix euros.", 0, []),  # restrictive "ne ... que" = only
+    ("fr", "Le coureur souffre d’une contusion, mais d’aucune fracture.", 1, ["aucune"]),
+    ("fr", "Il viendra sans doute demain.", 0, []),  # "sans doute" = probably
+    ("pt", "Em 2023, o degelo não abrandou.", 1, ["não"]),
+    ("pt", "As consequências não se limitam à paisagem.", 0, []),
+    ("es", "La oposición no acepta el plan.", 1, ["no"]),
+    ("es", "No obstante, el plan sigue adelante.", 0, []),
+    ("pl", "Nikt nie wycofał się z wyścigu.", 1, ["Nikt nie"]),
+    ("pl", "Nie tylko Huawei, ale też Cambricon.", 0, []),
+    ("en", "The chip isn't cheap.", 1, ["isn't"]),
+    ("en", "Not only Huawei but also Cambricon.", 0, []),
+    ("en", "A committee called «No tram» was formed.", 0, []),  # inside a short quotation: a name
+    ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
+]
+
+
+@pytest.mark.parametrize("lang,text,count,texts", NEGATION_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(NEGATION_CASES)])
+def test_negation_cues(lang, text, count, texts):
+    found = negations(text, lang)
+    assert len(found) == count, [c.text for c in found]
+    assert [c.text for c in found] == texts
+    for c in found:
+        assert text[c.start : c.end] == c.text
+
+
+def test_profile_counts_each_kind():
+    p = profile("Er kommt wahrscheinlich nicht, und sie könnte auch nicht kommen.", "de")
+    assert (p.negations, p.hedges, p.weak) == (2, 1, 1)
+
+
+def _five(base: dict[str, str], **changed: str) -> dict[str, str]:
+    return {**base, **changed}
+
+
+# A short article in five languages; each case changes one version.
+BASE = {
+    "it": ("Il museo di Corvella riapre sabato dopo due anni di lavori.\n\n"
+           "L'ingresso alla collezione permanente resta gratuito per tutti i visitatori. "
+           "Le nuove sale ospitano la collezione di arazzi del Seicento."),
+    "de": ("Das Museum von Corvella öffnet am Samstag nach zwei Jahren Umbau wieder.\n\n"
+           "Der Eintritt in die Dauerausstellung bleibt für alle Besucher kostenlos. "
+           "Die neuen Säle zeigen die Sammlung von Wandteppichen aus dem 17. Jahrhundert."),
+    "pt": ("O museu de Corvella reabre no sábado depois de dois anos de obras.\n\n"
+           "A entrada na coleção permanente continua gratuita para todos os visitantes. "
+           "As novas salas acolhem a coleção de tapeçarias do século XVII."),
+    "fr": ("Le musée de Corvella rouvre samedi après deux ans de travaux.\n\n"
+           "L'entrée de la collection permanente reste gratuite pour tous les visiteurs. "
+           "Les nouvelles salles accueillent la collection de tapisseries du XVIIe siècle."),
+    "pl": ("Muzeum w Corvelli zostanie ponownie otwarte w sobotę po dwóch latach prac.\n\n"
+           "Wstęp na wystawę stałą pozostaje bezpłatny dla wszystkich zwiedzających. "
+           "W nowych salach prezentowana jest kolekcja siedemnastowiecznych gobelinów."),
+}
+
+DETECTOR_CASES = [
+    ("de", {"de": BASE["de"].replace("bleibt für alle Besucher kostenlos", "ist nicht mehr für alle Besucher kostenlos")},
+     "nicht"),
+    ("pl", {"pl": BASE["pl"].replace("pozostaje bezpłatny", "nie pozostaje bezpłatny")}, "nie"),
+    ("pt", {"pt": BASE["pt"].replace("continua gratuita", "não continua gratuita")}, "não"),
+    ("fr", {"fr": BASE["fr"].replace("reste gratuite", "ne reste pas gratuite")}, "ne reste pas"),
+]
+
+
+@pytest.mark.parametrize("version,change,cue", DETECTOR_CASES, ids=[c[0] for c in DETECTOR_CASES])
+def test_polarity_flag_on_the_negated_version(version, change, cue):
+    report = consistency.check(_five(BASE, **change), detectors=["polarity"])
+    flags = [f for f in report.flags if f.kind == "polarity"]
+    assert [f.version for f in flags] == [version], [(f.version, f.message) for f in flags]
+    f = flags[0]
+    assert cue in f.text and version in f.message
+    assert f.text == report.to_dict()["flags"][0]["text"]
+
+
+def test_no_polarity_flag_on_faithful_versions():
+    report = consistency.check(dict(BASE), detectors=["polarity"])
+    assert not report.flags, [f.message for f in report.flags]
+
+
+def test_cue_offsets_reproduce_text():
+    text = "Il n’y a pas de doute: ce n’est probablement pas fini."
+    for c in cues(text, "fr"):
+        assert text[c.start : c.end] == c.text
