@@ -68,3 +68,17 @@ clean:
 .PHONY: bench-serve
 bench-serve: $(VENV)/.all
 	$(PY) benchmarks/serve.py
+
+# the evaluation set (eval/README.md): per-kind recall/precision/F1 on eval/sets plus the seeds criteria;
+# eval-holdout is for final reporting only; bench-refresd scores sentence divergence against a cosine baseline
+.PHONY: eval eval-holdout bench-refresd
+eval: $(VENV)/.all
+	$(PY) eval/build_gold.py --check
+	$(PY) eval/score.py eval/sets
+	$(PY) eval/score.py $(SHARED)/seeds
+
+eval-holdout: $(VENV)/.all
+	$(PY) eval/score.py eval/sets-holdout
+
+bench-refresd: $(VENV)/.all
+	$(PY) benchmarks/refresd.py --data $(SHARED)/data/refresd/refresd_untokenized.tsv

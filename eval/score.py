@@ -465,7 +465,7 @@ def markdown(summary: Mapping[str, Any]) -> str:
         for sev, m in summary["by_severity"].items():
             lines.append(f"| >= {sev} | {_fmt(m['recall'])} | {_fmt(m['precision'])} | {_fmt(m['f1'])} | "
                          f"{_fmt(m['kind_accuracy'])} | {_fmt(m['clean_false_flags_mean'])} / "
-                         f"{m['clean_false_flags_max']} |")
+                         f"{'–' if m['clean_false_flags_max'] is None else m['clean_false_flags_max']} |")
         lines.append("")
     lines += ["| set | gold | found | flags | false | on noise | required in sentence | missed |",
               "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
