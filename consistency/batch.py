@@ -315,6 +315,13 @@ class OutputFolder:
 
 # -- running ---------------------------------------------------------------------
 
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them; they only compute, so nothing is lost."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _local(todo: list[tuple[SetJob, str]], settings: Settings, workers: int) -> Iterator[SetResult]:
     """Results as they finish: in this process for one worker, else in a pool of fresh processes."""
     if workers <= 1 or len(todo) <= 1:
@@ -324,8 +331,9 @@ def _local(todo: list[tuple[SetJob, str]], settings: Settings, workers: int) -> 
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=ctx, initializer=_worker_init)
     futures: dict[Future[SetResult], SetJob] = {}
+    finished = False
     try:
         for job, fp in todo:
             futures[pool.submit(check_set, job, settings, fp)] = job
@@ -335,11 +343,16 @@ def _local(todo: list[tuple[SetJob, str]], settings: Settings, workers: int) -> 
             for fut in done:
                 job = futures[fut]
                 try:
-                    yield fut.result()
+                    result = fut.result()
                 except Exception as exc:  # the worker process died (killed, out of memory)
-                    yield _failed(job, f"worker process failed: {type(exc).__name__}: {exc}")
+                    result = _failed(job, f"worker process failed: {type(exc).__name__}: {exc}")
+                yield result
+        finished = True
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if not finished:  # interrupted: stop the workers now instead of letting queued sets run
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.terminate()
+        pool.shutdown(wait=finished, cancel_futures=True)
 
 
 def _dask(todo: list[tuple[SetJob, str]], settings: Settings, scheduler: str) -> Iterator[SetResult]:
@@ -352,16 +365,20 @@ def _dask(todo: list[tuple[SetJob, str]], settings: Settings, scheduler: str) ->
         client = Client(scheduler, timeout="20s", set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); check the address") from None
+    futures: dict[Any, SetJob] = {}
     try:
         futures = {client.submit(check_set, job, settings, fp, pure=False, key=f"consistency-{i}"): job
                    for i, (job, fp) in enumerate(todo)}
         for fut in as_completed(list(futures), loop=client.loop):
             job = futures[fut]
             try:
-                yield fut.result()
+                result = fut.result()
             except Exception as exc:  # a worker died or the task could not run there
-                yield _failed(job, f"Dask worker failed: {type(exc).__name__}: {exc}")
+                result = _failed(job, f"Dask worker failed: {type(exc).__name__}: {exc}")
+            yield result
     finally:
+        if futures:
+            client.cancel(list(futures))  # nothing left running on the cluster when interrupted
         client.close()
 
 
@@ -408,8 +425,11 @@ def run(jobs: Sequence[SetJob], out_dir: str | Path, settings: Settings, *, work
         else:
             todo.append((job, fp))
     stream = _dask(todo, settings, scheduler) if scheduler else _local(todo, settings, workers)
-    for result in stream:
-        done(result)
+    try:
+        for result in stream:
+            done(result)
+    finally:
+        stream.close()  # on an interrupt, stop the workers now
     ordered = [results[j.key] for j in jobs if j.key in results]
     summary = BatchSummary(results=ordered, out_dir=out.path, seconds=time.perf_counter() - t0)
     write_summary(summary, settings)

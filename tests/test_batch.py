@@ -212,24 +212,28 @@ def test_cli_progress_summary_and_exit_status(corpus, tmp_path, capsys):
 
 
 def test_interrupted_batch_resumes(corpus, tmp_path):
-    """Ctrl-C in the middle of a run: complete reports only; the next run checks only what was left."""
+    """Ctrl-C in the middle of a parallel run: complete reports only; the next run checks only what was left."""
     for i in range(5):
         _folder_set(corpus, f"more/set{i}", CASES[i]["name"])
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    cmd = [sys.executable, "-m", "consistency.cli", "batch", str(corpus), "-o", str(out), "-j", "1",
+    cmd = [sys.executable, "-m", "consistency.cli", "batch", str(corpus), "-o", str(out), "-j", "2",
            "--no-progress", "--format", "html", "--format", "json"]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
     state = out / batch.STATE_DIR
     deadline = time.time() + 60
     while time.time() < deadline and not (state.is_dir() and list(state.rglob("*.json"))):
         time.sleep(0.05)
-    proc.send_signal(signal.SIGINT)
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C in a terminal reaches the whole process group
+    t = time.time()
     _, err = proc.communicate(timeout=60)
+    stopped_after = time.time() - t
     if proc.returncode == 1 and (out / "index.html").exists():
         pytest.skip("the batch finished before it could be interrupted")
     assert proc.returncode == 130, err
     assert "interrupted" in err and "Traceback" not in err
+    assert stopped_after < 15  # the workers are stopped, not left to finish the queued sets
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
     done = [p for p in state.rglob("*.json")]
     for report in out.rglob("*.html"):
