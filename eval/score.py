@@ -429,7 +429,8 @@ def _check_offsets(gs: GoldSet, data: Mapping[str, Any]) -> None:
         if text is None:
             raise EvalError(f"{gs.folder}: a flag names version {f['version']!r}, which the set does not have")
         if text[f["start"]:f["end"]] != f.get("text", text[f["start"]:f["end"]]):
-            raise EvalError(f"{gs.folder}: flag {f.get('id')} offsets do not reproduce {f['version']}.txt")
+            raise EvalError(f"{gs.folder}: flag {f.get('id')} offsets do not reproduce {f['version']}.txt; "
+                           f"the report predates the text: rerun without --reports")
 
 
 # -- output ----------------------------------------------------------------------------------------
