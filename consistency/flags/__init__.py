@@ -9,8 +9,9 @@ from typing import Sequence
 
 from ..types import Flag, severity_rank
 from .base import DETECTORS, Candidate, FlagContext
+from .divergence import divergence_score, divergence_scores
 
-__all__ = ["DETECTORS", "FlagContext", "detect", "detector_names"]
+__all__ = ["DETECTORS", "FlagContext", "detect", "detector_names", "divergence_score", "divergence_scores"]
 
 
 def _register() -> None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -72,6 +72,7 @@ class FlagCalibrator:
     model: str
     heads: dict[str, Head]
     source: str = ""
+    length_factors: dict[str, float] = field(default_factory=dict)  # characters per English character, by language
 
     def probability(self, head: str, features: Mapping[str, float]) -> float | None:
         h = self.heads.get(head)
@@ -87,7 +88,8 @@ def load_flag_calibrator(model: str) -> FlagCalibrator | None:
             data = json.loads(path.read_text(encoding="utf-8"))
             return FlagCalibrator(model=data.get("model", name),
                                   heads={k: Head.from_dict(v) for k, v in data.get("heads", {}).items()},
-                                  source=str(path.name))
+                                  source=str(path.name),
+                                  length_factors={k: float(v) for k, v in data.get("length_factors", {}).items()})
     return None
 
 
