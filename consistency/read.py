@@ -121,7 +121,8 @@ def read_path(
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{source}: cannot be read ({exc.strerror}); check its permissions") from None
-    readings = reader_for(source).read(data, source)
+    reader = reader_for(source)
+    readings = reader.read(data, source)
     if id and len(readings) > 1:
         held = ", ".join(r.id or r.lang or "?" for r in readings)
         raise UsageError(f"{id}={source}: this file holds {len(readings)} versions ({held}), so it cannot take "
@@ -130,12 +131,25 @@ def read_path(
     for r in readings:
         r_lang = lang if len(readings) == 1 and lang else (r.lang or (lang_from_name(p) if len(readings) == 1 else None))
         r_id = id if len(readings) == 1 else r.id
+        if r_lang and r_lang == r.lang and getattr(reader, "declared_lang_unreliable", False):
+            r_lang = _checked_lang(r_lang, r.text, candidates)
         doc = make_document(r.text, id=r_id or r.id, lang=r_lang, source=source, candidates=candidates)
         if r.extracted or r.blocks is not None:
             doc = Document(id=doc.id, lang=doc.lang, text=doc.text, source=doc.source,
                            extracted=r.extracted, blocks=r.blocks)
         docs.append(doc)
     return docs
+
+
+DECLARED_LANG_MIN_PROB = 0.95  # detection overrules a page's declared language only when this sure
+
+
+def _checked_lang(declared: str, text: str, candidates: Iterable[str] | None) -> str:
+    """The language a page declares, unless its text is clearly in another (templates keep lang="en")."""
+    detected, prob = detect_language(text, candidates)
+    if base_lang(detected) != base_lang(declared) and prob >= DECLARED_LANG_MIN_PROB:
+        return detected
+    return declared
 
 
 def parse_version_arg(arg: str) -> tuple[str | None, str]:

@@ -57,6 +57,14 @@ def test_language_from_the_page_when_the_name_does_not_say_it(tmp_path):
     assert doc.lang == "fr" and doc.id == "fr"
 
 
+def test_a_template_language_is_overruled_by_the_text(tmp_path):
+    page = html_page(ARTICLES["de"], "de").replace('<html lang="de">', '<html lang="en-US">')
+    (doc,) = read_path(write(tmp_path, "story.html", page))
+    assert doc.lang == "de"
+    (doc,) = read_path(write(tmp_path, "story2.html", html_page(ARTICLES["de"], "de-AT")))
+    assert doc.lang == "de-at"
+
+
 def test_same_findings_as_plain_text(article_files):
     txt, pages = article_files
     from_txt = consistency.check(txt)
@@ -144,3 +152,12 @@ def assert_seed_findings(report) -> None:
 def test_seeds_as_pages_give_the_required_findings(seed_pages):
     assert_seed_findings(seed_pages)
     assert_spans_reproduce_extracted_text(seed_pages)
+
+
+def test_line_breaks_inside_a_paragraph_are_kept(tmp_path):
+    page = ("<html lang='en'><body><nav><a href='/'>Home</a></nav><article><h1>Ferry timetable</h1>"
+            "<p>Boats will leave every forty minutes.<br>The company said so on Monday.<br>Short line.</p>"
+            "<p>Passengers' groups criticised the change. They say commuters will lose time every day.</p>"
+            "</article></body></html>")
+    (doc,) = read_path(write(tmp_path, "en.html", page))
+    assert doc.text.split("\n\n")[1] == "Boats will leave every forty minutes.\nThe company said so on Monday.\nShort line."

@@ -53,21 +53,20 @@ def test_bad_utf16_after_its_byte_order_mark_is_refused():
         decode_bytes(codecs.BOM_UTF16_LE + "ab".encode("utf-16-le") + b"\x00\xd8", "x.txt")
 
 
-def test_non_utf8_versions_carry_their_decoded_text(tmp_path):
-    """A report's offsets count decoded characters; for a file that was not UTF-8 the report carries
-    that text, so no consumer has to guess the encoding."""
+def test_offsets_of_non_utf8_versions_count_decoded_characters(tmp_path):
+    """UTF-16 and a legacy code page with CRLF: the same findings as UTF-8, at offsets into the decoded text."""
     en = write(tmp_path, "en.txt", plain_text(ARTICLES["en"]).encode("utf-16"))
-    de = write(tmp_path, "de.txt", plain_text(ARTICLES["de"]).replace("\n", "\r\n").encode("cp1252"))
+    de_text = plain_text(ARTICLES["de"]).replace("\n", "\r\n")
+    de = write(tmp_path, "de.txt", de_text.encode("cp1252"))
     fr = write(tmp_path, "fr.txt", plain_text(ARTICLES["fr"]))
     report = consistency.check([en, de, fr])
-    data = report.to_dict()
-    versions = {v["id"]: v for v in data["versions"]}
-    assert versions["de"]["extracted"] and versions["en"]["extracted"] and "extracted" not in versions["fr"]
-    assert versions["de"]["text"] == plain_text(ARTICLES["de"]).replace("\n", "\r\n")
-    texts = {k: v.get("text") or open(v["source"], encoding="utf-8", newline="").read() for k, v in versions.items()}
-    assert any(f["kind"] == "number" and f["version"] == "de" for f in data["flags"])
-    for f in data["flags"]:
-        assert texts[f["version"]][f["start"]:f["end"]] == f["text"]
+    texts = {"en": plain_text(ARTICLES["en"]), "de": de_text, "fr": plain_text(ARTICLES["fr"])}
+    assert any(f.kind == "number" and f.version == "de" for f in report.flags)
+    for f in report.flags:
+        assert texts[f.version][f.start:f.end] == f.text
+    for s in report.segments:
+        assert texts[s.version][s.start:s.end] == s.text
+    assert "extracted" not in report.to_dict()["versions"][1]
 
 
 def test_crlf_files_keep_exact_offsets(tmp_path, seed_paths, seeds_report):

@@ -2,12 +2,13 @@
 
 Navigation, headers and footers, forms (comment forms), cookie banners, sharing,
 "related" and newsletter boxes are removed first (by tag, ARIA role, and
-class/id words); figure captions are turned into paragraphs the extractor keeps;
-``trafilatura`` then picks the main content. Its blocks become the version's
-extracted text, one paragraph per block, with roles from the markup: the first
-``<h1>`` (or the page title) is the title, other headings are headings,
-``<figcaption>`` and image alt texts are captions, paragraphs, list items, table
-rows and quotes are body. Offsets refer to this extracted text.
+class/id words); figure captions and text-only ``<div>``s become paragraphs.
+``trafilatura`` then decides which of the page's blocks are the main content;
+the blocks themselves (text and role) come from the page's own markup, in
+reading order: the first ``<h1>`` (or the page title) is the title, other
+headings are headings, ``<figcaption>`` and image alt texts are captions,
+paragraphs, list items, quotes and table rows are body. The blocks, one
+paragraph each, are the version's extracted text; offsets refer to it.
 """
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from typing import Any, Iterator
 
 from ..errors import InputError
 from . import READERS, Reading
-from ._blocks import assemble, collapse, optional, row_pieces as _row_pieces, CELL_SEPARATOR as _CELL_SEPARATOR
+from ._blocks import CELL_SEPARATOR as _CELL_SEPARATOR
+from ._blocks import assemble, collapse, optional
+from ._blocks import row_pieces as _row_pieces
 from .text import decode_bytes
 
 # Elements that are never article text.
@@ -59,6 +62,7 @@ class HtmlReader:
     """.html and .htm: the main text of a web page, with roles from its markup."""
 
     suffixes = (".html", ".htm", ".xhtml", ".shtml")
+    declared_lang_unreliable = True  # site templates often keep lang="en": read.py checks it against the text
 
     def read(self, data: bytes, source: str) -> list[Reading]:
         decoded = decode_bytes(data, source, declared=declared_charset(data))
@@ -180,7 +184,7 @@ def prepare(tree: Any) -> set[str]:
         text = collapse(cap.text_content())
         if text:
             captions.add(text.casefold())
-        for inner in cap.iter():
+        for inner in list(cap.iter()):
             if inner is not cap and inner.tag in _BLOCK_TAGS:
                 inner.drop_tag()
         cap.tag = "p"
@@ -238,7 +242,10 @@ def _select(pieces: list[tuple[str, str]], body: Any) -> list[tuple[str, str]]:
     joined = "\n".join(sorted(lines))
     kept = []
     for text, role in pieces:
-        parts = [_norm(p) for p in text.split(_CELL_SEPARATOR)] if role == "body" else [_norm(text)]
+        lines_of = text.split("\n")
+        if role == "body":
+            lines_of = [cell for line in lines_of for cell in line.split(_CELL_SEPARATOR)]
+        parts = [_norm(p) for p in lines_of]
         if all(p in lines or p in alts or (len(p) >= _MIN_SUBSTRING and p in joined) for p in parts if p):
             kept.append((text, role))
     return kept

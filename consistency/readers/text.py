@@ -198,11 +198,9 @@ def _script(ch: str) -> str:
 
 @READERS.register("text")
 class TextReader:
-    """.txt and .md: the text exactly as decoded. A file that was not UTF-8 is marked ``extracted``
-    so that reports carry its decoded text and no consumer has to guess the encoding."""
+    """.txt and .md: the text exactly as decoded; offsets count its characters."""
 
     suffixes = (".txt", ".text", ".md", ".markdown")
 
     def read(self, data: bytes, source: str) -> list[Reading]:
-        decoded = decode_bytes(data, source)
-        return [Reading(text=decoded.text, extracted=not decoded.utf8)]
+        return [Reading(text=decode_bytes(data, source).text)]
