@@ -25,13 +25,14 @@ from __future__ import annotations
 import functools
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
-from .base import FlagContext
+from .base import DETECTORS, Candidate, FlagContext
 
-__all__ = ["HIGH", "MEDIUM", "REPORT", "FlagCalibrator", "Head", "decide", "load_flag_calibrator", "severity_for"]
+__all__ = ["FINDERS", "HIGH", "MEDIUM", "REPORT", "FlagCalibrator", "Finding", "Head", "decide", "finalize", "finder",
+           "load_flag_calibrator", "severity_for"]
 
 REPORT = 0.5
 MEDIUM = 0.65
@@ -120,3 +121,39 @@ def decide(ctx: FlagContext, head: str, features: Mapping[str, float], *, kind: 
         p = default
     sev = severity_for(kind or head, p, whole_claim=whole_claim)
     return sev is not None, sev or "low", float(p)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A detector's candidate before calibration: the flag, its family (head) and the head's features."""
+
+    candidate: Candidate  # severity and score are provisional
+    head: str
+    features: dict[str, float]
+    whole_claim: bool = True  # False for clause-level findings: they are never ``high``
+
+
+Finder = Callable[[FlagContext], list[Finding]]
+FINDERS: dict[str, Finder] = {}
+
+
+def finalize(ctx: FlagContext, findings: Sequence[Finding]) -> list[Candidate]:
+    """Calibrated candidates: probability from the head, severity from probability and kind, weak ones dropped."""
+    out = []
+    for f in findings:
+        keep, severity, p = decide(ctx, f.head, f.features, kind=f.candidate.kind, whole_claim=f.whole_claim,
+                                   default=f.candidate.score)
+        if keep:
+            out.append(replace(f.candidate, severity=severity, score=round(p, 4)))
+    return out
+
+
+def finder(name: str) -> Callable[[Finder], Finder]:
+    """Register a finder in ``FINDERS`` and, calibrated by ``finalize``, as the detector ``name``."""
+
+    def deco(fn: Finder) -> Finder:
+        FINDERS[name] = fn
+        DETECTORS.register(name)(lambda ctx: finalize(ctx, fn(ctx)))
+        return fn
+
+    return deco

@@ -2,17 +2,27 @@
 
 Names come from ``names.py`` and compare across languages by stems, fuzzy
 spelling and an exonym table (Huawei = Huaweia, Pechino = Pekin). Within an
-alignment group, a name that most other versions carry and a version lacks is
-flagged in that version, unless the version names it elsewhere in its text (moved,
-not dropped). When the version has a name of its own there instead, it is a swap;
-a swap whose two names the model embeds as close as translations is reported at
-medium severity, as a possible exonym the table lacks (Danzica / Gdańsk).
+alignment group, a name that most other versions carry is looked for in the
+version's own text, word by word, not only among the names its extractor found
+(German capitalises every noun, so "im Valdimonte" may not be extracted as a
+name; a name is present when one of its distinctive words is: "Arvani" in
+"Fondation Arvani", not "Fondation"). A name absent from the group and from the
+whole version (moved, not dropped) is a candidate: a *swap* when the version has
+a name of its own there that the others lack, a *drop* otherwise. The
+calibrator turns the candidate's features (swap or drop, how many versions carry
+the name, whether it is a short acronym, how close the model puts the two names)
+into a probability.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ..types import Group
-from .base import DETECTORS, QUIET_ROLES, Candidate, FlagContext, join_names
-from .names import Name, extract_names, same_name
+from .base import QUIET_ROLES, Candidate, FlagContext, join_names
+from .calibration import Finding, finder
+from .names import Name, _is_common, _same_token, extract_names, load_language, name_key, same_name
+from .votes import best_counterpart, clauses_of, group_text, unit_containing
 
 
 def _names(ctx: FlagContext, group: Group, version: str) -> list[tuple[int, Name]]:
@@ -21,7 +31,7 @@ def _names(ctx: FlagContext, group: Group, version: str) -> list[tuple[int, Name
     lang = ctx.documents[version].lang
     for seg in ctx.members(group, version):
         if seg.role not in QUIET_ROLES:
-            out.extend((seg.start + n.start, n) for n in extract_names(seg.text, lang))
+            out.extend((seg.start + n.start, n) for n in extract_names(seg.text, lang) if _usable(n))
     return out
 
 
@@ -35,66 +45,138 @@ def _weak(name: Name) -> bool:
     return letters.isupper() and len(letters) <= 4 and " " not in name.text
 
 
-@DETECTORS.register("entity")
-def detect_entities(ctx: FlagContext) -> list[Candidate]:
-    out: list[Candidate] = []
-    whole: dict[str, list[tuple[int, Name]]] = {}
+@lru_cache(maxsize=65536)
+def _token_key(token: str) -> str:
+    return name_key(token)
 
-    def names_of_document(v: str) -> list[tuple[int, Name]]:
-        if v not in whole:
-            doc = ctx.documents[v]
-            whole[v] = [(n.start, n) for n in extract_names(doc.text, doc.lang)]
-        return whole[v]
 
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+
+
+def _keys(text: str) -> list[str]:
+    return [_token_key(m.group()) for m in _WORDS.finditer(text)]
+
+
+@lru_cache(maxsize=8192)
+def _distinctive(text: str, lang: str) -> tuple[str, ...]:
+    """The words of a name that identify it (not common words of its language): "Arvani" of "Fondazione Arvani"."""
+    data = load_language(lang)
+    words = [m.group() for m in _WORDS.finditer(text)]
+    rare = [w for w in words if len(w) >= 3 and (w.isupper() or not _is_common(w, data))]
+    return tuple(_token_key(w) for w in (rare or words))
+
+
+def mentioned(name: Name, name_lang: str, text: str, *, capitalised: bool = False, every: bool = False) -> bool:
+    """Whether ``text`` (any language) mentions ``name``: one of its distinctive words (with ``every``,
+    each of them), inflected or spelled another way (exonyms too), appears in it (with
+    ``capitalised``, written with a capital)."""
+    words = [m.group() for m in _WORDS.finditer(text)]
+    keys = [_token_key(w) for w in words]
+    ok = [not capitalised or w[:1].isupper() for w in words]
+    whole = name.key.split()
+    if whole and any(ok[k] and all(_same_token(a, b) for a, b in zip(keys[k:k + len(whole)], whole))
+                     for k in range(len(keys) - len(whole) + 1)):
+        return True
+    found = [any(ok[i] and _same_token(d, k) for i, k in enumerate(keys)) for d in _distinctive(name.text, name_lang)]
+    return all(found) if every else any(found)
+
+
+_ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème|º|°|\.)?$")
+
+
+def _usable(name: Name) -> bool:
+    """Names worth comparing: not a Roman numeral (a century: "XVIe" against "16.")."""
+    return not _ROMAN.match(name.text)
+
+
+def _initial(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a sentence (a capitalised first word may be any word)."""
+    before = text[:pos].rstrip()
+    return not before or before[-1] in ".!?:«»\"„“”\n"
+
+
+@finder("entity")
+def find_entities(ctx: FlagContext) -> list[Finding]:
+    """``entity`` candidates: a name most versions carry that one version drops or replaces."""
+    out: list[Finding] = []
+    whole: dict[str, str] = {v: ctx.documents[v].text for v in ctx.versions}
     for group in ctx.alignment.groups:
-        present = ctx.versions_in(group)
+        present = [v for v in ctx.versions_in(group) if group_text(ctx, group, v)[0].strip()]
         if len(present) < 2:
             continue
         names = {v: _names(ctx, group, v) for v in present}
+        texts = {v: group_text(ctx, group, v)[0] for v in present}
+        langs = {v: ctx.documents[v].lang for v in present}
         for v in present:
             others = [w for w in present if w != v]
             missing: dict[str, tuple[Name, list[str]]] = {}
             for w in others:
                 for _, n in names[w]:
-                    if _has(names[v], n) or any(same_name(n, m) for m, _ in missing.values()):
+                    if any(same_name(n, m) for m, _ in missing.values()):
                         continue
-                    carriers = [x for x in others if _has(names[x], n)]
-                    if len(carriers) * 2 <= len(others) and not (len(others) == 1 and v != ctx.reference):
+                    if _has(names[v], n) or mentioned(n, langs[w], texts[v]):
+                        continue
+                    carriers = [x for x in others
+                                if _has(names[x], n) or mentioned(n, langs[w], texts[x], capitalised=True)]
+                    if len(others) == 1:
+                        if v == ctx.reference:
+                            continue  # two versions: the reference's side counts as right
+                    elif len(carriers) * 2 <= len(others):
                         continue  # not the majority's name
-                    if len(others) == 1 and v == ctx.reference:
-                        continue
                     missing[n.key] = (n, carriers)
             if not missing:
                 continue
-            mine_only = [(s, n) for s, n in names[v]
-                         if not any(_has(names[w], n) for w in others)
-                         and not any(_has(names_of_document(w), n) for w in others)]
             for _key, (name, carriers) in missing.items():
-                if _has(names_of_document(v), name):
+                # the version's own names there that the carriers do not have: a swap
+                mine_only = [(s, n) for s, n in names[v]
+                             if not (len(n.text.split()) == 1 and _initial(whole[v], s))
+                             and not any(mentioned(n, langs[v], whole[w], every=True) for w in carriers)]
+                source_lang = next(langs[w] for w in carriers if _has(names[w], name)) if any(
+                    _has(names[w], name) for w in carriers) else langs[carriers[0]]
+                if mentioned(name, source_lang, whole[v]):
                     continue  # named elsewhere in this version: moved, not dropped
                 counterparts = tuple(ctx.span(ctx.members(group, w)) for w in carriers)
+                features = {
+                    "carriers": len(carriers) / max(1, len(others)),
+                    "n_versions": float(len(present)),
+                    "weak": float(_weak(name)),
+                    "words": float(len(name.text.split())),
+                    "swap": 0.0,
+                    "close": 0.0,
+                }
+                place = _place(ctx, group, v, carriers, name)
+                mine_only = [(s0, n) for s0, n in mine_only if place[0] <= s0 < place[1]]
                 if mine_only:
                     start, own = mine_only[0]
                     end = start + len(own.text)
-                    severity, score = ("low", 0.5) if _weak(name) else ("high", 0.85)
-                    message = (f"The {v} version names {own.text} where {join_names(carriers)} "
-                               f"name {name.text}.")
                     close = ctx.similarity(own.text, name.text)
-                    if severity == "high" and close is not None and close >= ctx.thresholds["faithful"]:
-                        # the model puts the two names close: possibly an exonym the table lacks
-                        severity, score = "medium", 0.6
-                        message = message[:-1] + " (possibly the same name in another language)."
+                    features.update(swap=1.0, close=float(close) if close is not None else 0.0)
+                    message = f"The {v} version names {own.text} where {join_names(carriers)} name {name.text}."
                 else:
                     shared = [(s, n) for s, n in names[v] if any(_has(names[w], n) for w in carriers)]
                     if shared:
                         start = min(s for s, _ in shared)
                         end = max(s + len(n.text) for s, n in shared)
                     else:
-                        span = ctx.span(ctx.members(group, v))
-                        start, end = span.start, span.end
-                    severity, score = ("low", 0.5) if _weak(name) else ("medium", 0.75)
+                        start, end = place
                     message = (f"The {v} version does not name {name.text}, which {join_names(carriers)} "
                                f"name here.")
-                out.append(Candidate(kind="entity", version=v, start=start, end=end, counterparts=counterparts,
-                                     severity=severity, score=score, group=group.id, message=message))
+                cand = Candidate(kind="entity", version=v, start=start, end=end, counterparts=counterparts,
+                                 severity="medium", score=0.7 if features["swap"] else 0.6, message=message,
+                                 group=group.id)
+                out.append(Finding(cand, "entity", features))
     return out
+
+
+def _place(ctx: FlagContext, group: Group, v: str, carriers: list[str], name: Name) -> tuple[int, int]:
+    """Where a dropped name belongs in ``v``: the clause rendering the carrier's clause that names it."""
+    units = clauses_of(ctx, group, v)
+    for w in carriers:
+        for s, n in _names(ctx, group, w):
+            if same_name(n, name):
+                target = unit_containing(clauses_of(ctx, group, w), s, s + len(n.text))
+                match, _ = best_counterpart(ctx, target, units) if target is not None else (None, 0.0)
+                if match is not None:
+                    return match.start, match.end
+    span = ctx.span([s for s in ctx.members(group, v) if s.role not in QUIET_ROLES])
+    return span.start, span.end

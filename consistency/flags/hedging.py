@@ -13,15 +13,15 @@ add and drop them freely. The probability comes from the calibrator.
 """
 from __future__ import annotations
 
-from .base import DETECTORS, Candidate, FlagContext, join_names, quote
-from .calibration import decide
+from .base import Candidate, FlagContext, join_names, quote
+from .calibration import Finding, finder
 from .polarity import _counterparts, cue_candidates
 
 
-@DETECTORS.register("hedging")
-def detect_hedging(ctx: FlagContext) -> list[Candidate]:
-    """``hedging`` flags: a version that hedges what the others state as fact (or the reverse)."""
-    out: list[Candidate] = []
+@finder("hedging")
+def find_hedging(ctx: FlagContext) -> list[Finding]:
+    """``hedging`` candidates: a version that hedges what the others state as fact (or the reverse)."""
+    out: list[Finding] = []
     for f in cue_candidates(ctx, lambda p: p.hedged, lambda c: c.kind in ("hedge", "weak", "modal")):
         prof = f.profiles[f.version]
         winners = [f.profiles[w] for w in f.vote.winners]
@@ -34,9 +34,6 @@ def detect_hedging(ctx: FlagContext) -> list[Candidate]:
             if len(firm) * 2 <= len(winners):
                 continue  # the others hedge by "can" alone, mostly
             f.features["strong"] = sum(1.0 for w in winners if w.hedges) / max(1, len(winners))
-        keep, severity, p = decide(ctx, "hedging", f.features)
-        if not keep:
-            continue
         text = ctx.documents[f.version].text[f.span[0] : f.span[1]]
         others = join_names(f.vote.winners)
         cue = f.cue_text if f.cue_text.startswith("«") else f"«{f.cue_text}»"
@@ -44,7 +41,8 @@ def detect_hedging(ctx: FlagContext) -> list[Candidate]:
             message = f"The {f.version} version hedges this ({cue}) where {others} state it as fact: {quote(text)}."
         else:
             message = (f"The {f.version} version states as fact what {others} hedge ({cue}): {quote(text)}.")
-        out.append(Candidate(kind="hedging", version=f.version, start=f.span[0], end=f.span[1],
-                             counterparts=_counterparts(ctx, f.group, f.vote.winners), severity=severity,
-                             score=p, message=message, group=f.group.id))
+        cand = Candidate(kind="hedging", version=f.version, start=f.span[0], end=f.span[1],
+                         counterparts=_counterparts(ctx, f.group, f.vote.winners), severity="medium",
+                         score=0.6, message=message, group=f.group.id)
+        out.append(Finding(cand, "hedging", f.features))
     return out

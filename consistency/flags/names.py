@@ -259,10 +259,12 @@ def _german_noun(word: str, data: LanguageData) -> bool:
     for ending in ("n", "en", "e", "s", "es", "er", "ern", "ns"):
         if low.endswith(ending) and low[: -len(ending)] in vocab:
             return True
-    for k in range(3, len(low) - 3):  # compound whose head is a known noun: "Halbleiter|unternehmen"
+    # compound whose head is a known noun: "Halbleiter|unternehmen"; modifier and head of five letters
+    # or more, so that names ending in a short noun ("Inns|bruck", "Bell|andi", "Valdi|monte") stay names
+    for k in range(4, len(low) - 4):
         head = low[k:]
-        if vocab.get(head, 0) & _MID_UC or any(
-                head.endswith(e) and len(head) - len(e) >= 4 and vocab.get(head[: -len(e)], 0) & _MID_UC
+        if len(head) >= 5 and vocab.get(head, 0) & _MID_UC or any(
+                head.endswith(e) and len(head) - len(e) >= 5 and vocab.get(head[: -len(e)], 0) & _MID_UC
                 for e in ("n", "en", "e", "s", "es", "er", "ern")):
             return True
     return False
@@ -535,7 +537,11 @@ def _same_token(x: str, y: str) -> bool:
     shared = _stems(x) & _stems(y)
     if any(len(s) >= 3 and len(s) >= 0.6 * longest for s in shared):
         return True
-    return min(len(x), len(y)) >= 7 and x[0] == y[0] and fuzz.ratio(x, y) >= 90
+    if min(len(x), len(y)) >= 7 and x[0] == y[0] and fuzz.ratio(x, y) >= 90:
+        return True
+    if "x" in x + y:  # Polish spells x as ks: Benelux / Beneluksu
+        return _same_token(x.replace("x", "ks"), y.replace("x", "ks"))
+    return False
 
 
 def _key_of(item: Name | str) -> str:

@@ -18,8 +18,8 @@ from statistics import median
 from typing import Callable, Hashable
 
 from ..types import Group, Span
-from .base import DETECTORS, QUIET_ROLES, Candidate, FlagContext, join_names, quote
-from .calibration import decide
+from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
+from .calibration import Finding, finder
 from .cues import Cue, CueProfile, cues, lexicon, profile_of
 from .votes import Unit, Vote, best_counterpart, clauses_of, group_text, pair_similarity, unit_containing, vote
 
@@ -147,25 +147,23 @@ def _counterparts(ctx: FlagContext, group: Group, versions: tuple[str, ...]) -> 
     return tuple(ctx.span([s for s in ctx.members(group, w) if s.role not in QUIET_ROLES]) for w in versions)
 
 
-@DETECTORS.register("polarity")
-def detect_polarity(ctx: FlagContext) -> list[Candidate]:
-    """``polarity`` flags: a version that negates a claim its counterparts state (or the reverse)."""
-    out: list[Candidate] = []
+@finder("polarity")
+def find_polarity(ctx: FlagContext) -> list[Finding]:
+    """``polarity`` candidates: a version that negates a claim its counterparts state (or the reverse)."""
+    out: list[Finding] = []
     for f in cue_candidates(ctx, lambda p: p.negations, lambda c: c.kind == "negation"):
         mine, theirs = f.values[f.version], f.vote.value
         f.features["delta"] = float(abs(int(mine) - int(theirs)))  # type: ignore[call-overload]
-        keep, severity, p = decide(ctx, "polarity", f.features)
-        if not keep:
-            continue
         text = ctx.documents[f.version].text[f.span[0] : f.span[1]]
         others = join_names(f.vote.winners)
         if f.extra:
             message = (f"The {f.version} version negates this where {others} do not "
                        f"(«{f.cue_text}»): {quote(text)}.")
         else:
-            message = (f"The {f.version} version drops the negation {others} have here "
-                       f"({f.cue_text if f.cue_text.startswith('«') else '«' + f.cue_text + '»'}): {quote(text)}.")
-        out.append(Candidate(kind="polarity", version=f.version, start=f.span[0], end=f.span[1],
-                             counterparts=_counterparts(ctx, f.group, f.vote.winners), severity=severity,
-                             score=p, message=message, group=f.group.id))
+            cue = f.cue_text if f.cue_text.startswith("«") else f"«{f.cue_text}»"
+            message = f"The {f.version} version drops the negation {others} have here ({cue}): {quote(text)}."
+        cand = Candidate(kind="polarity", version=f.version, start=f.span[0], end=f.span[1],
+                         counterparts=_counterparts(ctx, f.group, f.vote.winners), severity="medium",
+                         score=0.6, message=message, group=f.group.id)
+        out.append(Finding(cand, "polarity", f.features))
     return out
