@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import math
+
 from ..types import Group, Span
-from .base import DETECTORS, QUIET_ROLES, Candidate, FlagContext, join_names, quote
+from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
+from .calibration import Finding, finder
 from .numbers import Quantity, extract_quantities, match_quantities, same_quantity
 
-_COMPATIBLE = {"count": "amount", "measure": "amount", "money": "money", "percent": "percent",
+_COMPATIBLE = {"count": "count", "measure": "measure", "money": "money", "percent": "percent",
                "year": "time", "date": "time", "ordinal": "ordinal"}
 
 
@@ -40,12 +43,16 @@ def _quantities(ctx: FlagContext, group: Group, version: str) -> list[_Q]:
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
-    return _COMPATIBLE.get(a.kind, a.kind) == _COMPATIBLE.get(b.kind, b.kind)
+    """Could ``b`` be what another version wrote for ``a``? Same kind, and the same unit when both have one."""
+    if _COMPATIBLE.get(a.kind, a.kind) != _COMPATIBLE.get(b.kind, b.kind):
+        return False
+    return a.unit is None or b.unit is None or a.unit == b.unit or a.kind in ("date", "year")
 
 
-@DETECTORS.register("number")
-def detect_numbers(ctx: FlagContext) -> list[Candidate]:
-    out: list[Candidate] = []
+@finder("number")
+def find_numbers(ctx: FlagContext) -> list[Finding]:
+    """``number`` candidates: a quantity most counterparts give with another value."""
+    out: list[Finding] = []
     for group in ctx.alignment.groups:
         present = ctx.versions_in(group)
         if len(present) < 2:
@@ -83,16 +90,28 @@ def detect_numbers(ctx: FlagContext) -> list[Candidate]:
                 alt_text = alternatives[0].q.text
                 consensus = all(same_quantity(a.q, alternatives[0].q) for a in alternatives)
                 severity = "high" if (not agree and consensus) else "medium"
+                alt = alternatives[0].q
+                ratio = abs(math.log(max(abs(mine.q.value), 1e-9) / max(abs(alt.value), 1e-9)))
+                features = {
+                    "disagree": len(disagree) / max(1, len(others)),
+                    "agree": len(agree) / max(1, len(others)),
+                    "consensus": float(consensus),
+                    "n_versions": float(len(present)),
+                    "digits": float(any(c.isdigit() for c in mine.q.text) and any(c.isdigit() for c in alt.text)),
+                    "time": float(mine.q.kind in ("year", "date")),
+                    "ratio": min(ratio, 5.0),
+                    "unit": float(mine.q.unit is not None and mine.q.unit == alt.unit),
+                }
                 counterparts = tuple(
                     Span(version=a.version, start=a.start, end=a.end,
                          text=ctx.documents[a.version].text[a.start:a.end]) for a in alternatives
                 )
                 verb = "has" if len(disagree) == 1 else "have"
-                out.append(Candidate(
+                out.append(Finding(Candidate(
                     kind="number", version=v, start=mine.start, end=mine.end, counterparts=counterparts,
                     severity=severity, score=0.9 if severity == "high" else 0.7, group=group.id,
                     message=(f"The {v} version has {quote(mine.q.text, 40)} where {join_names(disagree)} "
                              f"{verb} {quote(alt_text, 40)}."),
-                ))
+                ), "number", features))
     return out
 

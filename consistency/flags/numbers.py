@@ -48,7 +48,7 @@ __all__ = [
     "same_quantity",
 ]
 
-KINDS = ("count", "percent", "money", "measure", "year", "date", "ordinal")
+KINDS = ("count", "percent", "money", "measure", "year", "date", "ordinal", "multiplier")
 
 _SPACES = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
 _NB_SPACES = "\u00a0\u202f\u2009"
@@ -122,6 +122,10 @@ class LanguageData:
     ordinal_cues: frozenset[str]
     compound_suffixes: tuple[tuple[str, str], ...]
     punkt_model: str | None
+    half: tuple[str, ...] = ()  # "e mezzo", "et demie": add a half to the number before
+    decade_cues: frozenset[str] = frozenset()  # "anni", "années": the number after is a decade
+    clock_cues: frozenset[str] = frozenset()  # "alle", "um": "18:40" after them is a time of day
+    times: tuple[str, ...] = ()  # "fois", "volte": the count before is a multiplier
     names: dict[str, Any] = field(default_factory=dict)  # the [names] section, raw
 
 
@@ -205,6 +209,10 @@ def load_language(lang: str) -> LanguageData:
         ordinal_cues=frozenset(c.casefold() for c in on.get("ordinal_cues", [])),
         compound_suffixes=_by_length((k.casefold(), v) for k, v in on.get("compound_suffixes", {}).items()),
         punkt_model=common.get("punkt", {}).get(code),
+        half=_by_length(on.get("half", [])),
+        decade_cues=frozenset(c.casefold() for c in on.get("decade_cues", [])),
+        clock_cues=frozenset(c.casefold() for c in on.get("clock_cues", [])),
+        times=tuple(on.get("times", [])),
         names=dict((own or {}).get("names", {})),
     )
 
@@ -695,6 +703,9 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     dates = _find_dates(text, data)
     taken = [(q.start, q.end) for q in dates]
     raws: list[_Raw] = [_Raw(q, q.value, 1.0, False) for q in dates]
+    for q in _find_durations(text, data, taken):
+        raws.append(_Raw(q, q.value, 1.0, False))
+        taken.append((q.start, q.end))
     pattern = _number_re(data.code)
     for m in pattern.finditer(text):
         start, end = m.start(), m.end()
@@ -763,7 +774,80 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
                              float(value), 1.0, False))
     raws.sort(key=lambda r: r.q.start)
     _propagate_ranges(text, raws, data)
-    return [r.q for r in raws]
+    return _refine(text, [r.q for r in raws], data)
+
+
+_DURATION_MARKS = re.compile(r"(?<![\w'’′])(\d{1,3})\s?['’′]\s?(\d{2})\s?(?:''|’’|\"|”|″)")
+_MIN_SEC = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d{2})(?![\d:])")
+_TIME_UNITS = ("y", "mo", "wk", "d", "h", "min", "s")
+
+
+def _find_durations(text: str, data: LanguageData, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """Race times and gaps in seconds: "2'03\"", "2’03”", and "3:03" unless a clock cue says a time of day."""
+    out = []
+    for m in _DURATION_MARKS.finditer(text):
+        seconds = int(m.group(1)) * 60 + int(m.group(2))
+        out.append(Quantity(m.start(), m.end(), m.group(), float(seconds), "s", 0.5, "measure"))
+    for m in _MIN_SEC.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken) or any(
+                m.start() < q.end and q.start < m.end() for q in out):
+            continue
+        before = text[: m.start()].rstrip(_SPACES).rsplit(None, 2)
+        cue = [w.casefold() for w in before[-2:]]
+        if (cue and cue[-1] in data.clock_cues) or (len(cue) == 2 and " ".join(cue) in data.clock_cues):
+            continue
+        after = text[m.end():].lstrip(_SPACES)
+        if re.match(r"(?:Uhr|h\b|godz|heures?\b|hours?\b)", after) or int(m.group(2)) >= 60:
+            continue
+        seconds = int(m.group(1)) * 60 + int(m.group(2))
+        out.append(Quantity(m.start(), m.end(), m.group(), float(seconds), "s", 0.5, "measure"))
+    return out
+
+
+def _word_before(text: str, pos: int) -> str:
+    before = text[:pos].rstrip(_SPACES).rsplit(None, 1)
+    return before[-1].casefold().strip("(«„“\"") if before else ""
+
+
+def _refine(text: str, qs: list[Quantity], data: LanguageData) -> list[Quantity]:
+    """Readings a single number cannot give: halves, decades, fractions, "a year" as an article."""
+    out: list[Quantity] = []
+    for q in qs:
+        digits = any(c.isdigit() for c in q.text)
+        prev = _word_before(text, q.start)
+        # a fraction: an ordinal word after a number word or an article ("dwie trzecie", "um quinto")
+        if q.kind == "ordinal" and not digits and (prev in data.words or prev in data.weak):
+            if out and out[-1].end <= q.start and not text[out[-1].end:q.start].strip(_SPACES):
+                out.pop()
+            continue
+        # "un anno fa", "ein Jahr": an article before a time unit, not a count of one
+        if (not digits and q.unit in _TIME_UNITS and q.value == 1 and len(q.text.split()) == 2
+                and q.text.split()[0].casefold() in data.weak):
+            continue
+        # a decade: "anni Ottanta", "années 1980", "lata 80."
+        if prev in data.decade_cues and q.kind in ("count", "year") and q.value == int(q.value):
+            v = int(q.value)
+            if 10 <= v <= 90 and v % 10 == 0:
+                v += 1900
+            if _YEAR_MIN <= v <= _YEAR_MAX and v % 10 == 0:
+                q = replace(q, value=float(v), unit="year", kind="year", tolerance=0.0)
+        # "deux fois plus": a multiplier
+        if q.kind == "count" and data.times:
+            nxt = text[q.end:].lstrip(_SPACES)
+            if any(nxt.startswith(t) and not nxt[len(t):len(t) + 1].isalpha() for t in data.times):
+                q = replace(q, kind="multiplier")
+        # "sette minuti e mezzo", "sept minutes et demie"
+        if data.half and q.kind in ("count", "measure", "money"):
+            tail = text[q.end:]
+            gap = len(tail) - len(tail.lstrip(_SPACES))
+            for h in data.half:
+                seg = tail[gap:gap + len(h)]
+                if gap and seg.casefold() == h.casefold() and not tail[gap + len(h):gap + len(h) + 1].isalpha():
+                    end = q.end + gap + len(h)
+                    q = replace(q, end=end, text=text[q.start:end], value=q.value + 0.5 * max(1.0, q.tolerance * 2))
+                    break
+        out.append(q)
+    return out
 
 
 def _is_year(text: str, start: int, end: int, data: LanguageData) -> bool:
