@@ -82,3 +82,8 @@ eval-holdout: $(VENV)/.all
 
 bench-refresd: $(VENV)/.all
 	$(PY) benchmarks/refresd.py --data $(SHARED)/data/refresd/refresd_untokenized.tsv
+
+# Pre-publish gate benchmark (docs/gate.md): `consistency hook` on the five seeds as one set, warm and cold.
+.PHONY: bench-hook
+bench-hook: $(VENV)/.all
+	$(PY) benchmarks/hook.py --seeds $(SHARED)/seeds
