@@ -83,6 +83,11 @@ eval-holdout: $(VENV)/.all
 bench-refresd: $(VENV)/.all
 	$(PY) benchmarks/refresd.py --data $(SHARED)/data/refresd/refresd_untokenized.tsv
 
+# Batch benchmark (docs/reports.md): 100 generated five-language sets through `consistency batch`, then an unchanged re-run.
+.PHONY: bench-batch
+bench-batch: $(VENV)/.all
+	$(PY) benchmarks/batch.py --sets 100 --jobs 2
+
 # Pre-publish gate benchmark (docs/gate.md): `consistency hook` on the five seeds as one set, warm and cold.
 .PHONY: bench-hook
 bench-hook: $(VENV)/.all

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -38,11 +39,12 @@ def _suffix_set(root: Path, slug: str, case: str, ext: str = "md") -> None:
 
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
-    """Three good sets (both namings), and four that cannot be checked."""
+    """Four good sets (both namings, one with a name that needs escaping in a link), four that cannot be checked."""
     root = tmp_path / "corpus"
     _folder_set(root, "2024-05-02/tram", "addition-de-criticism")
     _folder_set(root, "2024-05-02/pay", "number-de-employees")
     _suffix_set(root / "2024-05-03", "names", "clean-exonyms")
+    _folder_set(root, "odd name #1", "number-pl-money")
     _folder_set(root, "bad/unreadable", "omission-it-no-injuries")
     (root / "bad/unreadable/de.txt").write_bytes(BINARY)
     (root / "bad/one").mkdir(parents=True)
@@ -54,7 +56,7 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
-GOOD = {"2024-05-02/tram", "2024-05-02/pay", "2024-05-03/names"}
+GOOD = {"2024-05-02/tram", "2024-05-02/pay", "2024-05-03/names", "odd name #1"}
 BAD = {"bad/unreadable": "binary", "bad/one": "only one language", "bad/empty": "empty folder",
        "bad/unnamed": "no file named as a language version"}
 
@@ -112,7 +114,8 @@ def test_batch_reports_summary_and_index(corpus, tmp_path):
                for f in tram["flags"])
     index = (out / "index.html").read_text(encoding="utf-8")
     for key in GOOD:
-        assert f'href="{key}.html"' in index
+        assert f'href="{quote(key)}.html"' in index
+    assert 'href="odd%20name%20%231.html"' in index
     for why in BAD.values():
         assert why in index
     assert summary.count(status="failed") == len(BAD) and summary.count(status="checked") == len(GOOD)

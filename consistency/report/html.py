@@ -6,6 +6,7 @@ only when a report is rendered.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -18,8 +19,10 @@ SEVERITY_GLYPH = {"high": "▲", "medium": "◆", "low": "●"}
 STATE_GLYPH = {"present": "✓", "missing": "–", "changed": "≠"}
 
 
+@functools.lru_cache(maxsize=1)
 def environment() -> Any:
-    """The Jinja2 environment for this package's templates (autoescaping on)."""
+    """The Jinja2 environment for this package's templates (autoescaping on); one per process, so each
+    template is compiled once (a batch renders hundreds of reports)."""
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
@@ -28,6 +31,7 @@ def environment() -> Any:
     return env
 
 
+@functools.lru_cache(maxsize=None)
 def asset(name: str) -> str:
     """A CSS or JS file from the templates folder, to inline."""
     return (TEMPLATES / name).read_text(encoding="utf-8")

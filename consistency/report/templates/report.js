@@ -17,7 +17,7 @@
   }
 
   function target(id, version, counterpart) {
-    var cell = 'td.tc[data-version="' + version + '"] ';
+    var cell = 'td.tc[data-version="' + CSS.escape(version) + '"] ';
     var el = counterpart ? document.querySelector(cell + '[data-cp~="' + id + '"]')
                          : document.querySelector(cell + '[data-flags~="' + id + '"]');
     return el || document.getElementById(id + "-" + version);
