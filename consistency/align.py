@@ -1,24 +1,22 @@
 """The align stage: segments of all versions in, groups that say the same thing out.
 
-Every version pair is scored with ratio-margin similarity (a cosine over the mean
-of each side's k nearest neighbours), which picks counterparts fairly whatever
-band a model's cosines live in. Two segments link when each is the other's best
-match by margin and their calibrated similarity clears ``link``; a segment
-left over next to a linked neighbour joins that bead when the two embedded
-together match better (1-2 and 2-1 beads). Only mutual best matches link
-directly: a sentence's best match is not evidence by itself, since related
-sentences of the same story often clear any absolute threshold. Links are then merged across all
-versions, strongest first, into groups whose members stay local in each version,
-so an it~de and de~pl link put it, de and pl in one group. Matching is global,
-so reordered paragraphs align as well as ordered ones.
+Every pair of versions is aligned by ``beads.align_pair``: anchors (mutual best
+matches by ratio margin) found globally, so moved paragraphs are read back in
+order, then a banded dynamic programme over n-m beads with explicit gaps, scored
+by similarities calibrated per document and model (see ``consistency/beads.py``).
+The beads of all pairs are then merged, strongest first, into groups whose
+members stay local in each version: an it~de bead and a de~pl bead that share
+the German sentence put it, de and pl in one group, so N versions give one
+answer, not N*(N-1)/2 unrelated ones.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
+from .beads import PROFILES, Bead, BeadOptions, Prior, View, Windows, align_pair
 from .calibrate import Calibration
 from .types import Group, Segment
 
@@ -29,10 +27,23 @@ EmbedFn = Callable[[Sequence[str]], np.ndarray]
 class AlignOptions:
     """Knobs of the aligner, in calibrated similarity units (see calibrate.py)."""
 
-    link: float  # a counterpart at all (a translation that lost half its words still clears it)
+    link: float | None  # a bead counts as a link from here (None: every bead the search made)
     k: int = 4  # neighbours in the margin's denominator
-    merge_gain: float = 0.05  # how much better (raw cosine) a merged bead must match to be taken
-    max_spread: int = 3  # members of one version in a group may span at most this many segments
+    max_align: int = 4  # most sentences in one bead, both sides together
+    max_spread: int = 4  # members of one version in a group may span at most this many segments
+    rescue: bool = True  # link left-over mutual best matches (a sentence moved on its own)
+    profile: str = "check"  # the pairwise search's defaults: beads.PROFILES["check"] or ["align"]
+    beads: BeadOptions | None = None  # the pairwise search's knobs (defaults from max_align and k)
+
+    @property
+    def merge_gain(self) -> float:  # reported in signatures of older reports; beads decide merges now
+        return 0.0
+
+    def bead_options(self) -> BeadOptions:
+        if self.beads is not None:
+            return self.beads
+        return replace(PROFILES[self.profile], max_align=self.max_align, max_side=max(1, self.max_align - 1),
+                       k=self.k)
 
 
 @dataclass
@@ -47,6 +58,9 @@ class Alignment:
     # (version a, version b) -> calibrated similarity matrix of their segments (rows: a)
     matrices: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
     positions: dict[str, tuple[str, int]] = field(default_factory=dict)  # segment id -> (version, row)
+    # (version a, version b) -> the pair's beads, segment indices of a and b (a before b in input order)
+    beads: dict[tuple[str, str], list[Bead]] = field(default_factory=dict)
+    reordered: dict[tuple[str, str], bool] = field(default_factory=dict)  # moved blocks found in the pair
     _link_index: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def sim(self, a: str, b: str) -> float:
@@ -69,6 +83,14 @@ class Alignment:
     def support(self, seg_id: str, version: str) -> float:
         """How well ``version`` covers the segment: calibrated similarity of its best counterpart there."""
         return self.best.get(seg_id, {}).get(version, ("", 0.0))[1]
+
+
+def prior_of(calibration: Calibration) -> Prior:
+    """The stored calibration as the pairwise aligner's fallback for short documents."""
+    q = calibration.quantiles.get("random", {})
+    spread = (q["p95"] - q["p50"]) / 1.645 if "p95" in q and "p50" in q else 0.15 * (
+        calibration.positive - calibration.negative)
+    return Prior(positive=calibration.positive, negative=calibration.negative, spread=spread)
 
 
 def _margin(sims: np.ndarray, k: int) -> np.ndarray:
@@ -108,82 +130,89 @@ def align(
     calibration: Calibration,
     options: AlignOptions,
     embed_fn: EmbedFn | None = None,
+    extra_views: Sequence[tuple[Mapping[str, np.ndarray], EmbedFn | None, Calibration, float]] = (),
+    pairs: Sequence[tuple[str, str]] | None = None,
+    with_matrices: bool = True,
 ) -> Alignment:
-    """Align every version with every other and merge the links into N-way groups.
+    """Align every version with every other and merge the beads into N-way groups.
 
     ``segments`` and ``vectors`` are keyed by version id (rows of a version's
-    vectors follow its segments). ``embed_fn`` embeds merged candidate beads;
-    without it only 1-1 links are made.
+    vectors follow its segments). ``embed_fn`` embeds windows of consecutive
+    segments (runs of 2 and more); without it a run's vector is the normalised
+    sum of its segments' vectors. ``extra_views`` adds other models, each as
+    (vectors by version, embed_fn, calibration, weight); their calibrated scores
+    are averaged with the main model's. ``pairs`` restricts the pairs aligned
+    (default: all); ``with_matrices=False`` skips the full similarity matrices the
+    flag detectors read (the ``align`` command does not need them).
     """
     versions = list(segments)
     index = {s.id: s for segs in segments.values() for s in segs}
+    positions = {s.id: (v, i) for v, segs in segments.items() for i, s in enumerate(segs)}
+    bead_opts = options.bead_options()
+    texts = {v: [s.text for s in segs] for v, segs in segments.items()}
+    lengths = {v: [len(t.strip()) for t in texts[v]] for v in versions}
+    models = [(vectors, embed_fn, calibration, 1.0), *extra_views]
+    wins = [{v: Windows(texts[v], vecs[v], fn) for v in versions} for vecs, fn, _c, _w in models]
+
     link_sim: dict[tuple[str, str], float] = {}
     best: dict[str, dict[str, tuple[str, float]]] = {sid: {} for sid in index}
-    merge_candidates: list[tuple[str, str, str, str]] = []  # (new seg, neighbour, target, pair key)
     matrices: dict[tuple[str, str], np.ndarray] = {}
-    positions = {s.id: (v, i) for v, segs in segments.items() for i, s in enumerate(segs)}
+    beads: dict[tuple[str, str], list[Bead]] = {}
+    reordered: dict[tuple[str, str], bool] = {}
 
     def add_link(a: str, b: str, sim: float) -> None:
-        if sim > link_sim.get((a, b), -1.0):
+        if sim > link_sim.get((a, b), -np.inf):
             link_sim[(a, b)] = link_sim[(b, a)] = sim
 
-    for vi, v in enumerate(versions):
-        for w in versions[vi + 1 :]:
-            sv, sw = segments[v], segments[w]
-            if not sv or not sw:
+    todo = list(pairs) if pairs is not None else [(v, w) for i, v in enumerate(versions) for w in versions[i + 1 :]]
+    for v, w in todo:
+        sv, sw = segments[v], segments[w]
+        if not sv or not sw:
+            continue
+        views = [View(win[v], win[w], weight, prior_of(cal))
+                 for win, (_vecs, _fn, cal, weight) in zip(wins, models)]
+        result = align_pair(views, lengths[v], lengths[w], bead_opts)
+        beads[(v, w)] = result.beads
+        reordered[(v, w)] = result.reordered
+        linked_v: set[int] = set()
+        linked_w: set[int] = set()
+        for bead in result.beads:
+            if not bead.src or not bead.tgt:
                 continue
+            sim = float(calibration.similarity(bead.cosine))
+            src, tgt = list(bead.src), list(bead.tgt)
+            if options.link is not None and sim < options.link:
+                continue
+            for i in src:
+                for j in tgt:
+                    add_link(sv[i].id, sw[j].id, sim)
+            linked_v.update(src)
+            linked_w.update(tgt)
+        if with_matrices or (options.rescue and options.link is not None):
             raw = vectors[v] @ vectors[w].T
             cal = calibration.similarity(raw)
-            matrices[(v, w)] = cal
-            marg = _margin(raw, options.k)
-            fwd = marg.argmax(axis=1)
-            bwd = marg.argmax(axis=0)
-            best_raw_w = raw.argmax(axis=1)
-            best_raw_v = raw.argmax(axis=0)
-            for i, s in enumerate(sv):
-                j = int(best_raw_w[i])
-                best[s.id][w] = (sw[j].id, float(cal[i, j]))
-            for j, s in enumerate(sw):
-                i = int(best_raw_v[j])
-                best[s.id][v] = (sv[i].id, float(cal[i, j]))
-            # 1-1 links: mutual best by margin, above `link`
-            linked_v, linked_w = set(), set()
-            partner_v: dict[int, int] = {}
-            partner_w: dict[int, int] = {}
-            for i in range(len(sv)):
-                j = int(fwd[i])
-                if int(bwd[j]) == i and cal[i, j] >= options.link:
-                    add_link(sv[i].id, sw[j].id, float(cal[i, j]))
-                    linked_v.add(i)
-                    linked_w.add(j)
-                    partner_v[i], partner_w[j] = j, i
-            # a left-over segment beside a linked neighbour may complete that bead (1-2 / 2-1)
-            for segs, linked, partner, other in ((sv, linked_v, partner_v, sw), (sw, linked_w, partner_w, sv)):
-                for i, s in enumerate(segs):
-                    if i in linked:
+            if with_matrices:
+                matrices[(v, w)] = cal
+                best_w, best_v = raw.argmax(axis=1), raw.argmax(axis=0)
+                for i, s in enumerate(sv):
+                    j = int(best_w[i])
+                    best[s.id][w] = (sw[j].id, float(cal[i, j]))
+                for j, s in enumerate(sw):
+                    i = int(best_v[j])
+                    best[s.id][v] = (sv[i].id, float(cal[i, j]))
+            if options.rescue and options.link is not None:
+                # a sentence moved on its own is no block: link left-over mutual best matches
+                marg = _margin(raw, options.k)
+                fwd, bwd = marg.argmax(axis=1), marg.argmax(axis=0)
+                for i in range(len(sv)):
+                    j = int(fwd[i])
+                    if i in linked_v or j in linked_w or int(bwd[j]) != i or cal[i, j] < options.link:
                         continue
-                    for n in (i - 1, i + 1):
-                        if n in linked and segs[n].paragraph == s.paragraph:
-                            merge_candidates.append((s.id, segs[n].id, other[partner[n]].id, s.version))
-
-    if embed_fn is not None and merge_candidates:
-        merge_candidates = list(dict.fromkeys(merge_candidates))
-        texts: list[str] = []
-        for new, neigh, _target, _side in merge_candidates:
-            first, second = sorted((index[new], index[neigh]), key=lambda s: s.index)
-            texts.append(first.text + " " + second.text)
-        merged = embed_fn(texts)
-        for (new, neigh, target, _side), vec in zip(merge_candidates, merged):
-            vtarget = vectors[index[target].version][index[target].index]
-            vneigh = vectors[index[neigh].version][index[neigh].index]
-            gain = float(vec @ vtarget) - float(vneigh @ vtarget)
-            if gain >= options.merge_gain:
-                sim = float(calibration.similarity(np.array(float(vec @ vtarget))))
-                add_link(new, target, sim)
+                    add_link(sv[i].id, sw[j].id, float(cal[i, j]))
 
     groups, group_of = _group(versions, segments, index, link_sim, options)
     return Alignment(groups=groups, group_of=group_of, link_sim=link_sim, best=best,
-                     matrices=matrices, positions=positions)
+                     matrices=matrices, positions=positions, beads=beads, reordered=reordered)
 
 
 def _group(
@@ -214,6 +243,7 @@ def _group(
     comps: dict[str, list[str]] = {}
     for sid in index:
         comps.setdefault(uf.find(sid), []).append(sid)
+
     # groups in reading order of the first version that takes part in each
     def sort_key(members: list[str]) -> tuple[int, int]:
         first = min(members, key=lambda m: (order[index[m].version], index[m].index))

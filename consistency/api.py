@@ -162,3 +162,78 @@ def check(
         signature=signature,
         timings=timings,
     )
+
+
+def align_versions(
+    inputs: Inputs,
+    *,
+    langs: Mapping[str, str] | None = None,
+    model: str = "auto",
+    pre_split: bool = False,
+    cache: bool | str | Path = True,
+    max_align: int | None = None,
+    options=None,
+):
+    """Align the sentences of two or more versions of one text (what ``consistency align`` writes).
+
+    ``pre_split``: every non-blank line is one sentence, kept as given. ``model``: as in
+    ``check``, or several joined with ``+`` (``use-m+e5-small``) to average their calibrated
+    scores. ``max_align``: most sentences in one bead, both sides together (default 5).
+    ``options``: a ``beads.BeadOptions`` replacing the ``align`` profile (benchmarks, tuning).
+    Returns an ``alignio.AlignResult``; raises a ConsistencyError subclass for bad input.
+    """
+    from .alignio import AlignResult, presplit
+
+    t0 = time.perf_counter()
+    names = model.split("+")
+    docs = _documents(inputs, langs, names[0])
+    specs = [resolve(name, [(d.source, d.lang) for d in docs]) for name in names]
+    segments: dict[str, list[Segment]] = {}
+    lines: dict[str, list[int]] = {}
+    for d in docs:
+        if pre_split:
+            segments[d.id], lines[d.id] = presplit(d)
+        else:
+            segments[d.id] = segment(d)
+        if not segments[d.id]:
+            raise InputError(f"{d.source}: has no text to align; give a file with the text's sentences")
+    timings = {"read": time.perf_counter() - t0}
+    store = None if cache is False else EmbeddingCache(None if cache is True else cache)
+    spent = [0.0]
+    models = []
+    for spec in specs:
+        embedder = get_embedder(spec)
+
+        def embed_fn(texts: Sequence[str], embedder=embedder) -> np.ndarray:
+            start = time.perf_counter()
+            try:
+                return embed(texts, embedder, store)
+            finally:
+                spent[0] += time.perf_counter() - start
+
+        all_segs = [s for d in docs for s in segments[d.id]]
+        matrix = embed_fn([s.text for s in all_segs])
+        vectors: dict[str, np.ndarray] = {}
+        row = 0
+        for d in docs:
+            vectors[d.id] = matrix[row : row + len(segments[d.id])]
+            row += len(segments[d.id])
+        calibration = load_calibration(spec.options.get("calibration", spec.id))
+        if calibration is None:
+            ids = [d.id for d in docs]
+            calibration = estimate_calibration(
+                spec.id, [vectors[a] @ vectors[b].T for i, a in enumerate(ids) for b in ids[i + 1 :]])
+        models.append((vectors, embed_fn, calibration, 1.0))
+    t = time.perf_counter()
+    spent_before = spent[0]
+    align_options = AlignOptions(link=None, profile="align", max_align=max_align or 5, beads=options)
+    (vectors, embed_fn, calibration, _w), *extra = models
+    alignment = align(segments, vectors, calibration, align_options, embed_fn=embed_fn, extra_views=extra,
+                      with_matrices=False)
+    timings["embed"] = spent[0]
+    timings["align"] = time.perf_counter() - t - (spent[0] - spent_before)
+    if store is not None:
+        store.close()
+    return AlignResult(documents=tuple(docs), segments=segments, alignment=alignment,
+                       model="+".join(s.id for s in specs), lines=lines, timings=timings,
+                       options={"max_align": align_options.bead_options().max_align, "pre_split": pre_split})
