@@ -62,7 +62,7 @@ def run_hook(files: Sequence[str | Path], config: Config, *, cache: bool | str |
     waivers = waiver_sources(config, use_baseline)
     results = []
     for article in sets:
-        if len(article.versions) < 2:
+        if not article.checkable:
             only = article.versions[0][1] if article.versions else article.key
             results.append(SetResult(article, None, skipped=f"{only}: no other language version beside it"))
             continue

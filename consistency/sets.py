@@ -5,12 +5,16 @@ Two namings (``NAMINGS``), usable together (``auto``):
   ``articles/chips/de.md``, ``articles/chips/it.md`` -> set ``articles/chips``;
 - ``suffix``: ``slug.lang.ext`` side by side: ``posts/chips.de.md``, ``posts/chips.it.md``
   -> set ``posts/chips``.
+Whatever the naming, a bilingual or multilingual file (XLIFF, TMX) without a language
+code in its name is a set by itself (naming ``file``): ``l10n/chips.xlf`` -> set ``l10n/chips``.
 
 The API, shared by ``consistency hook``, ``consistency baseline`` and ``consistency batch``:
 - ``version_of(path, naming, languages)``: the (set key, language) one file belongs to, or None;
 - ``group_files(paths, root=..., ...)``: the sets the given (changed) files touch, each with all of
   its versions on disk, the unchanged siblings included;
-- ``find_sets(root, ...)``: every set under a folder.
+- ``find_sets(root, ...)``: every set under a folder;
+- ``multilingual_file(path)``: the set name of an XLIFF/TMX file named without a language;
+- ``ArticleSet.checkable`` (two or more versions, or one multilingual file), ``ArticleSet.inputs()``.
 Only listing folders, never reading files. Keys are ``/``-separated paths relative to ``root``.
 """
 from __future__ import annotations
@@ -24,6 +28,8 @@ from typing import Iterable, Sequence
 from .errors import UsageError
 
 NAMINGS: tuple[str, ...] = ("auto", "folder", "suffix")
+# formats whose one file holds several language versions (source and target)
+MULTI_VERSION_SUFFIXES: tuple[str, ...] = (".xlf", ".xliff", ".sdlxliff", ".tmx")
 
 # folders never searched by find_sets (tooling, not content)
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox",
@@ -35,8 +41,13 @@ class ArticleSet:
     """The language versions of one article: ``versions`` are (language, path) in language order."""
 
     key: str  # e.g. "articles/chips" (folder naming) or "posts/chips" (suffix naming: folder/slug)
-    naming: str  # "folder" or "suffix"
+    naming: str  # "folder", "suffix", or "file" (one multilingual file; its language is "")
     versions: tuple[tuple[str, Path], ...]
+
+    @property
+    def checkable(self) -> bool:
+        """Two or more versions (a multilingual file counts as a set of its own)."""
+        return len(self.versions) >= 2 or (self.naming == "file" and len(self.versions) == 1)
 
     @property
     def paths(self) -> list[Path]:
@@ -48,7 +59,7 @@ class ArticleSet:
 
     def inputs(self) -> list[str]:
         """``lang=path`` arguments for ``consistency.check``: ids are the language codes."""
-        return [f"{lang}={path}" for lang, path in self.versions]
+        return [f"{lang}={path}" if lang else str(path) for lang, path in self.versions]
 
 
 def _suffixes() -> tuple[str, ...]:
@@ -93,6 +104,17 @@ def version_of(path: str | Path, naming: str = "auto", languages: Sequence[str] 
     if not slug:
         return None
     return ("suffix", slug, lang) if naming in ("auto", "suffix") else None
+
+
+def multilingual_file(path: str | Path) -> str | None:
+    """The set name (file name without extension) of an XLIFF/TMX file with no language code in its name."""
+    from .read import lang_from_name
+
+    name = Path(path).name
+    if not name.lower().endswith(MULTI_VERSION_SUFFIXES) or lang_from_name(name) is not None:
+        return None
+    stem = name.rsplit(".", 1)[0]
+    return stem or None
 
 
 def relative_key(path: Path, root: Path) -> str:
@@ -179,13 +201,23 @@ def group_files(paths: Sequence[str | Path], *, root: str | Path = ".", naming: 
     seen: dict[tuple[str, str, str], ArticleSet] = {}
     for raw in paths:
         path = Path(raw)
-        v = version_of(path, naming, languages, suffixes)
-        if v is None or is_ignored(path, ignore, root):
+        if is_ignored(path, ignore, root):
             continue
+        v = version_of(path, naming, languages, suffixes)
+        if v is None:
+            stem = multilingual_file(path)
+            if stem is None:
+                continue
+            v = ("file", stem, "")
         kind, slug, _ = v
         folder = path.parent
         ident = (os.path.abspath(folder), kind, slug)
-        if ident not in seen:
+        if ident in seen:
+            continue
+        if kind == "file":
+            key = relative_key(folder / slug, root)
+            seen[ident] = ArticleSet(key=key, naming="file", versions=(("", path),) if path.is_file() else ())
+        else:
             seen[ident] = _make_set(folder, kind, slug, naming, languages, suffixes, ignore, root)
     return list(seen.values())
 
@@ -193,6 +225,8 @@ def group_files(paths: Sequence[str | Path], *, root: str | Path = ".", naming: 
 def find_sets(root: str | Path, *, naming: str = "auto", languages: Sequence[str] | None = None,
               ignore: Sequence[str] = (), min_versions: int = 2) -> list[ArticleSet]:
     """Every article set under ``root`` with at least ``min_versions`` versions, sorted by key.
+
+    A multilingual file counts as ``min_versions`` (its versions are known only once read).
 
     Hidden folders and tool folders (``.git``, ``.venv``, ``node_modules``...) are not searched.
     """
@@ -202,8 +236,8 @@ def find_sets(root: str | Path, *, naming: str = "auto", languages: Sequence[str
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(files):
-            if version_of(name, naming, languages, suffixes) is not None:
+            if version_of(name, naming, languages, suffixes) is not None or multilingual_file(name):
                 candidates.append(Path(folder) / name)
     sets = [s for s in group_files(candidates, root=root, naming=naming, languages=languages, ignore=ignore)
-            if len(s.versions) >= min_versions]
+            if len(s.versions) >= min_versions or (s.naming == "file" and s.versions)]
     return sorted(sets, key=lambda s: s.key)

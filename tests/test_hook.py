@@ -199,3 +199,26 @@ def test_hook_config_file_is_read_and_cli_overrides_it(tmp_path, monkeypatch, ca
     (tmp_path / "site" / "consistency.toml").write_text('fail_on = "high"\nlanguage = ["de"]\n', encoding="utf-8")
     assert main(["hook", "it.md"]) == 2
     assert "unknown key 'language'" in capsys.readouterr().err
+
+
+def test_a_bilingual_xliff_file_is_a_set_by_itself(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("lxml")
+    from readers_builders import paragraphs_of, xliff12
+
+    paths = make_set(tmp_path / "md")
+    add_claim(paths["de"])
+    it = paragraphs_of(paths["it"].read_text(encoding="utf-8"), "it")
+    de = paragraphs_of(paths["de"].read_text(encoding="utf-8"), "de")
+    assert len(it) == len(de)
+    xlf = tmp_path / "l10n" / "valdoria.xlf"
+    xlf.parent.mkdir()
+    xlf.write_text(xliff12(it, de, "it", "de"), encoding="utf-8")
+    sets = group_files([xlf], root=tmp_path)
+    assert [(s.key, s.naming, s.checkable, s.inputs()) for s in sets] == [("l10n/valdoria", "file", True, [str(xlf)])]
+    assert [s.key for s in find_sets(tmp_path / "l10n")] == ["valdoria"]
+    monkeypatch.chdir(tmp_path)
+    assert main(["hook", "l10n/valdoria.xlf"]) == 1
+    line = next(x for x in capsys.readouterr().out.splitlines() if " addition high " in x)
+    path, lineno, col = line.split(":")[:3]
+    xml_line = xlf.read_text(encoding="utf-8").split("\n")[int(lineno) - 1]
+    assert path == "l10n/valdoria.xlf" and xml_line[int(col) - 1:].startswith(ADDED_DE[:30])

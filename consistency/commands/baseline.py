@@ -39,7 +39,7 @@ class BaselineCommand:
         if args.files:
             sets = [s for s in group_files(args.files, root=config.root, naming=config.naming,
                                            languages=config.languages, ignore=config.ignore)
-                    if len(s.versions) >= 2]
+                    if s.checkable]
         else:
             sets = find_sets(config.root, naming=config.naming, languages=config.languages, ignore=config.ignore)
         entries = []
