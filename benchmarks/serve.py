@@ -85,6 +85,17 @@ def stop_server(proc: subprocess.Popen[str]) -> None:
         proc.wait()
 
 
+def cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU time of a process, all its threads (Linux /proc), or None."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def pct(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -92,7 +103,8 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
-def drive(url: str, concurrency: int, requests: int, duration: float, warmup: int) -> dict[str, Any]:
+def drive(url: str, concurrency: int, requests: int, duration: float, warmup: int,
+          server_pid: int | None = None) -> dict[str, Any]:
     """Send BODY from ``concurrency`` threads until ``requests`` are done or ``duration`` has passed."""
     import httpx
 
@@ -142,6 +154,7 @@ def drive(url: str, concurrency: int, requests: int, duration: float, warmup: in
                 stop.wait(0.1)
 
     load_before = os.getloadavg()[0]
+    cpu_before = cpu_seconds(server_pid)
     threads = [threading.Thread(target=client_loop) for _ in range(concurrency)]
     monitor = threading.Thread(target=health_loop)
     t0 = time.perf_counter()
@@ -154,12 +167,16 @@ def drive(url: str, concurrency: int, requests: int, duration: float, warmup: in
     stop.set()
     monitor.join()
     ok = statuses.get(200, 0)
+    cpu_after = cpu_seconds(server_pid)
+    # the server's CPU time per check: unlike checks/s, it hardly depends on what else the machine runs
+    cpu_ms = round((cpu_after - cpu_before) * 1000 / ok, 1) if ok and cpu_before is not None and cpu_after else None
     return {
         "checks": ok, "errors": {str(k): v for k, v in statuses.items() if k != 200}, "wall_s": round(wall, 2),
         "checks_per_s": round(ok / wall, 2) if wall else 0.0,
         "latency_ms": {"p50": round(pct(latencies, 0.5) * 1000, 1), "p95": round(pct(latencies, 0.95) * 1000, 1),
                        "max": round(max(latencies, default=float("nan")) * 1000, 1)},
         "healthz_ms": {"p50": round(pct(health, 0.5) * 1000, 1), "max": round(max(health, default=float("nan")) * 1000, 1)},
+        "server_cpu_ms_per_check": cpu_ms,
         "load_before": round(load_before, 2), "load_after": round(os.getloadavg()[0], 2),
     }
 
@@ -195,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for conc in args.concurrency:
                 row = {"workers": workers, "cache": cache, "concurrency": conc,
-                       **drive(url, conc, args.requests, args.duration, args.warmup)}
+                       **drive(url, conc, args.requests, args.duration, args.warmup,
+                               server_pid=proc.pid if proc is not None else None)}
                 results.append(row)
                 print(json.dumps(row), file=sys.stderr)
         finally:
@@ -205,12 +223,14 @@ def main(argv: list[str] | None = None) -> int:
 
                 shutil.rmtree(cache_dir, ignore_errors=True)
 
-    print("| workers | cache | clients | checks/s | p50 ms | p95 ms | /healthz p50 / max ms | errors | load before/after |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| workers | cache | clients | checks/s | p50 ms | p95 ms | server CPU ms/check | /healthz p50 / max ms "
+          "| errors | load before/after |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in results:
         errors = ", ".join(f"{k}: {v}" for k, v in r["errors"].items()) or "0"
         print(f"| {r['workers'] or '-'} | {r['cache'] or '-'} | {r['concurrency']} | {r['checks_per_s']} | "
-              f"{r['latency_ms']['p50']} | {r['latency_ms']['p95']} | {r['healthz_ms']['p50']} / "
+              f"{r['latency_ms']['p50']} | {r['latency_ms']['p95']} | {r['server_cpu_ms_per_check'] or '-'} | "
+              f"{r['healthz_ms']['p50']} / "
               f"{r['healthz_ms']['max']} | {errors} | {r['load_before']} / {r['load_after']} |")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
