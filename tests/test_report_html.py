@@ -85,6 +85,15 @@ def test_severity_colours_stay_apart_for_colour_blind_readers():
     assert _contrast(var["muted"], "#ffffff") >= 4.5
 
 
+def test_heatmap_numbers_are_legible_on_their_cells(seeds_report):
+    from consistency.report.html import heatmap_svg
+
+    cells = re.findall(r'fill="(#[0-9a-f]{6})"/><text [^>]*fill="(#[0-9a-f]{6})">([0-9.]+)<', heatmap_svg(seeds_report))
+    assert len(cells) == len(seeds_report.pairs) * 2
+    for fill, ink, _ in cells:
+        assert _contrast(fill, ink) >= 4.4, (fill, ink)
+
+
 # -- in the browser -----------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -51,6 +51,14 @@ def _blues(x: float) -> str:
     return "#08306b"
 
 
+def _ink(fill: str) -> str:
+    """Black or white text, whichever contrasts more with ``fill`` (WCAG relative luminance)."""
+    rgb = [int(fill[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lum = sum(w * (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+              for w, c in zip((0.2126, 0.7152, 0.0722), rgb))
+    return "#ffffff" if (1.05 / (lum + 0.05)) > ((lum + 0.05) / 0.05) else "#111111"
+
+
 def heatmap_svg(report: Report, cell: int = 46) -> str:
     """The drift between every pair of versions as an inline SVG grid (numbers printed in every cell)."""
     from markupsafe import escape
@@ -79,7 +87,7 @@ def heatmap_svg(report: Report, cell: int = 46) -> str:
             if p is None:
                 continue
             fill = _blues(p.drift)
-            ink = "#ffffff" if p.drift > 0.45 else "#111111"
+            ink = _ink(fill)
             cov_a, cov_b = (p.coverage_a, p.coverage_b) if p.a == a else (p.coverage_b, p.coverage_a)
             tip = (f"{a} / {b}: drift {p.drift:.2f}, similarity {p.similarity:.2f}; "
                    f"{cov_a:.0%} of {a} has a counterpart in {b}, {cov_b:.0%} of {b} in {a}")
