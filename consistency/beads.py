@@ -122,9 +122,16 @@ class Windows:
         self.embed_fn = embed_fn
         self._runs: dict[int, np.ndarray] = {1: self.vectors}
         self.embedded = 0  # how many runs were sent to the embedder
+        self._junk: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    def junk(self) -> np.ndarray:
+        """1.0 for lines that are mostly not letters (see ``_junk``), else 0.0."""
+        if self._junk is None:
+            self._junk = np.array([_junk(t) for t in self.texts], dtype=np.float64)
+        return self._junk
 
     def get(self, length: int) -> np.ndarray:
         if length not in self._runs:
@@ -290,7 +297,8 @@ def _chains(anchors: Sequence[tuple[int, int, float]], gap: int) -> list[list[tu
 
 
 def blocks(n: int, m: int, anchors: Sequence[tuple[int, int, float]], options: BeadOptions,
-           affinity: Callable[[int, Sequence[int]], float] | None = None) -> Blocks:
+           affinity: Callable[[int, Sequence[int]], float] | None = None,
+           edge: Callable[[tuple[int, int], tuple[int, int], int, int], float] | None = None) -> Blocks:
     """Find the target's blocks and read them in the source's order (identity when nothing moved).
 
     ``affinity(t, src_indices)`` (best similarity of target t to those sources) places the
@@ -334,6 +342,8 @@ def blocks(n: int, m: int, anchors: Sequence[tuple[int, int, float]], options: B
             a_prev = [affinity(t, after_prev) for t in range(lo, hi)]
             a_next = [affinity(t, before_next) for t in range(lo, hi)]
             scores = [sum(a_prev[: c - lo]) + sum(a_next[c - lo :]) for c in range(lo, hi + 1)]
+            if edge is not None:  # how well each edge's anchor bead absorbs the free sentences given it
+                scores = [x + edge(prev[-1][:2], nxt[0][:2], c - lo, hi - lo) for x, c in zip(scores, range(lo, hi + 1))]
             best_cut = lo + int(np.argmax(scores))
         cuts.append(best_cut)
     cuts.append(m)
@@ -384,11 +394,14 @@ def _log_erfc(x: np.ndarray) -> np.ndarray:
     return np.log(np.maximum(poly, 1e-300)) - x * x
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_VISIBLE = re.compile(r"\S")
+
+
 def _junk(text: str) -> bool:
     """A line that is mostly not letters (OCR debris, rules, lone numbers): skipping it costs nothing."""
-    letters = sum(ch.isalpha() for ch in text)
-    visible = sum(not ch.isspace() for ch in text)
-    return letters < 4 or letters < 0.5 * visible
+    letters = len(_LETTER.findall(text))
+    return letters < 4 or letters < 0.5 * len(_VISIBLE.findall(text))
 
 
 def _keys(text: str) -> set[str]:
@@ -427,8 +440,32 @@ class PairResult:
 Step = tuple[int, int, int, int]  # (source end i, source count a, permuted target end j, target count b)
 
 
+class _PairTable:
+    """Values for a sparse set of (source, target) sentence pairs, looked up many at a time."""
+
+    def __init__(self, m: int, pairs: dict[tuple[int, int], float]) -> None:
+        self.m = m
+        keys = np.array(sorted(i * m + j for i, j in pairs), dtype=np.int64)
+        self.keys = keys
+        self.values = np.array([pairs[(int(k) // m, int(k) % m)] for k in keys], dtype=np.float64)
+
+    def lookup(self, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
+        if not len(self.keys):
+            return np.zeros(src.shape)
+        key = src.astype(np.int64) * self.m + tgt
+        pos = np.minimum(np.searchsorted(self.keys, key), len(self.keys) - 1)
+        return np.where(self.keys[pos] == key, self.values[pos], 0.0)
+
+
 class _Pair:
-    """One version pair prepared for the search: calibration, blocks, band, lengths, and bead features."""
+    """One version pair prepared for the search: calibration, blocks, band, lengths, and bead features.
+
+    The search visits every cell of the band once per bead type; the features of all those
+    beads are computed type by type in a few array operations (``_table``) and kept, so a
+    search (and each step of training) costs a pass of additions and maxima.
+    """
+
+    CHUNK = 8192  # cells whose window vectors are gathered at once (bounds memory)
 
     def __init__(self, views: Sequence[View], src_lengths: Sequence[int], tgt_lengths: Sequence[int],
                  options: BeadOptions) -> None:
@@ -446,7 +483,7 @@ class _Pair:
                 for i, j, _ in c.anchors:
                     seen[i] = j if seen.get(i, j) == j else -1
             anchors = [(i, j, s) for i, j, s in anchors if seen.get(i) == j]
-        self.blocks = blocks(n, m, anchors, options, self._affinity)
+        self.blocks = blocks(n, m, anchors, options, self._affinity, self._edge)
         self.lo, self.hi = _band(n, m, self.blocks.anchors, options.band)
         self.types = _bead_types(options)
         order = self.blocks.order
@@ -455,19 +492,36 @@ class _Pair:
         self.src_cum = np.concatenate([[0.0], np.cumsum(self.src_len)])
         self.tgt_cum = np.concatenate([[0.0], np.cumsum(self.tgt_len)])
         self.ratio = max(self.tgt_cum[-1], 1.0) / max(self.src_cum[-1], 1.0)
-        src_junk = np.array([_junk(t) for t in views[0].src.texts], dtype=np.float64)
-        tgt_junk = np.array([_junk(t) for t in views[0].tgt.texts], dtype=np.float64)[order]
+        src_junk = views[0].src.junk()
+        tgt_junk = views[0].tgt.junk()[order]
         self.src_junk, self.tgt_junk = src_junk, tgt_junk
         self.src_junk_cum = np.concatenate([[0.0], np.cumsum(src_junk)])
         self.tgt_junk_cum = np.concatenate([[0.0], np.cumsum(tgt_junk)])
         self.spread = sum(w * c.spread for w, c in zip(self.mix, self.cands))
         self._shift_levels()
-        self._lex: np.ndarray | None = None
-        self._mass: np.ndarray | None = None
-        self._mutual: np.ndarray | None = None
+        self._lex: _PairTable | None = None
+        self._mutual: _PairTable | None = None
+        # the band's cells per bead type: row i, column j (permuted target), and where each row starts
+        self.cells: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        for t, (a, b) in enumerate(self.types):
+            if a == 0:
+                continue
+            rows, cols, starts = [], [], [0]
+            for i in range(n + 1):
+                j0 = max(int(self.lo[i]), int(self.lo[i - a]) + b) if i >= a else 1
+                j1 = min(int(self.hi[i]), int(self.hi[i - a]) + b) if i >= a else 0
+                if j1 >= j0:
+                    rows.append(np.full(j1 - j0 + 1, i))
+                    cols.append(np.arange(j0, j1 + 1))
+                starts.append(starts[-1] + max(0, j1 - j0 + 1))
+            self.cells[t] = (np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64),
+                             np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64),
+                             np.array(starts, dtype=np.int64))
+        self._tables: dict[int, np.ndarray] = {}
+        self._table_need: np.ndarray | None = None
 
-    def lex_matrix(self) -> np.ndarray:
-        """Shared rare words between each source and each (original) target sentence, idf-weighted."""
+    def lex_table(self) -> _PairTable:
+        """Shared rare words between source and (original) target sentences, idf-weighted."""
         if self._lex is None:
             src = [_keys(t) for t in self.views[0].src.texts]
             tgt = [_keys(t) for t in self.views[0].tgt.texts]
@@ -484,30 +538,19 @@ class _Pair:
                 for k in ks:
                     if k in df_s:
                         where.setdefault(k, []).append(j)
-            mat = np.zeros((self.n, self.m), dtype=np.float32)
+            pairs: dict[tuple[int, int], float] = {}
             for i, ks in enumerate(src):
                 for k in ks:
                     for j in where.get(k, ()):
-                        mat[i, j] += 1.0 / math.sqrt(df_s[k] * df_t[k])
-            self._lex = mat
+                        pairs[(i, j)] = pairs.get((i, j), 0.0) + 1.0 / math.sqrt(df_s[k] * df_t[k])
+            self._lex = _PairTable(self.m, pairs)
         return self._lex
 
-    def mutual_matrix(self) -> np.ndarray:
+    def mutual_table(self) -> _PairTable:
         if self._mutual is None:
-            mat = np.zeros((self.n, self.m), dtype=np.float32)
             c = self.cands[int(np.argmax(self.mix))]
-            for i, j in c.mutual:
-                mat[i, j] = 1.0
-            self._mutual = mat
+            self._mutual = _PairTable(self.m, {pair: 1.0 for pair in c.mutual})
         return self._mutual
-
-    def mass_matrix(self) -> np.ndarray:
-        if self._mass is None:
-            tot = np.zeros((self.n, self.m), dtype=np.float32)
-            for w, c, v in zip(self.mix, self.cands, self.views):
-                tot += w * np.maximum(c.calibrate(v.src.vectors @ v.tgt.vectors.T) - 0.3, 0.0)
-            self._mass = tot
-        return self._mass
 
     def _shift_levels(self) -> None:
         """The chance level of each window size, measured on this document (longer windows match more)."""
@@ -519,11 +562,27 @@ class _Pair:
                 if len(sw) == 0 or len(tw) == 0:
                     c.shift[(a, b)] = c.shift.get((a - 1, b), c.shift.get((a, b - 1), 0.0))
                     continue
-                cnt = min(2000, len(sw) * len(tw))
+                cnt = min(1000, len(sw) * len(tw))
                 level = float(np.einsum("ij,ij->i", sw[rng.integers(0, len(sw), cnt)],
                                         tw[rng.integers(0, len(tw), cnt)]).mean())
                 base = level if base is None else base
                 c.shift[(a, b)] = level - base
+
+    def _edge(self, prev: tuple[int, int], nxt: tuple[int, int], c: int, u: int) -> float:
+        """Similarity gained when the previous block's last anchor bead takes the first ``c`` of ``u``
+        free target sentences after it and the next block's first anchor bead the rest before it."""
+        max_b = self.options.max_side
+        total = 0.0
+        for w, cand, v in zip(self.mix, self.cands, self.views):
+            (ip, jp), (i_n, jn) = prev, nxt
+            if c and c + 1 <= max_b:
+                total += w * float(cand.calibrate(v.src.vectors[ip] @ v.tgt.get(c + 1)[jp], 1, c + 1)
+                                   - cand.calibrate(v.src.vectors[ip] @ v.tgt.vectors[jp]))
+            k = u - c
+            if k and k + 1 <= max_b:
+                total += w * float(cand.calibrate(v.src.vectors[i_n] @ v.tgt.get(k + 1)[jn - k], 1, k + 1)
+                                   - cand.calibrate(v.src.vectors[i_n] @ v.tgt.vectors[jn]))
+        return total
 
     def _affinity(self, t: int, srcs: Sequence[int]) -> float:
         return sum(w * float(c.calibrate(v.src.vectors[list(srcs)] @ v.tgt.vectors[t]).max())
@@ -537,95 +596,132 @@ class _Pair:
         phi[:, FEATURES.index("gap_junk")] = junk
         return phi
 
-    def features(self, i: int, a: int, js: np.ndarray, b: int, need: np.ndarray | None = None) -> np.ndarray:
-        """Features of the beads (source i-a .. i-1, permuted target j-b .. j-1) for each j in ``js``.
+    def features(self, I: np.ndarray, a: int, J: np.ndarray, b: int, need: np.ndarray | None = None) -> np.ndarray:
+        """Features of the beads (source I-a .. I-1, permuted target J-b .. J-1), one row per (I, J).
 
-        ``need`` masks the features whose weight is non-zero (others are left at 0).
+        ``need`` masks the features whose weight is non-zero (the others stay 0).
         """
-        L = len(js)
+        I = np.asarray(I, dtype=np.int64)
+        J = np.asarray(J, dtype=np.int64)
+        if len(I) > self.CHUNK:
+            return np.concatenate([self.features(I[k : k + self.CHUNK], a, J[k : k + self.CHUNK], b, need)
+                                   for k in range(0, len(I), self.CHUNK)])
+        L = len(I)
         phi = np.zeros((L, F))
-        if a == 0 or b == 0:
+        if a == 0 or b == 0 or L == 0:
             return phi
-        want = (lambda name: True) if need is None else (lambda name: bool(need[FEATURES.index(name)]))
-        pi = i - a
-        starts = js - b
-        orig = self.blocks.order[starts]
+
+        def want(name: str) -> bool:
+            return need is None or bool(need[FEATURES.index(name)])
+
+        P = I - a
+        orig = self.blocks.order[J - b]
         extra = a + b - 2
+        col = FEATURES.index
+        members = extra > 0 and (want("cover") or want("hinge_low") or want("hinge_high"))
         sim = np.zeros(L)
         cover = np.zeros(L)
         hinge_low = np.zeros(L)
         hinge_high = np.zeros(L)
         nbr = np.zeros(L)
-        members = extra > 0 and (want("cover") or want("hinge_low") or want("hinge_high"))
+        mass = np.zeros(L)
         for w, c, v in zip(self.mix, self.cands, self.views):
-            sw = v.src.get(a)[pi]
+            sw = v.src.get(a)[P]
             tw = v.tgt.get(b)
             tws = tw[np.minimum(orig, tw.shape[0] - 1)]
-            own = c.calibrate(tws @ sw, a, b)
+            own = c.calibrate(np.einsum("ij,ij->i", sw, tws), a, b)
             sim += w * own
+            sv, tv = v.src.vectors, v.tgt.vectors
             if members:
                 part = np.full(L, np.inf)
                 mems = []
                 if a > 1:
-                    mems.extend(c.calibrate(v.src.vectors[pi : pi + a] @ tws.T, 1, b))
+                    mems.extend(c.calibrate(np.einsum("ij,ij->i", sv[P + k], tws), 1, b) for k in range(a))
                 if b > 1:
-                    tv = v.tgt.vectors
-                    mems.extend(c.calibrate(tv[np.minimum(orig + o, len(tv) - 1)] @ sw, a, 1) for o in range(b))
+                    mems.extend(c.calibrate(np.einsum("ij,ij->i", tv[np.minimum(orig + o, len(tv) - 1)], sw), a, 1)
+                                for o in range(b))
                 for mem in mems:
                     part = np.minimum(part, mem)
                     hinge_low += w * np.minimum(mem - 0.2, 0.0)
                     hinge_high += w * np.minimum(mem - 0.5, 0.0)
                 cover += w * (part - own)
             if want("neighbours"):
-                tv, sv = v.tgt.vectors, v.src.vectors
                 tot, cnt = np.zeros(L), np.zeros(L)
                 for idx in (orig - 1, orig + b):
                     ok = (idx >= 0) & (idx < len(tv))
-                    tot += np.where(ok, c.calibrate(tv[np.clip(idx, 0, len(tv) - 1)] @ sw, a, 1), 0.0)
+                    val = c.calibrate(np.einsum("ij,ij->i", tv[np.clip(idx, 0, len(tv) - 1)], sw), a, 1)
+                    tot += np.where(ok, val, 0.0)
                     cnt += ok
-                for p in (pi - 1, pi + a):
-                    if 0 <= p < len(sv):
-                        tot += c.calibrate(tws @ sv[p], 1, b)
-                        cnt += 1
+                for q in (P - 1, P + a):
+                    ok = (q >= 0) & (q < len(sv))
+                    val = c.calibrate(np.einsum("ij,ij->i", sv[np.clip(q, 0, len(sv) - 1)], tws), 1, b)
+                    tot += np.where(ok, val, 0.0)
+                    cnt += ok
                 nbr += w * tot / np.maximum(cnt, 1)
-        col = FEATURES.index
+            if want("mass"):
+                for k in range(a):
+                    for o in range(b):
+                        cos = np.einsum("ij,ij->i", sv[P + k], tv[np.minimum(orig + o, len(tv) - 1)])
+                        mass += w * np.maximum(c.calibrate(cos) - 0.3, 0.0)
         phi[:, col("sim")] = sim
         phi[:, col("sim_extra")] = sim * extra
         phi[:, col("extra")] = extra
         phi[:, col("many_many")] = float(a > 1 and b > 1)
         phi[:, col("bead")] = 1.0
+        phi[:, col("neighbours")] = nbr
+        phi[:, col("mass")] = mass
         if members:
             phi[:, col("cover")] = np.minimum(cover, 0.0)
             phi[:, col("hinge_low")] = hinge_low
             phi[:, col("hinge_high")] = hinge_high
         if want("length"):
-            ls = self.src_cum[i] - self.src_cum[pi]
-            lt = self.tgt_cum[js] - self.tgt_cum[starts]
+            ls = self.src_cum[I] - self.src_cum[P]
+            lt = self.tgt_cum[J] - self.tgt_cum[J - b]
             r = self.ratio
             delta = np.abs(lt - r * ls) / np.sqrt(self.options.length_variance * np.maximum((r * ls + lt) / 2, 1.0))
             phi[:, col("length")] = _log_erfc(delta / math.sqrt(2.0)) / 10.0
         if extra and want("junk_in"):
             junk = np.zeros(L)
             if a > 1:
-                junk += self.src_junk_cum[i] - self.src_junk_cum[pi]
+                junk += self.src_junk_cum[I] - self.src_junk_cum[P]
             if b > 1:
-                junk += self.tgt_junk_cum[js] - self.tgt_junk_cum[starts]
+                junk += self.tgt_junk_cum[J] - self.tgt_junk_cum[J - b]
             phi[:, col("junk_in")] = junk
-        phi[:, col("neighbours")] = nbr
-        for name, fn in (("lex", self.lex_matrix), ("mass", self.mass_matrix), ("mutual", self.mutual_matrix)):
+        for name, table in (("lex", self.lex_table), ("mutual", self.mutual_table)):
             if want(name):
-                mat = fn()
-                rows = mat[pi:i].sum(axis=0)
-                cols = np.minimum(orig[:, None] + np.arange(b)[None, :], self.m - 1)
-                phi[:, col(name)] = rows[cols].sum(axis=1)
-        if want("mutual"):
-            phi[:, col("mutual")] = np.maximum(phi[:, col("mutual")] - 1.0, 0.0) if extra else 0.0
+                tab = table()
+                tot = np.zeros(L)
+                for k in range(a):
+                    for o in range(b):
+                        tot += tab.lookup(P + k, np.minimum(orig + o, self.m - 1))
+                phi[:, col(name)] = np.maximum(tot - 1.0, 0.0) if name == "mutual" and extra else (
+                    0.0 if name == "mutual" else tot)
         return phi
 
-    def valid(self, js: np.ndarray, b: int) -> np.ndarray:
+    def valid(self, J: np.ndarray, b: int) -> np.ndarray:
         """Target windows that lie inside one piece (a bead never joins two moved blocks)."""
         piece = self.blocks.piece
-        return piece[js - b] == piece[js - 1]
+        return piece[J - b] == piece[J - 1]
+
+    def _scores(self, weights: np.ndarray) -> dict[int, np.ndarray]:
+        """Every band cell's bead score, per type (features computed once and kept)."""
+        need = np.asarray(weights) != 0
+        if self._table_need is None or (need & ~self._table_need).any():
+            self._table_need = need if self._table_need is None else (self._table_need | need)
+            self._tables = {}
+            for t, (I, J, _starts) in self.cells.items():
+                a, b = self.types[t]
+                if b == 0:
+                    self._tables[t] = self.gap_features("src", I - 1)
+                else:
+                    phi = self.features(I, a, J, b, self._table_need)
+                    phi[~self.valid(J, b)] = np.nan
+                    self._tables[t] = phi
+        out = {}
+        for t, phi in self._tables.items():
+            sc = phi @ weights
+            out[t] = np.where(np.isnan(sc), NEG_INF, sc)
+        return out
 
     def search(self, weights: np.ndarray, bonus: Callable[[int, int, np.ndarray, int], np.ndarray] | None = None,
                start: tuple[int, int] = (0, 0), end: tuple[int, int] | None = None) -> tuple[list[Step], int]:
@@ -633,7 +729,9 @@ class _Pair:
         to corner); ``bonus`` replaces the score (oracle paths)."""
         n, m, lo, hi, types = self.n, self.m, self.lo, self.hi, self.types
         end = end or (n, m)
-        need = np.asarray(weights) != 0
+        weights = np.asarray(weights, dtype=np.float64)
+        scores = self._scores(weights) if bonus is None else None
+        tgt_gap = self.gap_features("tgt", np.arange(m)) @ weights if bonus is None else None
         S: dict[int, np.ndarray] = {}
         back: dict[int, np.ndarray] = {}
         cells = 0
@@ -648,21 +746,18 @@ class _Pair:
             for t, (a, b) in enumerate(types):
                 if a == 0 or i - a < start[0]:
                     continue
-                pi = i - a
-                j0 = max(int(lo[i]), int(lo[pi]) + b)
-                j1 = min(int(hi[i]), int(hi[pi]) + b)
-                if j1 < j0:
+                _I, J, starts = self.cells[t]
+                k0, k1 = starts[i], starts[i + 1]
+                if k1 <= k0:
                     continue
-                js = np.arange(j0, j1 + 1)
-                prev = S[pi][js - b - lo[pi]]
+                js = J[k0:k1]
+                prev = S[i - a][js - b - lo[i - a]]
                 if bonus is not None:
                     score = bonus(i, a, js, b)
-                elif b == 0:
-                    score = self.gap_features("src", np.full(len(js), pi)) @ weights
+                    if b > 0:
+                        score = np.where(self.valid(js, b), score, NEG_INF)
                 else:
-                    score = self.features(i, a, js, b, need) @ weights
-                if b > 0:
-                    score = np.where(self.valid(js, b), score, NEG_INF)
+                    score = scores[t][k0:k1]
                 cand = prev + score
                 cur = row[js - lo[i]]
                 upd = cand > cur
@@ -671,11 +766,11 @@ class _Pair:
                     row[idx] = cand[upd]
                     bk[idx] = t
             # target-only gaps (0-1) along the row: a running maximum over cumulative skip scores
-            cols = np.arange(lo[i], hi[i] + 1)
+            cols = np.arange(lo[i] + 1, hi[i] + 1)
             if bonus is not None:
-                step = bonus(i, 0, cols[1:], 1) if width > 1 else np.zeros(0)
+                step = bonus(i, 0, cols, 1) if width > 1 else np.zeros(0)
             else:
-                step = self.gap_features("tgt", cols[1:] - 1) @ weights if width > 1 else np.zeros(0)
+                step = tgt_gap[cols - 1]
             offs = np.concatenate([[0.0], np.cumsum(step)])
             run = np.maximum.accumulate(row - offs) + offs
             upd = run > row + 1e-12
@@ -704,7 +799,7 @@ class _Pair:
             elif a == 0:
                 total += self.gap_features("tgt", np.array([j - 1]))[0]
             else:
-                total += self.features(i, a, np.array([j]), b)[0]
+                total += self.features(np.array([i]), a, np.array([j]), b)[0]
         return total
 
     def beads(self, path: Sequence[Step]) -> list[Bead]:
