@@ -67,10 +67,14 @@ def start_server(workers: int, cache: bool, extra: list[str]) -> tuple[subproces
            *(["--cache-dir", cache_dir] if cache else ["--no-cache"]), *extra]
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONUNBUFFERED="1"))
     assert proc.stderr is not None
-    line = proc.stderr.readline()
+    line, seen = "", []
+    for line in proc.stderr:  # library warnings may come first; the start line ends the wait
+        seen.append(line)
+        if "listening on " in line or len(seen) > 50:
+            break
     if "listening on " not in line:
         proc.kill()
-        sys.exit(f"the server did not start: {line.strip()} {proc.stderr.read().strip()}")
+        sys.exit(f"the server did not start: {''.join(seen).strip()}")
     # keep draining stderr so the server never blocks on a full pipe
     threading.Thread(target=proc.stderr.read, daemon=True).start()
     return proc, line.split("listening on ")[1].split()[0], cache_dir
