@@ -440,6 +440,15 @@ class PairResult:
 Step = tuple[int, int, int, int]  # (source end i, source count a, permuted target end j, target count b)
 
 
+def _split(rows: list[np.ndarray], cols: list[np.ndarray], starts: list[int], n: int) -> list[np.ndarray]:
+    """Per row 0..n, the columns of its cells (empty where the row has none)."""
+    out: list[np.ndarray] = []
+    it = iter(cols)
+    for i in range(n + 1):
+        out.append(next(it) if starts[i + 1] > starts[i] else np.zeros(0, dtype=np.int64))
+    return out
+
+
 class _PairTable:
     """Values for a sparse set of (source, target) sentence pairs, looked up many at a time."""
 
@@ -503,6 +512,7 @@ class _Pair:
         self._mutual: _PairTable | None = None
         # the band's cells per bead type: row i, column j (permuted target), and where each row starts
         self.cells: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self.spans: dict[int, list[tuple[int, int, int] | None]] = {}  # per type, per row: (j0, j1, first cell)
         for t, (a, b) in enumerate(self.types):
             if a == 0:
                 continue
@@ -514,6 +524,8 @@ class _Pair:
                     rows.append(np.full(j1 - j0 + 1, i))
                     cols.append(np.arange(j0, j1 + 1))
                 starts.append(starts[-1] + max(0, j1 - j0 + 1))
+            self.spans[t] = [(int(c[0]), int(c[-1]), k) if len(c) else None
+                             for c, k in zip(_split(rows, cols, starts, n), starts[:-1])]
             self.cells[t] = (np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64),
                              np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64),
                              np.array(starts, dtype=np.int64))
@@ -553,8 +565,11 @@ class _Pair:
         return self._mutual
 
     def _shift_levels(self) -> None:
-        """The chance level of each window size, measured on this document (longer windows match more)."""
-        rng = np.random.default_rng(0)
+        """The chance level of each window size, measured on this document (longer windows match more).
+
+        The mean cosine over all pairs of a-windows and b-windows is the dot product of the two
+        sides' mean window vectors: exact, and linear in the documents' length.
+        """
         for c, v in zip(self.cands, self.views):
             base = None
             for a, b in [(1, 1)] + [t for t in self.types if t != (1, 1) and min(t) > 0]:
@@ -562,9 +577,7 @@ class _Pair:
                 if len(sw) == 0 or len(tw) == 0:
                     c.shift[(a, b)] = c.shift.get((a - 1, b), c.shift.get((a, b - 1), 0.0))
                     continue
-                cnt = min(1000, len(sw) * len(tw))
-                level = float(np.einsum("ij,ij->i", sw[rng.integers(0, len(sw), cnt)],
-                                        tw[rng.integers(0, len(tw), cnt)]).mean())
+                level = float(sw.mean(axis=0) @ tw.mean(axis=0))
                 base = level if base is None else base
                 c.shift[(a, b)] = level - base
 
@@ -736,35 +749,36 @@ class _Pair:
         back: dict[int, np.ndarray] = {}
         cells = 0
         t01 = types.index((0, 1))
+        lo_l, hi_l = self.lo.tolist(), self.hi.tolist()
         for i in range(start[0], end[0] + 1):
-            width = int(hi[i] - lo[i] + 1)
+            lo_i = lo_l[i]
+            width = hi_l[i] - lo_i + 1
             cells += width
             row = np.full(width, NEG_INF)
             bk = np.full(width, -1, dtype=np.int8)
             if i == start[0]:
-                row[start[1] - lo[i]] = 0.0
+                row[start[1] - lo_i] = 0.0
             for t, (a, b) in enumerate(types):
                 if a == 0 or i - a < start[0]:
                     continue
-                _I, J, starts = self.cells[t]
-                k0, k1 = starts[i], starts[i + 1]
-                if k1 <= k0:
+                span = self.spans[t][i]
+                if span is None:
                     continue
-                js = J[k0:k1]
-                prev = S[i - a][js - b - lo[i - a]]
+                j0, j1, k0 = span
+                pl = lo_l[i - a]
+                prev = S[i - a][j0 - b - pl : j1 - b - pl + 1]
                 if bonus is not None:
+                    js = np.arange(j0, j1 + 1)
                     score = bonus(i, a, js, b)
                     if b > 0:
                         score = np.where(self.valid(js, b), score, NEG_INF)
                 else:
-                    score = scores[t][k0:k1]
+                    score = scores[t][k0 : k0 + j1 - j0 + 1]
                 cand = prev + score
-                cur = row[js - lo[i]]
-                upd = cand > cur
-                if upd.any():
-                    idx = (js - lo[i])[upd]
-                    row[idx] = cand[upd]
-                    bk[idx] = t
+                seg = row[j0 - lo_i : j1 - lo_i + 1]
+                upd = cand > seg
+                np.copyto(seg, cand, where=upd)
+                np.copyto(bk[j0 - lo_i : j1 - lo_i + 1], t, where=upd)
             # target-only gaps (0-1) along the row: a running maximum over cumulative skip scores
             cols = np.arange(lo[i] + 1, hi[i] + 1)
             if bonus is not None:
