@@ -14,7 +14,7 @@ class UseEmbedder(LazyBackend):
     """Sharp and fast on its 16 languages; near zero outside them (the registry guards that)."""
 
     default_dim = 512
-    threads = 2
+    threads = 1  # two BLAS threads on a busy 2-core machine were 20-100x slower (measured)
 
     def _create(self) -> Any:
         try:
