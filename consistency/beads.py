@@ -80,6 +80,7 @@ class BeadOptions:
     anchor_min: float = 0.5  # calibrated similarity an anchor needs
     chain_gap: int = 6  # anchors further apart than this (on either side) start a new run
     min_chain: int = 2  # a run needs this many anchors to count as a block
+    single_min: float = 0.9  # ... unless all its anchors are at least this similar (calibrated)
     prior_weight: float = 8.0  # pseudo-count of the stored calibration against the document's own
     length_variance: float = 6.8  # Gale-Church variance of the target length per source character
     # tuned on Text+Berg dev only (coordinate search, benchmarks/textberg.py)
@@ -90,9 +91,10 @@ class BeadOptions:
 PROFILES: dict[str, BeadOptions] = {
     # tuned on Text+Berg dev (benchmarks/textberg.py): splits and merges are common
     "align": BeadOptions(),
-    # the checker's: a merge must match better than the best single sentence (a gain test) and a
-    # gap is free, so an added or dropped sentence next to a translated one stays a gap the flags see
-    "check": BeadOptions(weights=weights_of(sim=1.0, extra=-0.08)),
+    # the checker's: a merged bead must match about as well as its best single sentence once the
+    # chance-level rise of joined windows is removed (a gain test), and a gap is free, so an added
+    # or dropped sentence next to a translated one stays a gap the flags see
+    "check": BeadOptions(weights=weights_of(sim=1.0, extra=-0.02)),
 }
 
 
@@ -304,7 +306,8 @@ def blocks(n: int, m: int, anchors: Sequence[tuple[int, int, float]], options: B
     ``affinity(t, src_indices)`` (best similarity of target t to those sources) places the
     target sentences between two blocks' anchors at the end of one block or the start of the next.
     """
-    runs = [c for c in _chains(anchors, options.chain_gap) if len(c) >= options.min_chain]
+    runs = [c for c in _chains(anchors, options.chain_gap)
+            if len(c) >= options.min_chain or min(x[2] for x in c) >= options.single_min]
     runs.sort(key=lambda c: (-len(c), -sum(s for _, _, s in c)))
     taken: list[list[tuple[int, int, float]]] = []
     for c in runs:  # strongest first; a run overlapping a stronger one on either side is noise
