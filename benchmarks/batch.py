@@ -174,16 +174,23 @@ class PeakRSS:
         self._thread.join()
 
 
-def run_batch(corpus: Path, out: Path, args: argparse.Namespace, cache: Path) -> tuple[float, int, int, str]:
-    """One ``consistency batch`` in a fresh process: wall seconds, peak tree RSS (bytes), exit status, stderr."""
+def run_batch(corpus: Path, out: Path, args: argparse.Namespace, cache: Path) -> tuple[float, float, int, int, str]:
+    """One ``consistency batch`` in a fresh process: wall seconds, CPU seconds of the process and its workers,
+    peak tree RSS (bytes), exit status, stderr. CPU time is what a busy shared machine distorts least."""
+    import resource
+
     cmd = [str(Path(sys.executable).parent / "consistency"), "batch", str(corpus), "-o", str(out),
            "--jobs", str(args.jobs), "--model", args.model, "--no-progress", "--format", args.format]
     cmd += ["--no-cache"] if args.cache == "none" else ["--cache-dir", str(cache)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=corpus)
     with PeakRSS(proc.pid) as mem:
         _, err = proc.communicate()
-    return time.perf_counter() - t, mem.peak, proc.returncode, err
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, mem.peak, proc.returncode, err
 
 
 def main() -> int:
@@ -208,11 +215,11 @@ def main() -> int:
         files = sorted(corpus.rglob("*.*"))
         sentences = sum(len(re.findall(r"[.!?»“”\"](\s|$)", f.read_text(encoding="utf-8"))) for f in files)
         load = os.getloadavg()[0]
-        first, peak, code, err = run_batch(corpus, out, args, cache)
+        first, first_cpu, peak, code, err = run_batch(corpus, out, args, cache)
         if code not in (0, 1):
             sys.stderr.write(err)
             return 2
-        again, peak2, code2, _ = run_batch(corpus, out, args, cache)
+        again, again_cpu, peak2, code2, _ = run_batch(corpus, out, args, cache)
         load_after = os.getloadavg()[0]
 
         states = [json.loads(p.read_text(encoding="utf-8")) for p in (out / ".consistency-batch").rglob("*.json")]
@@ -237,6 +244,7 @@ def main() -> int:
             "sets": args.sets, "versions": len(files), "sentences_approx": sentences, "jobs": args.jobs,
             "model": args.model, "cache": args.cache, "format": args.format,
             "first_run_s": round(first, 1), "sets_per_minute": round(args.sets / first * 60, 1),
+            "first_run_cpu_s": round(first_cpu, 1), "sets_per_cpu_minute": round(args.sets / first_cpu * 60, 1),
             "peak_rss_mb": round(peak / 2**20), "exit": code,
             "check_s_summed_over_sets": round(check_s, 1), "embedding_s_summed": round(embedding_s, 1),
             "embedding_share_of_check_time": round(embedding_s / check_s, 3) if check_s else None,
@@ -244,6 +252,7 @@ def main() -> int:
             "stages_s_summed": {k: round(sum(t.get(k, 0.0) for t in timings), 1)
                                 for k in ("read", "segment", "embed", "align", "flag", "render")},
             "rerun_s": round(again, 2), "rerun_share_of_first": round(again / first, 4),
+            "rerun_cpu_s": round(again_cpu, 2), "rerun_cpu_share_of_first": round(again_cpu / first_cpu, 4),
             "rerun_peak_rss_mb": round(peak2 / 2**20), "rerun_skipped": int((table.status == "skipped").sum()),
             "verdicts_planted": verdicts(planted), "verdicts_clean": verdicts(clean),
             "planted_kind_flagged": f"{found}/{len(planted)}",
