@@ -57,6 +57,7 @@ FEATURES: tuple[str, ...] = (
     "lex",         # rare words shared by the two sides (names, numbers, cognates), idf-weighted
     "mass",        # sum over the bead's sentence pairs of max(sim - 0.3, 0): similarity the bead keeps together
     "mutual",      # mutual best pairs inside a merged bead beyond the first (each could be its own 1-1 bead)
+    "members",     # sum over the members of a side of two or more of each one's own similarity to the other window
 )
 F = len(FEATURES)
 
@@ -81,6 +82,7 @@ class BeadOptions:
     chain_gap: int = 6  # anchors further apart than this (on either side) start a new run
     min_chain: int = 2  # a run needs this many anchors to count as a block
     single_min: float = 0.9  # ... unless all its anchors are at least this similar (calibrated)
+    move_cost: float = 0.5  # a reading order with moved blocks must score this much better per cut
     prior_weight: float = 8.0  # pseudo-count of the stored calibration against the document's own
     length_variance: float = 6.8  # Gale-Church variance of the target length per source character
     # tuned on Text+Berg dev only (coordinate search, benchmarks/textberg.py)
@@ -300,20 +302,26 @@ def _chains(anchors: Sequence[tuple[int, int, float]], gap: int) -> list[list[tu
 
 def blocks(n: int, m: int, anchors: Sequence[tuple[int, int, float]], options: BeadOptions,
            affinity: Callable[[int, Sequence[int]], float] | None = None,
-           edge: Callable[[tuple[int, int], tuple[int, int], int, int], float] | None = None) -> Blocks:
+           edge: Callable[[tuple[int, int], tuple[int, int], int, int], float] | None = None,
+           moves: str = "runs") -> Blocks:
     """Find the target's blocks and read them in the source's order (identity when nothing moved).
 
-    ``affinity(t, src_indices)`` (best similarity of target t to those sources) places the
-    target sentences between two blocks' anchors at the end of one block or the start of the next.
+    ``moves``: "none" keeps only runs in the source's order (the anchors then just guide the
+    band), "runs" lets runs of ``min_chain`` anchors move, "singles" also single anchors of
+    ``single_min`` or more. ``affinity(t, src_indices)`` (best similarity of target t to those
+    sources) places the target sentences between two blocks' anchors at the end of one block
+    or the start of the next.
     """
     runs = [c for c in _chains(anchors, options.chain_gap)
-            if len(c) >= options.min_chain or min(x[2] for x in c) >= options.single_min]
+            if len(c) >= options.min_chain or (moves == "singles" and min(x[2] for x in c) >= options.single_min)]
     runs.sort(key=lambda c: (-len(c), -sum(s for _, _, s in c)))
     taken: list[list[tuple[int, int, float]]] = []
     for c in runs:  # strongest first; a run overlapping a stronger one on either side is noise
         si, sj = (c[0][0], c[-1][0]), (c[0][1], c[-1][1])
         if all(si[1] < t[0][0] or si[0] > t[-1][0] for t in taken) and \
            all(sj[1] < t[0][1] or sj[0] > t[-1][1] for t in taken):
+            if moves == "none" and not all((si[0] < t[0][0]) == (sj[0] < t[0][1]) for t in taken):
+                continue  # out of order: no moves allowed
             taken.append(c)
     taken.sort(key=lambda c: c[0][0])
     by_tgt = sorted(range(len(taken)), key=lambda x: taken[x][0][1])
@@ -480,13 +488,13 @@ class _Pair:
     CHUNK = 8192  # cells whose window vectors are gathered at once (bounds memory)
 
     def __init__(self, views: Sequence[View], src_lengths: Sequence[int], tgt_lengths: Sequence[int],
-                 options: BeadOptions) -> None:
+                 options: BeadOptions, moves: str = "runs", cands: list[Candidates] | None = None) -> None:
         self.views = list(views)
         self.options = options
         n, m = self.n, self.m = len(src_lengths), len(tgt_lengths)
         total = sum(v.weight for v in views)
         self.mix = [v.weight / total for v in views]
-        self.cands = [candidates(v.src.vectors, v.tgt.vectors, options, v.prior) for v in views]
+        self.cands = cands or [candidates(v.src.vectors, v.tgt.vectors, options, v.prior) for v in views]
         main = int(np.argmax(self.mix))
         anchors = self.cands[main].anchors
         if len(views) > 1:  # an anchor no other model contradicts
@@ -495,7 +503,7 @@ class _Pair:
                 for i, j, _ in c.anchors:
                     seen[i] = j if seen.get(i, j) == j else -1
             anchors = [(i, j, s) for i, j, s in anchors if seen.get(i) == j]
-        self.blocks = blocks(n, m, anchors, options, self._affinity, self._edge)
+        self.blocks = blocks(n, m, anchors, options, self._affinity, self._edge, moves)
         self.lo, self.hi = _band(n, m, self.blocks.anchors, options.band)
         self.types = _bead_types(options)
         order = self.blocks.order
@@ -634,11 +642,12 @@ class _Pair:
         orig = self.blocks.order[J - b]
         extra = a + b - 2
         col = FEATURES.index
-        members = extra > 0 and (want("cover") or want("hinge_low") or want("hinge_high"))
+        members = extra > 0 and (want("cover") or want("hinge_low") or want("hinge_high") or want("members"))
         sim = np.zeros(L)
         cover = np.zeros(L)
         hinge_low = np.zeros(L)
         hinge_high = np.zeros(L)
+        member_sum = np.zeros(L)
         nbr = np.zeros(L)
         mass = np.zeros(L)
         for w, c, v in zip(self.mix, self.cands, self.views):
@@ -657,6 +666,7 @@ class _Pair:
                     mems.extend(c.calibrate(np.einsum("ij,ij->i", tv[np.minimum(orig + o, len(tv) - 1)], sw), a, 1)
                                 for o in range(b))
                 for mem in mems:
+                    member_sum += w * mem
                     part = np.minimum(part, mem)
                     hinge_low += w * np.minimum(mem - 0.2, 0.0)
                     hinge_high += w * np.minimum(mem - 0.5, 0.0)
@@ -690,6 +700,7 @@ class _Pair:
             phi[:, col("cover")] = np.minimum(cover, 0.0)
             phi[:, col("hinge_low")] = hinge_low
             phi[:, col("hinge_high")] = hinge_high
+            phi[:, col("members")] = member_sum
         if want("length"):
             ls = self.src_cum[I] - self.src_cum[P]
             lt = self.tgt_cum[J] - self.tgt_cum[J - b]
@@ -795,6 +806,7 @@ class _Pair:
             bk = np.where(upd, t01, bk).astype(np.int8)
             S[i] = row
             back[i] = bk
+        self.last_score = float(S[end[0]][end[1] - lo_l[end[0]]])
         path: list[Step] = []
         i, j = end
         while (i, j) != start:
@@ -844,8 +856,23 @@ def align_pair(views: Sequence[View], src_lengths: Sequence[int], tgt_lengths: S
     if n == 0 or m == 0:
         beads = [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
         return PairResult(beads=beads, reordered=False, anchors=0, cells=0)
-    pair = _Pair(views, src_lengths, tgt_lengths, options)
-    path, cells = pair.search(np.asarray(options.weights, dtype=np.float64))
+    # moved blocks are a hypothesis: the reading order whose best alignment scores highest wins
+    weights = np.asarray(options.weights, dtype=np.float64)
+    best: tuple[float, _Pair, list[Step], int] | None = None
+    seen: list[np.ndarray] = []
+    cands = None
+    for moves in ("none", "runs", "singles"):
+        pair = _Pair(views, src_lengths, tgt_lengths, options, moves, cands)
+        cands = pair.cands
+        if any(len(o) == len(pair.blocks.order) and (o == pair.blocks.order).all() for o in seen):
+            continue
+        seen.append(pair.blocks.order)
+        path, cells = pair.search(weights)
+        score = pair.last_score - options.move_cost * int(pair.blocks.piece.max(initial=0))
+        if best is None or score > best[0] + 1e-9:
+            best = (score, pair, path, cells)
+    assert best is not None
+    _score, pair, path, cells = best
     return PairResult(beads=pair.beads(path), reordered=pair.blocks.reordered,
                       anchors=len(pair.blocks.anchors), cells=cells)
 
