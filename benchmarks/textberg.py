@@ -28,7 +28,6 @@ import importlib.util
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -136,6 +135,26 @@ def timing(data: Path, model: str) -> dict[str, Any]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def scaling(data: Path, model: str, cache: Any, factors: tuple[int, ...] = (1, 2, 4)) -> list[dict[str, float]]:
+    """Alignment time and peak allocation as the document grows: the seven test documents joined, k times."""
+    de = [x for d in TEST for x in read_lines(data / d / "de.txt")]
+    fr = [x for d in TEST for x in read_lines(data / d / "fr.txt")]
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in factors:
+            folder = Path(tmp) / f"x{k}"
+            folder.mkdir()
+            (folder / "de.txt").write_text("".join(x + "\n" for x in de * k), encoding="utf-8")
+            (folder / "fr.txt").write_text("".join(x + "\n" for x in fr * k), encoding="utf-8")
+            align_folder(folder, model, cache)  # embeds the few new windows at the joins
+            tracemalloc.start()
+            _beads, timings = align_folder(folder, model, cache)
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+            out.append({"sentences": len(de) * k + len(fr) * k, "align_s": timings["align"], "peak_mb": peak})
+    return out
+
+
 def train(data: Path, model: str, cache: Any, epochs: int) -> list[float]:
     """Fit the align profile's weights on dev (never on the test documents)."""
     import numpy as np
@@ -182,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", nargs="+", default=["dev", "test"], choices=["dev", "test"])
     ap.add_argument("--shuffle", action="store_true", help="also score with the French paragraphs shuffled")
     ap.add_argument("--timing", action="store_true", help="cold time and memory of the whole test set")
+    ap.add_argument("--scaling", action="store_true", help="alignment time and memory as documents grow")
     ap.add_argument("--train", type=int, default=0, metavar="EPOCHS", help="fit the align weights on dev")
     ap.add_argument("--set", nargs="*", default=[], metavar="FEATURE=WEIGHT",
                     help="override bead weights (see consistency/beads.py FEATURES)")
@@ -202,6 +222,12 @@ def main(argv: list[str] | None = None) -> int:
                                   train(a.data, a.models[0], a.cache_dir, a.train)))))
         return 0
     print(f"load average {os.getloadavg()[0]:.2f}", file=sys.stderr)
+    if a.scaling:
+        print("| sentences (de + fr) | alignment s | alignment peak MB |")
+        print("| --- | --- | --- |")
+        for r in scaling(a.data, a.models[0], a.cache_dir):
+            print(f"| {r['sentences']} | {r['align_s']:.2f} | {r['peak_mb']:.1f} |", flush=True)
+        return 0
     print("| model | split | strict P / R / F1 | lax F1 |")
     print("| --- | --- | --- | --- |")
     for model in a.models:

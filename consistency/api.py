@@ -145,7 +145,8 @@ def check(
         thresholds=thresholds,
         fail_on=fail_on,
         options={"calibration": calibration.model if calibration.source != "estimated from the input" else "estimated", "reference": docs[0].id,
-                 "merge_gain": options.merge_gain, "max_spread": options.max_spread, "k": options.k},
+                 "merge_gain": options.merge_gain, "max_spread": options.max_spread, "k": options.k,
+                 "max_align": options.max_align, "align_profile": options.profile},
     )
     timings["total"] = time.perf_counter() - t0
     return Report(
