@@ -146,8 +146,9 @@ def test_every_flag_is_listed_and_highlighted(page, seeds_report):
             continue
         marks = page.locator(f'{cell} mark.hl[data-flags~="{f.id}"]')
         assert marks.count() >= 1, f.id
-        shown = " ".join(marks.all_text_contents())
-        assert " ".join(shown.split()) == " ".join(f.text.split()), f.id
+        # a flag overlapped by another is cut into adjacent <mark> pieces: compare the characters, not the cuts
+        shown = "".join(marks.all_text_contents())
+        assert "".join(shown.split()) == "".join(f.text.split()), f.id
         assert f"sev-{f.severity}" in (marks.first.get_attribute("class") or "") or len(
             {g.id for g in seeds_report.flags if g.version == f.version and g.start < f.end and f.start < g.end}) > 1
         assert page.locator(f"#{f.id}-{f.version}").count() == 1
