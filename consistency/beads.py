@@ -485,7 +485,7 @@ class _Pair:
     search (and each step of training) costs a pass of additions and maxima.
     """
 
-    CHUNK = 8192  # cells whose window vectors are gathered at once (bounds memory)
+    CHUNK = 2048  # cells whose window vectors are gathered at once (bounds memory)
 
     def __init__(self, views: Sequence[View], src_lengths: Sequence[int], tgt_lengths: Sequence[int],
                  options: BeadOptions, moves: str = "runs", cands: list[Candidates] | None = None) -> None:
@@ -731,7 +731,8 @@ class _Pair:
         return piece[J - b] == piece[J - 1]
 
     def _scores(self, weights: np.ndarray) -> dict[int, np.ndarray]:
-        """Every band cell's bead score, per type (features computed once and kept)."""
+        """Every band cell's bead score, per type (the features with a weight are computed once and
+        kept as float32 columns, so a search, and each step of training, is a product and a pass)."""
         need = np.asarray(weights) != 0
         if self._table_need is None or (need & ~self._table_need).any():
             self._table_need = need if self._table_need is None else (self._table_need | need)
@@ -739,14 +740,15 @@ class _Pair:
             for t, (I, J, _starts) in self.cells.items():
                 a, b = self.types[t]
                 if b == 0:
-                    self._tables[t] = self.gap_features("src", I - 1)
+                    phi = self.gap_features("src", I - 1)
                 else:
                     phi = self.features(I, a, J, b, self._table_need)
                     phi[~self.valid(J, b)] = np.nan
-                    self._tables[t] = phi
+                self._tables[t] = phi[:, self._table_need].astype(np.float32)
+        w = weights[self._table_need]
         out = {}
         for t, phi in self._tables.items():
-            sc = phi @ weights
+            sc = phi.astype(np.float64) @ w
             out[t] = np.where(np.isnan(sc), NEG_INF, sc)
         return out
 
