@@ -10,8 +10,10 @@ Every document goes through the public API, exactly what `consistency align --pr
 - ``--timing``: one cold run over the whole test set in a fresh process with an empty
   embedding cache: seconds spent embedding vs aligning, peak RSS, and the alignment's own
   peak allocation (tracemalloc, on a second warm run).
-- ``--train N``: fit the ``align`` profile's bead weights on dev only (averaged
-  structured perceptron, N epochs) and print them.
+- ``--tune N``: the coordinate search on dev strict F1 that set the ``align`` profile's
+  weights (N rounds; prints them). ``--train N``: an averaged structured perceptron
+  instead (tried; worse). Both use dev only.
+- ``--scaling``: alignment time and peak allocation as documents grow.
 
     python benchmarks/textberg.py --split dev test --models use-m e5-small use-m+e5-small
     python benchmarks/textberg.py --split test --shuffle
@@ -156,10 +158,8 @@ def scaling(data: Path, model: str, cache: Any) -> list[dict[str, float]]:
     return out
 
 
-def train(data: Path, model: str, cache: Any, epochs: int) -> list[float]:
-    """Fit the align profile's weights on dev (never on the test documents)."""
-    import numpy as np
-
+def dev_pair(data: Path, model: str, cache: Any) -> tuple[Any, Any]:
+    """The dev document prepared for repeated searches (``beads._Pair``) and its gold."""
     from consistency import beads as B
     from consistency.align import prior_of
     from consistency.calibrate import load_calibration
@@ -169,24 +169,63 @@ def train(data: Path, model: str, cache: Any, epochs: int) -> list[float]:
     store = EmbeddingCache(None if cache is True else cache) if cache is not False else None
     views = []
     de, fr = read_lines(data / "dev" / "de.txt"), read_lines(data / "dev" / "fr.txt")
-    for name in model.split("+"):
+    for k, name in enumerate(model.split("+")):
         spec = get_spec(name)
         embedder = get_embedder(spec)
 
         def fn(texts, embedder=embedder):
             return embed(texts, embedder, store)
 
-        views.append(B.View(B.Windows(de, fn(de), fn), B.Windows(fr, fn(fr), fn), 1.0,
+        views.append(B.View(B.Windows(de, fn(de), fn), B.Windows(fr, fn(fr), fn), 1.0 if k == 0 else 0.5,
                             prior_of(load_calibration(spec.options.get("calibration", spec.id)))))
-    opts = B.PROFILES["align"]
-    pair = B._Pair(views, [len(x.strip()) for x in de], [len(x.strip()) for x in fr], opts)
-    gold = sc.read_alignment(str(data / "dev" / "gold.json"))
-    w = np.asarray(opts.weights, dtype=float)
+    pair = B._Pair(views, [len(x.strip()) for x in de], [len(x.strip()) for x in fr], B.PROFILES["align"])
+    return pair, sc.read_alignment(str(data / "dev" / "gold.json"))
+
+
+def dev_f1(data: Path, pair: Any, gold: Any, weights: Any) -> float:
+    import numpy as np
+
+    path, _ = pair.search(np.asarray(weights, dtype=float))
+    return scorer(data).score([gold], [[b.as_list() for b in pair.beads(path)]])["f1_strict"]
+
+
+def tune(data: Path, model: str, cache: Any, rounds: int) -> dict[str, float]:
+    """Coordinate search on dev strict F1 (how the align profile's weights were set): each weight in
+    turn tries a few values around its current one and keeps a strictly better F1."""
+    from consistency import beads as B
+
+    pair, gold = dev_pair(data, model, cache)
+    w = dict(zip(B.FEATURES, B.PROFILES["align"].weights))
+    best = dev_f1(data, pair, gold, [w[f] for f in B.FEATURES])
+    print(f"start: dev strict F1 {best:.4f}", file=sys.stderr)
+    for r in range(rounds):
+        changed = False
+        for f in B.FEATURES:
+            base = w[f]
+            steps = ([base + d for d in (-0.3, -0.15, -0.05, 0.05, 0.15, 0.3)] if abs(base) < 0.2
+                     else [base * m for m in (0, 0.5, 0.75, 1.25, 1.5, 2)])
+            for v in steps:
+                trial = dict(w, **{f: round(v, 4)})
+                score = dev_f1(data, pair, gold, [trial[x] for x in B.FEATURES])
+                if score > best + 1e-9:
+                    best, w, changed = score, trial, True
+                    print(f"round {r + 1}: {f}={v:.4g} -> dev strict F1 {best:.4f}", file=sys.stderr)
+        if not changed:
+            break
+    return w
+
+
+def train(data: Path, model: str, cache: Any, epochs: int) -> list[float]:
+    """Averaged structured perceptron on dev (tried; the coordinate search did better)."""
+    import numpy as np
+
+    from consistency import beads as B
+
+    pair, gold = dev_pair(data, model, cache)
+    w = np.asarray(B.PROFILES["align"].weights, dtype=float)
     for epoch in range(epochs):
         w = B.train([(pair, gold)], w, epochs=1, seed=epoch)
-        path, _ = pair.search(w)
-        res = sc.score([gold], [[b.as_list() for b in pair.beads(path)]])
-        print(f"epoch {epoch + 1}: dev strict F1 {res['f1_strict']:.4f} lax {res['f1_lax']:.4f}", file=sys.stderr)
+        print(f"epoch {epoch + 1}: dev strict F1 {dev_f1(data, pair, gold, w):.4f}", file=sys.stderr)
     return [round(float(x), 4) for x in w]
 
 
@@ -203,7 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shuffle", action="store_true", help="also score with the French paragraphs shuffled")
     ap.add_argument("--timing", action="store_true", help="cold time and memory of the whole test set")
     ap.add_argument("--scaling", action="store_true", help="alignment time and memory as documents grow")
-    ap.add_argument("--train", type=int, default=0, metavar="EPOCHS", help="fit the align weights on dev")
+    ap.add_argument("--tune", type=int, default=0, metavar="ROUNDS",
+                    help="coordinate search of the align weights on dev (how they were set)")
+    ap.add_argument("--train", type=int, default=0, metavar="EPOCHS",
+                    help="structured perceptron on dev instead (tried, worse)")
     ap.add_argument("--set", nargs="*", default=[], metavar="FEATURE=WEIGHT",
                     help="override bead weights (see consistency/beads.py FEATURES)")
     ap.add_argument("--cache-dir", default=str(Path.home() / ".cache" / "consistency-textberg"))
@@ -218,9 +260,13 @@ def main(argv: list[str] | None = None) -> int:
         named = dict(zip(B.FEATURES, B.PROFILES["align"].weights))
         named.update({k: float(v) for k, v in (x.split("=") for x in a.set)})
         options = dataclasses.replace(B.PROFILES["align"], weights=B.weights_of(**named))
+    if a.tune:
+        print(json.dumps(tune(a.data, a.models[0], a.cache_dir, a.tune)))
+        return 0
     if a.train:
-        print(json.dumps(dict(zip(__import__("consistency.beads").beads.FEATURES,
-                                  train(a.data, a.models[0], a.cache_dir, a.train)))))
+        from consistency.beads import FEATURES
+
+        print(json.dumps(dict(zip(FEATURES, train(a.data, a.models[0], a.cache_dir, a.train)))))
         return 0
     print(f"load average {os.getloadavg()[0]:.2f}", file=sys.stderr)
     if a.scaling:
