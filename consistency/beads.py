@@ -7,18 +7,21 @@ Three steps, each close to linear in the documents' length:
    anchors: mutual best matches. From the same pass each model's cosines are
    calibrated *for this document*: 0 is the mean cosine of unrelated pairs, 1 the
    median cosine of anchors (blended with the model's stored calibration when the
-   document is short), so scores of different models and documents share one scale.
+   document is short), and each window size's chance level is removed, so scores of
+   different models, documents and bead sizes share one scale.
 2. Blocks (``blocks``): anchors are chained into collinear runs; when the runs
    put the target in another order than the source (moved paragraphs), the target
    is cut into pieces and read in the source's order, so step 3 stays monotone.
-3. Beads (``align_pair``): a dynamic programme over beads of up to ``max_align``
-   sentences (both sides together), in a band around the anchor path. A bead's
-   score is the calibrated similarity of its two windows (runs of consecutive
-   sentences embedded together), scaled by its size, minus a merge penalty, plus a
-   check that every member sentence is covered by the other side and a
-   length-ratio term (Gale-Church) for OCR-like text. A skipped sentence scores
-   half the document's own no-match level: a high quantile of the calibrated
-   similarity of random pairs, measured per document and model.
+   Moving is a hypothesis: ``align_pair`` keeps the reading order (none, runs, runs
+   and single strong anchors) whose best alignment scores highest, less a cost per cut.
+3. Beads (``_Pair.search``): a dynamic programme over beads of up to ``max_align``
+   sentences (both sides together) and explicit 1-0 / 0-1 gaps, in a band around the
+   anchor path. A bead's score is ``weights . features`` (``FEATURES``): the calibrated
+   similarity of its two windows (runs of consecutive sentences embedded together),
+   scaled by its size, each member's own match to the other window, the Gale-Church
+   length term, shared rare words, and shape terms. A skipped sentence costs a number
+   of standard deviations of unrelated pairs' similarity in this document: the skip
+   cost is calibrated per document and model, not a constant.
 
 Nothing here reads files or prints; vectors of windows come from ``Windows``,
 which embeds them on demand through a caller's function.
