@@ -150,13 +150,27 @@ def lexicon(lang: str) -> Lexicon:
 
 def tokens(text: str) -> list[Token]:
     """The words of a text with their offsets (hyphenated and elided forms whole)."""
-    return [Token(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Token, ...]:
+    return tuple(Token(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(text))
+
+
+@lru_cache(maxsize=256)
+def _lengths(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """First word -> lengths of the phrases starting with it, longest first."""
+    out: dict[str, set[int]] = {}
+    for p in phrases:
+        out.setdefault(p[0], set()).add(len(p))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
 
 
 def _phrase_at(toks: list[Token], i: int, phrases: frozenset[tuple[str, ...]], longest: int) -> int:
     """Length (in tokens) of the longest phrase of ``phrases`` starting at token i, or 0."""
-    for n in range(min(longest, len(toks) - i), 0, -1):
-        if tuple(t.norm for t in toks[i : i + n]) in phrases:
+    for n in _lengths(phrases).get(toks[i].norm, ()):
+        if n <= len(toks) - i and (n == 1 or tuple(t.norm for t in toks[i : i + n]) in phrases):
             return n
     return 0
 
@@ -171,9 +185,14 @@ def _punct_between(text: str, a: Token, b: Token) -> bool:
 
 def cues(text: str, lang: str) -> list[Cue]:
     """Every negation and hedging cue of ``text`` in reading order (negative concord merged)."""
+    return list(_cues(text, lang))
+
+
+@lru_cache(maxsize=2048)
+def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     lex = lexicon(lang)
     if lex.empty:
-        return []
+        return ()
     toks = tokens(text)
     hidden_neg: set[int] = set()  # tokens inside a not-negation phrase
     hidden_hedge: set[int] = set()
@@ -229,7 +248,7 @@ def cues(text: str, lang: str) -> list[Cue]:
     quoted = _short_quotes(text)
     out = [c for c in out if not any(a <= c.start and c.end <= b for a, b in quoted)]
     out.sort(key=lambda c: (c.start, c.end))
-    return out
+    return tuple(out)
 
 
 def _not_only(toks: list[Token], last: int, lex: Lexicon, text: str) -> bool:

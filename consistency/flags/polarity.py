@@ -4,7 +4,10 @@ Each version's text in an alignment group is read for negation cues (``cues.py``
 per-language lexicons, negative concord counted once, "not only" and French
 "ne ... que" are not negations). The number of negations is put to a vote over
 the versions of the group; a version whose count differs from the majority's is
-a candidate. The flag's span is the clause that carries the extra negation, or,
+a candidate. One of its features is whether deleting the cue brings the clause
+closer to its counterparts (a real flip: "não abrandou" against "slowed") or
+further away (the others say it in other words: "nicht eingeplant" against
+"imprevisto"). The flag's span is the clause that carries the extra negation, or,
 for a dropped negation, the clause that renders the others' negated clause
 (found with the check's embedder); its probability comes from the calibrator
 (``calibration.py``), which also sets the severity.
@@ -96,9 +99,59 @@ def cue_candidates(
                     "tie": float(result.tie),
                     "similarity": float(median(sims)) if sims else 0.0,
                     "extra": float(extra),
+                    "removal": _removal_gain(ctx, group, v, span, extra, result, absolute),
                 },
             ))
     return out
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in sorted(spans, reverse=True):
+        text = text[:a] + text[b:]
+    return " ".join(text.split())
+
+
+def _removal_gain(ctx: FlagContext, group: Group, v: str, span: tuple[int, int], extra: bool, result: Vote,
+                  absolute: dict[str, list[Cue]]) -> float:
+    """Does the cue carry the difference? How much closer the cued clause gets to its counterpart once
+    the cue is deleted (median over the majority). A real flip gains ("não abrandou" -> "abrandou"
+    matches "slowed"); a cue the others express in other words ("nicht eingeplant" / "imprevisto")
+    loses. 0 without an embedder."""
+    if ctx.embed_fn is None or ctx.calibration is None:
+        return 0.0
+    pairs: list[tuple[str, str, str]] = []  # (cued clause, the same without its cue, counterpart)
+    if extra:
+        units = clauses_of(ctx, group, v)
+        unit = unit_containing(units, span[0], span[1])
+        cued = [c for c in absolute[v] if unit is not None and unit.start <= c.start < unit.end]
+        if unit is None or not cued:
+            return 0.0
+        minus = _without(unit.text, [(c.start - unit.start, c.end - unit.start) for c in cued])
+        for w in result.winners:
+            match, _ = best_counterpart(ctx, unit, clauses_of(ctx, group, w))
+            if match is not None:
+                pairs.append((unit.text, minus, match.text))
+    else:
+        units = clauses_of(ctx, group, v)
+        for w in result.winners:
+            if not absolute[w]:
+                continue
+            c = absolute[w][0]
+            theirs = unit_containing(clauses_of(ctx, group, w), c.start, c.end)
+            if theirs is None:
+                continue
+            match, _ = best_counterpart(ctx, theirs, units)
+            if match is not None:
+                pairs.append((theirs.text, _without(theirs.text, [(c.start - theirs.start, c.end - theirs.start)]),
+                              match.text))
+    if not pairs:
+        return 0.0
+    texts = list(dict.fromkeys(t for p in pairs for t in p))
+    vecs = ctx.embed_fn(texts)
+    at = {t: vecs[i] for i, t in enumerate(texts)}
+    cal = ctx.calibration.similarity
+    gains = [float(cal(float(at[m] @ at[o]))) - float(cal(float(at[c] @ at[o]))) for c, m, o in pairs]
+    return float(median(gains))
 
 
 def _locate(ctx: FlagContext, group: Group, v: str, result: Vote, values: dict[str, Hashable],

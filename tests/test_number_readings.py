@@ -1,0 +1,57 @@
+"""Number readings the flags need beyond single numbers: race gaps, halves, decades, fractions, km/h,
+multipliers, articles; and that counterparts written in different locales compare equal."""
+from __future__ import annotations
+
+import pytest
+
+from consistency.flags.numbers import extract_quantities, same_quantity
+
+# (lang, text, [(value, unit, kind)])
+READINGS = [
+    ("it", "Ha 2’03” di vantaggio su Hendriks.", [(123.0, "s", "measure")]),
+    ("fr", "avec 2’03’’ d’avance sur Hendriks", [(123.0, "s", "measure")]),
+    ("de", "mit 2:03 Minuten Vorsprung auf Hendriks", [(123.0, "s", "measure")]),
+    ("pl", "Ma 3:03 przewagi nad Hendriksem.", [(183.0, "s", "measure")]),
+    ("it", "La riunione inizia alle 18:30 in municipio.", []),  # a time of day, after a clock cue
+    ("it", "passerà ogni sette minuti e mezzo", [(7.5, "min", "measure")]),
+    ("fr", "toutes les sept minutes et demie", [(7.5, "min", "measure")]),
+    ("pt", "de sete minutos e meio", [(7.5, "min", "measure")]),
+    ("it", "interviste registrate negli anni Ottanta", [(1980.0, "year", "year")]),
+    ("fr", "des entretiens enregistrés dans les années 1980", [(1980.0, "year", "year")]),
+    ("pl", "wywiady nagrane w latach 80.", [(1980.0, "year", "year")]),
+    ("pt", "entrevistas gravadas nos anos 80", [(1980.0, "year", "year")]),
+    ("pl", "zajmuje dwie trzecie winnic", []),  # a fraction, not 2 and 3rd
+    ("pt", "perdeu quase um quinto da produção", []),
+    ("it", "contro i 2.900 di un anno fa", [(2900.0, None, "count")]),  # "un anno": an article
+    ("it", "raffiche fino a 130 chilometri orari", [(130.0, "km/h", "measure")]),
+    ("de", "Böen bis 130 Kilometer pro Stunde", [(130.0, "km/h", "measure")]),
+    ("pt", "rajadas até 130 quilómetros por hora", [(130.0, "km/h", "measure")]),
+    ("fr", "presque deux fois plus qu'avant", [(2.0, None, "multiplier")]),
+    ("pl", "24,3 tys. mieszkańców", [(24300.0, None, "count")]),
+    ("de", "zehn Prozent", [(10.0, "%", "percent")]),
+    ("pl", "1,5 mld zł", [(1.5e9, "PLN", "money")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", READINGS, ids=[f"{c[0]}-{i}" for i, c in enumerate(READINGS)])
+def test_reading(lang, text, expected):
+    got = [(q.value, q.unit, q.kind) for q in extract_quantities(text, lang)]
+    assert got == expected
+    for q in extract_quantities(text, lang):
+        assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize("a,la,b,lb,same", [
+    ("2’03”", "it", "2:03 Minuten", "de", True),
+    ("2’03”", "it", "3:03", "pl", False),
+    ("sette minuti e mezzo", "it", "sept minutes et demie", "fr", True),
+    ("negli anni Ottanta", "it", "dans les années 1980", "fr", True),
+    ("130 chilometri orari", "it", "130 km/h", "fr", True),
+    ("110 chilometri orari", "it", "130 Kilometer pro Stunde", "de", False),
+    ("1,5 mld zł", "pl", "1.5 billion zloty", "en", True),
+    ("24,3 tys.", "pl", "24.300", "de", True),
+])
+def test_counterparts_compare_as_values(a, la, b, lb, same):
+    qa, qb = extract_quantities(a, la), extract_quantities(b, lb)
+    assert len(qa) == 1 and len(qb) == 1, (qa, qb)
+    assert same_quantity(qa[0], qb[0]) is same
