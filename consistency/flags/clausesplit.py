@@ -3,9 +3,11 @@
 An editor who appends "..., choć mieszkańcy skarżyli się na ciemne ulice" to a
 faithful sentence adds a clause, not a sentence; to find and point at it the
 sentence is cut at clause boundaries: semicolons, colons, spaced dashes,
-brackets, and a comma followed by a conjunction, relative pronoun or
-connective listed in the language's ``[clauses] after_comma`` (data file
-``consistency/data/lang/<code>.toml``). Pieces shorter than ``MIN_WORDS`` words
+brackets, a comma followed by a conjunction, relative pronoun or connective
+listed in the language's ``[clauses] after_comma``, and a comma followed by an
+apposition with a relative clause (", una stima che ...": an article of
+``apposition``, then one of ``relative`` within four words); the lists are in
+``consistency/data/lang/<code>.toml``. Pieces shorter than ``MIN_WORDS`` words
 join their neighbour ("Huawei, Cambricon, and MetaX" stays one unit). Spans
 exclude the separator and the closing punctuation of the sentence.
 """
@@ -27,11 +29,15 @@ _OPENING = "«„“‘\"'([¿¡"
 
 
 @lru_cache(maxsize=64)
-def _markers(lang: str) -> tuple[frozenset[tuple[str, ...]], int]:
+def _markers(lang: str) -> tuple[frozenset[tuple[str, ...]], int, frozenset[str], frozenset[str]]:
+    """(clause markers after a comma, the longest in words, apposition articles, relative pronouns)."""
     code = normalise_lang(lang)
     data: dict[str, Any] = (_read_toml(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
-    phrases = _phrases(data.get("clauses", {}).get("after_comma"))
-    return phrases, max((len(p) for p in phrases), default=1)
+    clauses = data.get("clauses", {})
+    phrases = _phrases(clauses.get("after_comma"))
+    fold = lambda items: frozenset(str(x).casefold() for x in items or [])  # noqa: E731
+    return (phrases, max((len(p) for p in phrases), default=1), fold(clauses.get("apposition")),
+            fold(clauses.get("relative")))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -48,25 +54,35 @@ def _words(text: str) -> int:
 
 def split_clauses(text: str, lang: str) -> list[tuple[int, int]]:
     """``[start, end)`` of each clause of the sentence ``text``, in order (none for a text without words)."""
+    return list(_split(text, lang))
+
+
+@lru_cache(maxsize=4096)
+def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     cuts: set[int] = {0, len(text)}
     for m in _HARD.finditer(text):
-        if m.group().strip().startswith("("):
-            cuts.add(m.start())
+        mark = m.group().strip()
+        if mark.startswith("("):
+            cuts.add(m.start() + m.group().index("("))  # the bracket opens the next clause
+        elif mark.startswith(")"):
+            cuts.add(m.start() + 1)  # ... and closes it
         else:
             cuts.add(m.start())
             cuts.add(m.end())
-    phrases, longest = _markers(lang)
-    if phrases:
+    phrases, longest, articles, relatives = _markers(lang)
+    if phrases or articles:
         toks = tokens(text)
         for i, t in enumerate(toks):
             before = text[toks[i - 1].end : t.start] if i else ""
             if i == 0 or "," not in before:
                 continue
-            for n in range(min(longest, len(toks) - i), 0, -1):
-                if tuple(x.norm for x in toks[i : i + n]) in phrases:
-                    cuts.add(toks[i - 1].end + before.index(","))
-                    cuts.add(t.start)
-                    break
+            found = any(tuple(x.norm for x in toks[i : i + n]) in phrases
+                        for n in range(min(longest, len(toks) - i), 0, -1))
+            if not found and t.norm in articles:  # ", una stima che ...": an apposition with a relative clause
+                found = any(x.norm in relatives for x in toks[i + 2 : i + 6])
+            if found:
+                cuts.add(toks[i - 1].end + before.index(","))
+                cuts.add(t.start)
     points = sorted(cuts)
     pieces = []
     for a, b in zip(points, points[1:]):
@@ -74,7 +90,7 @@ def split_clauses(text: str, lang: str) -> list[tuple[int, int]]:
         if e > s:
             pieces.append([s, e])
     if not pieces:
-        return []
+        return ()
     # short pieces join a neighbour (the previous one when there is one)
     merged: list[list[int]] = []
     for p in pieces:
@@ -82,4 +98,4 @@ def split_clauses(text: str, lang: str) -> list[tuple[int, int]]:
             merged[-1][1] = p[1]
         else:
             merged.append(p)
-    return [(s, e) for s, e in merged]
+    return tuple((s, e) for s, e in merged)

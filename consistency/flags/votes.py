@@ -113,3 +113,67 @@ def whole(ctx: FlagContext, spans: Sequence[Span]) -> tuple[int, int]:
 def pair_similarity(ctx: FlagContext, group: Group, a: str, b: str) -> float:
     """Best calibrated similarity between a's and b's members of a group."""
     return max(ctx.alignment.sim(x.id, y.id) for x in ctx.members(group, a) for y in ctx.members(group, b))
+
+
+def neighbour_units(ctx: FlagContext, group: Group, reader: str, target: str, radius: int = 1) -> list[Unit]:
+    """Clauses of ``target`` around where ``group`` sits (not in it): ``target``'s segments within ``radius``
+    of its own members of the group or, when it has none, of its counterparts of ``reader``'s
+    neighbouring segments."""
+    anchors = [s.index for s in ctx.members(group, target)]
+    if not anchors:
+        segs = ctx.segments[reader]
+        mine = [s.index for s in ctx.members(group, reader)]
+        for i in range(max(0, min(mine, default=0) - radius), min(len(segs), max(mine, default=-1) + radius + 1)):
+            gid = ctx.alignment.group_of.get(segs[i].id)
+            if gid is not None:
+                anchors += [s.index for s in ctx.members(ctx.alignment.groups[gid], target)]
+    if not anchors:
+        return []
+    lang = ctx.documents[target].lang
+    own = set(group.members)
+    out: list[Unit] = []
+    for seg in ctx.segments[target][max(0, min(anchors) - radius): max(anchors) + radius + 1]:
+        if seg.role in QUIET_ROLES or seg.id in own:
+            continue
+        out += [Unit(target, seg.start + a, seg.start + b, seg.text[a:b]) for a, b in split_clauses(seg.text, lang)]
+    return out
+
+
+def covered(ctx: FlagContext, text: str, units: Sequence[Unit]) -> float:
+    """The calibrated similarity of ``text`` to the closest of ``units`` (0 without an embedder or units)."""
+    if not units or ctx.embed_fn is None or ctx.calibration is None:
+        return 0.0
+    vecs = ctx.embed_fn([text] + [u.text for u in units])
+    return float(ctx.calibration.similarity(float(np.max(vecs[1:] @ vecs[0]))))
+
+
+def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking: Sequence[str]) -> bool:
+    """Whether most versions said to lack ``text`` (of ``holder``, in ``group``) do say it, as a clause of
+    a neighbouring sentence: translations merge and split sentences, so a sentence of one version can
+    be a clause of another's. The closest neighbouring clause counts when it is closer than unrelated
+    sentences (``absent``) and ``text`` is its best match among ``holder``'s clauses around (a mutual
+    best match: a free rendering the aligner left unlinked), or when it is as close as a faithful
+    translation."""
+    faithful, absent = ctx.thresholds["faithful"], ctx.thresholds["absent"]
+    if ctx.embed_fn is None or ctx.calibration is None:
+        return False
+    own = clauses_of(ctx, group, holder)
+    around = own + neighbour_units(ctx, group, holder, holder, radius=2)
+    hits = 0
+    for w in lacking:
+        units = neighbour_units(ctx, group, holder, w)
+        if not units:
+            continue
+        vecs = ctx.embed_fn([text] + [u.text for u in units])
+        sims = ctx.calibration.similarity(vecs[1:] @ vecs[0])
+        ok = False
+        for u, sim in sorted(zip(units, sims), key=lambda p: -p[1]):
+            if sim >= absent and around:
+                # closer than unrelated sentences, and nothing else of holder's is closer to it: a mutual
+                # best match at the clause level (a sentence of the same story about something else is not)
+                back = ctx.embed_fn([u.text] + [x.text for x in around])
+                j = int(np.argmax(back[1:] @ back[0]))
+                ok = j < len(own) or sim >= faithful
+            break
+        hits += ok
+    return hits * 2 > len(lacking)

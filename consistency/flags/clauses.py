@@ -1,0 +1,206 @@
+"""Clause-level ``addition`` and ``omission`` flags: a clause one version appends to (or drops from) a
+sentence that otherwise matches its counterparts.
+
+Sentence alignment cannot see "..., choć mieszkańcy skarżyli się na ciemne
+ulice" appended to a faithful sentence: the sentence still links. Inside each
+alignment group every version's text is cut into clauses (``clausesplit.py``).
+For a clause c of version v and another version w the model embeds c, v's text
+without c, and w's text; the ``clause`` head of the calibrator turns what that
+shows into the probability that w has no counterpart of c:
+
+- ``gain``: how much closer v's text gets to w's once c is removed;
+- ``cover`` / ``best``: how close c alone is to w's text / to w's closest clause;
+- ``share``, ``words``, ``last``: how much of v's text c is, and where.
+
+A clause most other versions lack is an addition in v (its span is the clause);
+a clause the majority carries and v lacks is an omission in v (an empty span at
+the end of v's sentence); a clause the lacking versions say in a neighbouring
+sentence is not flagged. Whole sentences missing from a group are ``gaps.py``'s.
+Only groups where some pair of versions is less similar than a typical
+translation are examined (a cheap filter on similarities the aligner computed).
+"""
+from __future__ import annotations
+
+from statistics import mean
+from typing import Sequence
+
+import numpy as np
+
+from ..types import Group, Span
+from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
+from .calibration import Finding, calibrator_for, finder
+from .votes import Unit, clauses_of, group_text, pair_similarity, restructured
+
+CLAUSE_FEATURES = ("gain", "cover", "best", "share", "words", "last", "full")
+MAX_CLAUSES = 8  # longer groups are left to sentence-level detectors
+ABSENT = 0.5  # a clause counts as absent in a version when the head says so with at least this
+
+
+def clause_features(clause: str, rest: str, whole: str, other: str, other_clauses: Sequence[str],
+                    vec: dict[str, np.ndarray], similarity) -> dict[str, float]:
+    """The ``clause`` head's features for one clause of a text against another version's text."""
+    full = similarity(vec[whole], vec[other])
+    gain = similarity(vec[rest], vec[other]) - full
+    cover = similarity(vec[clause], vec[other])
+    best = max([similarity(vec[clause], vec[c]) for c in other_clauses] or [cover])
+    return {"gain": gain, "cover": cover, "best": max(best, cover), "share": len(clause) / max(1, len(whole)),
+            "words": float(len(clause.split())), "full": full}
+
+
+def absent_probability(features: dict[str, float], head) -> float:
+    """The probability that the other version has no counterpart of the clause."""
+    if head is None:  # no calibrator: a clause clearly worth removing and poorly covered
+        return float(features["gain"] > 0.05 and features["best"] < 0.6)
+    return head.probability(features)
+
+
+def _texts(units: list[Unit]) -> tuple[str, list[str], list[str]]:
+    clauses = [u.text for u in units]
+    whole = " ".join(clauses)
+    rests = [" ".join(c for j, c in enumerate(clauses) if j != i) for i in range(len(clauses))]
+    return whole, clauses, rests
+
+
+@finder("clauses")
+def find_clauses(ctx: FlagContext) -> list[Finding]:
+    """Clause-level addition and omission candidates inside aligned groups."""
+    if ctx.embed_fn is None or ctx.calibration is None:
+        return []
+    cal = calibrator_for(ctx)
+    head = cal.heads.get("clause") if cal is not None else None
+    typical = ctx.calibration.cal("translation", "p25") if "p25" in ctx.calibration.quantiles.get(
+        "translation", {}) else 0.9
+    similarity = lambda a, b: float(ctx.calibration.similarity(float(a @ b)))  # noqa: E731
+    out: list[Finding] = []
+    todo = []
+    for group in ctx.alignment.groups:
+        roles = {ctx.index[m].role for m in group.members}
+        if roles <= {*QUIET_ROLES, "title", "heading"}:
+            continue
+        units = {v: clauses_of(ctx, group, v) for v in ctx.versions_in(group)}
+        units = {v: u for v, u in units.items() if u and len(u) <= MAX_CLAUSES}
+        present = list(units)
+        if len(present) < 2 or all(len(u) < 2 for u in units.values()):
+            continue
+        if min(pair_similarity(ctx, group, a, b) for i, a in enumerate(present) for b in present[i + 1:]) >= typical:
+            continue
+        todo.append((group, units, present, {v: _texts(units[v]) for v in present}))
+    # one embedding call for every text of every group examined
+    needed = list(dict.fromkeys(t for _g, units, present, parts in todo for v in present for t in
+                                [parts[v][0], *(parts[v][1] if len(units[v]) > 1 else []),
+                                 *(parts[v][2] if len(units[v]) > 1 else [])]))
+    vecs = ctx.embed_fn(needed) if needed else np.zeros((0, 1), dtype=np.float32)
+    vec = {t: vecs[i] for i, t in enumerate(needed)}
+    for group, units, present, parts in todo:
+        # p[v][i][w]: probability that w has no counterpart of v's clause i
+        p: dict[str, list[dict[str, float]]] = {}
+        feats: dict[str, list[dict[str, dict[str, float]]]] = {}
+        for v in present:
+            whole, clauses, rests = parts[v]
+            p[v], feats[v] = [], []
+            for i, c in enumerate(clauses):
+                row, frow = {}, {}
+                if len(clauses) > 1:
+                    for w in present:
+                        if w == v:
+                            continue
+                        f = clause_features(c, rests[i], whole, parts[w][0],
+                                            parts[w][1] if len(units[w]) > 1 else [], vec, similarity)
+                        f["last"] = float(i == len(clauses) - 1)
+                        row[w], frow[w] = absent_probability(f, head), f
+                p[v].append(row)
+                feats[v].append(frow)
+        out.extend(_additions(ctx, group, present, units, p, feats))
+        out.extend(_omissions(ctx, group, present, units, p, feats))
+    return out
+
+
+def _majority_absent(ctx: FlagContext, v: str, row: dict[str, float]) -> tuple[list[str], list[str]] | None:
+    lack = [w for w, q in row.items() if q >= ABSENT]
+    have = [w for w, q in row.items() if q < ABSENT]
+    if not lack:
+        return None
+    if len(lack) > len(have) or (len(lack) == len(have) and ctx.reference in lack):
+        return lack, have
+    return None
+
+
+def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[str, list[Unit]],
+               p: dict[str, list[dict[str, float]]], feats: dict[str, list[dict[str, dict[str, float]]]]) -> list[Finding]:
+    out = []
+    for v in present:
+        for i, u in enumerate(units[v]):
+            row = p[v][i]
+            if not row:
+                continue
+            vote = _majority_absent(ctx, v, row)
+            if vote is None:
+                continue
+            lack, have = vote
+            # the rest of the sentence must be there: not every clause of v is missing
+            if all(_majority_absent(ctx, v, p[v][j]) for j in range(len(units[v])) if j != i):
+                continue
+            if restructured(ctx, group, v, u.text, lack):
+                continue  # the others say it in a neighbouring sentence
+            features = _aggregate([feats[v][i][w] for w in lack], [row[w] for w in row], len(present))
+            others = join_names(lack)
+            who = f"Only the {v} version adds" if not have else f"Only {join_names([v, *have])} add"
+            message = (f"{who} {quote(u.text)} to this sentence; {others} "
+                       f"{'does' if len(lack) == 1 else 'do'} not say it.")
+            cand = Candidate(kind="addition", version=v, start=u.start, end=u.end, counterparts=_spans(ctx, group, lack),
+                             severity="medium", score=features["p_mean"], message=message, group=group.id)
+            out.append(Finding(cand, "clause_addition", features, whole_claim=False))
+    return out
+
+
+def _omissions(ctx: FlagContext, group: Group, present: list[str], units: dict[str, list[Unit]],
+               p: dict[str, list[dict[str, float]]], feats: dict[str, list[dict[str, dict[str, float]]]]) -> list[Finding]:
+    """A clause the majority has and one version lacks: one finding per lacking version, the strongest clause."""
+    best: dict[str, tuple[float, Unit, list[str], dict[str, float]]] = {}
+    for w in present:
+        for i, u in enumerate(units[w]):
+            row = p[w][i]
+            if not row:
+                continue
+            lack = [x for x, q in row.items() if q >= ABSENT]
+            have = [w] + [x for x, q in row.items() if q < ABSENT]
+            if len(lack) != 1:
+                continue  # one version lacks it: an omission there (two or more: w's addition, handled above)
+            x = lack[0]
+            if len(have) <= 1 and not (len(present) == 2 and x != ctx.reference):
+                continue
+            if all(p[w][j].get(x, 0.0) >= ABSENT for j in range(len(units[w])) if j != i):
+                continue  # x lacks the whole sentence, not a clause
+            if restructured(ctx, group, w, u.text, [x]):
+                continue  # x says it in a neighbouring sentence
+            features = _aggregate([feats[w][i][x]], [row[x]], len(present))
+            features["carriers"] = (len(have) - 1) / max(1, len(present) - 2) if len(present) > 2 else 1.0
+            features["p_share"] = features["carriers"]
+            if x not in best or features["p_mean"] > best[x][0]:
+                best[x] = (features["p_mean"], u, have, features)
+    out = []
+    for x, (_score, u, have, features) in best.items():
+        spans = group_text(ctx, group, x)[1]
+        end = max(s.end for s in spans)
+        text = ctx.documents[x].text
+        while end > 0 and text[end - 1] in ".!?…»\"”’)":
+            end -= 1
+        message = (f"The {x} version lacks a part of this sentence that {join_names(have)} have: "
+                   f"{quote(u.text)}.")
+        cand = Candidate(kind="omission", version=x, start=end, end=end, counterparts=_spans(ctx, group, have),
+                         severity="medium", score=features["p_mean"], message=message, group=group.id)
+        out.append(Finding(cand, "clause_omission", features, whole_claim=False))
+    return out
+
+
+def _aggregate(fs: list[dict[str, float]], ps: list[float], n_versions: int) -> dict[str, float]:
+    keys = fs[0].keys()
+    out = {k: mean(f[k] for f in fs) for k in keys}
+    out["p_mean"] = mean(ps) if ps else 0.0
+    out["p_share"] = sum(1 for q in ps if q >= ABSENT) / max(1, len(ps))
+    out["n_versions"] = float(n_versions)
+    return out
+
+
+def _spans(ctx: FlagContext, group: Group, versions: Sequence[str]) -> tuple[Span, ...]:
+    return tuple(ctx.span([s for s in ctx.members(group, w) if s.role not in QUIET_ROLES]) for w in versions)

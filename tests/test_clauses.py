@@ -1,0 +1,106 @@
+"""Clause splitting (consistency.flags.clausesplit) and clause-level additions and omissions, several languages."""
+from __future__ import annotations
+
+import pytest
+
+import consistency
+from consistency.flags.clausesplit import split_clauses
+
+# (lang, sentence, expected clauses)
+SPLIT_CASES = [
+    ("pl", "W Varessie systemem objęto 12,5 tys. latarni, choć mieszkańcy kilku dzielnic skarżyli się potem na ciemne ulice.",
+     ["W Varessie systemem objęto 12,5 tys. latarni", "choć mieszkańcy kilku dzielnic skarżyli się potem na ciemne ulice"]),
+    ("pl", "Firma zwiększy produkcję, a więc nie należy oczekiwać szybkiego odejścia od tej technologii.",
+     ["Firma zwiększy produkcję", "a więc nie należy oczekiwać szybkiego odejścia od tej technologii"]),
+    ("de", "Im November richtete ein ähnlicher Sturm Schäden an, wobei damals zwei Menschen ums Leben kamen.",
+     ["Im November richtete ein ähnlicher Sturm Schäden an", "wobei damals zwei Menschen ums Leben kamen"]),
+    ("it", "Secondo lo studio il ghiacciaio sparirà entro il 2050, una stima che però altri glaciologi considerano pessimistica.",
+     ["Secondo lo studio il ghiacciaio sparirà entro il 2050", "una stima che però altri glaciologi considerano pessimistica"]),
+    ("it", "Ha incontrato Marco, un amico di lunga data.", ["Ha incontrato Marco, un amico di lunga data"]),
+    ("it", "La linea avrà 14 fermate e passerà ogni sette minuti, mentre i bus resteranno in servizio.",
+     ["La linea avrà 14 fermate e passerà ogni sette minuti", "mentre i bus resteranno in servizio"]),
+    ("fr", "L’usine fermera en 2026 ; les salariés seront transférés à Monteforte.",
+     ["L’usine fermera en 2026", "les salariés seront transférés à Monteforte"]),
+    ("pt", "A obra custou 12 milhões de euros, o que ultrapassa o orçamento inicial.",
+     ["A obra custou 12 milhões de euros", "o que ultrapassa o orçamento inicial"]),
+    ("es", "El proyecto se retrasa dos años, aunque el gobierno lo niega.",
+     ["El proyecto se retrasa dos años", "aunque el gobierno lo niega"]),
+    ("en", "Huawei, Cambricon, and MetaX are investing.", ["Huawei, Cambricon, and MetaX are investing"]),
+    ("en", "The museum reopens on Saturday (after three years of work).",
+     ["The museum reopens on Saturday", "(after three years of work)"]),
+    ("de", "", []),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", SPLIT_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(SPLIT_CASES)])
+def test_split_clauses(lang, text, expected):
+    spans = split_clauses(text, lang)
+    assert [text[a:b] for a, b in spans] == expected
+
+
+def test_short_pieces_join_a_neighbour():
+    # "das Start-up" alone would be two words: it stays with its clause
+    spans = split_clauses("Das Start-up, das Laternen dimmt, wächst.", "de")
+    assert all(len("Das Start-up, das Laternen dimmt, wächst."[a:b].split()) >= 2 for a, b in spans)
+
+
+# A five-language article; each case appends a clause to one version or drops one from it.
+BASE = {
+    "it": ("Castelmora apre una nuova linea del tram.\n\n"
+           "La linea 4 collega la stazione centrale con l'ospedale universitario in 22 minuti. "
+           "Il sindaco ha parlato di un giorno atteso da dieci anni."),
+    "de": ("Castelmora eröffnet eine neue Straßenbahnlinie.\n\n"
+           "Die Linie 4 verbindet den Hauptbahnhof in 22 Minuten mit der Universitätsklinik. "
+           "Der Bürgermeister sprach von einem Tag, auf den man zehn Jahre gewartet habe."),
+    "pt": ("Castelmora inaugura uma nova linha de elétrico.\n\n"
+           "A linha 4 liga a estação central ao hospital universitário em 22 minutos. "
+           "O presidente da câmara falou de um dia esperado há dez anos."),
+    "fr": ("Castelmora inaugure une nouvelle ligne de tramway.\n\n"
+           "La ligne 4 relie la gare centrale au centre hospitalier universitaire en 22 minutes. "
+           "Le maire a évoqué un jour attendu depuis dix ans."),
+    "pl": ("Castelmora otwiera nową linię tramwajową.\n\n"
+           "Linia 4 łączy dworzec główny ze szpitalem uniwersyteckim w 22 minuty. "
+           "Burmistrz mówił o dniu, na który czekano dziesięć lat."),
+}
+
+ADDED = {
+    "pl": ("w 22 minuty.", "w 22 minuty, choć mieszkańcy południowych dzielnic skarżą się na brak przystanków.",
+           "choć mieszkańcy południowych dzielnic skarżą się na brak przystanków"),
+    "de": ("mit der Universitätsklinik.",
+           "mit der Universitätsklinik, wobei die Fahrkarten im ersten Jahr doppelt so teuer sein werden.",
+           "wobei die Fahrkarten im ersten Jahr doppelt so teuer sein werden"),
+}
+
+
+@pytest.mark.parametrize("version", sorted(ADDED))
+def test_appended_clause_is_an_addition_spanning_the_clause(version):
+    old, new, clause = ADDED[version]
+    texts = {**BASE, version: BASE[version].replace(old, new)}
+    report = consistency.check(texts, detectors=["clauses"])
+    flags = [f for f in report.flags if f.kind == "addition"]
+    assert [f.version for f in flags] == [version], [(f.version, f.text) for f in flags]
+    assert flags[0].text == clause
+    assert flags[0].severity in ("low", "medium")  # a clause is never high
+
+
+def test_clause_only_one_version_lacks_is_an_omission():
+    extra = {
+        "it": ("in 22 minuti.", "in 22 minuti, ma i lavori sono costati il doppio del previsto."),
+        "de": ("mit der Universitätsklinik.", "mit der Universitätsklinik, aber die Bauarbeiten kosteten doppelt so viel wie geplant."),
+        "pt": ("em 22 minutos.", "em 22 minutos, mas as obras custaram o dobro do previsto."),
+        "fr": ("en 22 minutes.", "en 22 minutes, mais les travaux ont coûté deux fois plus que prévu."),
+    }
+    texts = {v: (BASE[v].replace(*extra[v]) if v in extra else BASE[v]) for v in BASE}
+    report = consistency.check(texts, detectors=["clauses"])
+    flags = [f for f in report.flags if f.kind == "omission"]
+    assert [f.version for f in flags] == ["pl"], [(f.kind, f.version, f.text) for f in report.flags]
+    f = flags[0]
+    assert f.start == f.end
+    sentence = "Linia 4 łączy dworzec główny ze szpitalem uniwersyteckim w 22 minuty"
+    start = BASE["pl"].index(sentence)
+    assert start <= f.start <= start + len(sentence) + 1
+
+
+def test_faithful_versions_give_no_clause_flag():
+    report = consistency.check(dict(BASE), detectors=["clauses"])
+    assert not report.flags, [(f.kind, f.version, f.text) for f in report.flags]
