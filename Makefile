@@ -92,3 +92,10 @@ bench-batch: $(VENV)/.all
 .PHONY: bench-hook
 bench-hook: $(VENV)/.all
 	$(PY) benchmarks/hook.py --seeds $(SHARED)/seeds
+
+# Flag calibrator (docs/detection.md): refit the per-model heads on synthetic divergences, then the pooled one.
+.PHONY: train-flags
+train-flags: $(VENV)/.all
+	$(PY) models/train_flags.py --model use-m
+	$(PY) models/train_flags.py --model e5-small
+	$(PY) models/train_flags.py --generic

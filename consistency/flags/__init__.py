@@ -1,11 +1,14 @@
 """The flag stage: detectors (one module per family) read aligned groups and return divergences.
 
 Detectors register in ``DETECTORS``; ``detect`` runs the chosen ones, drops exact
-duplicates, orders the flags most severe first and numbers them F1, F2, ...
+duplicates and drift that a more specific flag explains, orders the flags most
+severe first and numbers them F1, F2, ...
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
+
+import numpy as np
 
 from ..types import Flag, severity_rank
 from .base import DETECTORS, Candidate, FlagContext
@@ -15,7 +18,7 @@ __all__ = ["DETECTORS", "FlagContext", "detect", "detector_names", "divergence_s
 
 
 def _register() -> None:
-    from . import entity, gaps, hedging, number, polarity  # noqa: F401  (importing registers)
+    from . import clauses, entity, gaps, hedging, number, polarity  # noqa: F401  (importing registers)
 
 
 def detector_names() -> list[str]:
@@ -23,9 +26,35 @@ def detector_names() -> list[str]:
     return DETECTORS.names()
 
 
+def _memoised(embed_fn: Callable[[Sequence[str]], np.ndarray]) -> Callable[[Sequence[str]], np.ndarray]:
+    """The check's embedder with an in-memory table in front: detectors ask for the same clauses often."""
+    table: dict[str, np.ndarray] = {}
+
+    def fn(texts: Sequence[str]) -> np.ndarray:
+        todo = list(dict.fromkeys(t for t in texts if t not in table))
+        if todo:
+            for t, v in zip(todo, embed_fn(todo)):
+                table[t] = v
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([table[t] for t in texts])
+
+    fn.memoised = True  # type: ignore[attr-defined]
+    return fn
+
+
+def _explained(found: list[Candidate]) -> list[Candidate]:
+    """Drop a ``drift`` flag where a more specific flag (number, entity, polarity, hedging, a clause
+    added or dropped) already says what differs in that version and group."""
+    specific = {(c.version, c.group) for c in found if c.kind != "drift" and c.group is not None}
+    return [c for c in found if not (c.kind == "drift" and (c.version, c.group) in specific)]
+
+
 def detect(ctx: FlagContext, detectors: Sequence[str] | None = None) -> list[Flag]:
     """Run detectors (all by default) and return numbered flags, most severe first."""
     _register()
+    if ctx.embed_fn is not None and not getattr(ctx.embed_fn, "memoised", False):
+        ctx.embed_fn = _memoised(ctx.embed_fn)
     found: list[Candidate] = []
     for name in detectors or DETECTORS.names():
         found.extend(DETECTORS.get(name)(ctx))
@@ -36,6 +65,7 @@ def detect(ctx: FlagContext, detectors: Sequence[str] | None = None) -> list[Fla
         if key not in seen:
             seen.add(key)
             unique.append(c)
+    unique = _explained(unique)
     order = {v: i for i, v in enumerate(ctx.versions)}
     unique.sort(key=lambda c: (-severity_rank(c.severity), -c.score, order[c.version], c.start))
     flags = []

@@ -13,7 +13,7 @@ on the pooled features of the bundled models: every similarity feature is on
 the calibrated scale, 1 = a typical translation, so it transfers).
 
 Severity (documented in docs/detection.md):
-- not reported when ``p < REPORT`` (0.5);
+- not reported when ``p < REPORT`` (0.5), or for ``drift`` below ``MEDIUM``;
 - ``high`` when ``p >= HIGH`` (0.85) and the kind can be high: additions and
   omissions of a whole claim, numbers, polarity;
 - ``medium`` when ``p >= MEDIUM`` (0.65), or ``p >= HIGH`` for the other kinds
@@ -94,9 +94,14 @@ def load_flag_calibrator(model: str) -> FlagCalibrator | None:
     return None
 
 
+# kinds reported only from a higher probability: "says something else" is the vaguest finding, and a
+# doubtful one costs an editor more reading than it saves
+REPORT_FROM = {"drift": MEDIUM}
+
+
 def severity_for(kind: str, p: float, *, whole_claim: bool = True) -> str | None:
     """The severity of a flag of ``kind`` with probability ``p`` (None: not reported)."""
-    if p < REPORT:
+    if p < REPORT_FROM.get(kind, REPORT):
         return None
     if p >= HIGH and kind in HIGH_KINDS and whole_claim:
         return "high"
@@ -105,10 +110,21 @@ def severity_for(kind: str, p: float, *, whole_claim: bool = True) -> str | None
     return "low"
 
 
+_OVERRIDE: dict[str, FlagCalibrator | None] = {}
+
+
+def override(model: str, calibrator: FlagCalibrator | None) -> None:
+    """Use ``calibrator`` for ``model`` in this process (``models/train_flags.py`` while it fits)."""
+    _OVERRIDE[model] = calibrator
+
+
 def calibrator_for(ctx: FlagContext) -> FlagCalibrator | None:
+    """The calibrator of the check's model (the generic one for a model calibrated on the input)."""
     model = ctx.calibration.model if ctx.calibration is not None else "generic"
     if ctx.calibration is not None and ctx.calibration.source == "estimated from the input":
         model = "generic"
+    if model in _OVERRIDE:
+        return _OVERRIDE[model]
     return load_flag_calibrator(model)
 
 

@@ -3,16 +3,25 @@
 The odd one out is decided by majority over the versions of an alignment group:
 content that fewer than half of the versions carry is an ``addition`` in those
 that carry it; content that more than half carry is an ``omission`` in the rest;
-an even split goes to the reference version's side. A version counts as carrying
+an even split goes to the reference version's side. Page furniture left in the
+body (a short line of its own near the start or end: a byline, "Komentarze (27)")
+is skipped, and so is content the lacking versions say as a clause of a
+neighbouring sentence (translations merge and split sentences). A version counts as carrying
 a group when one of its segments is a member or is linked to a member (a claim
 merged into a neighbouring sentence is linked by the aligner's bead test).
 """
 from __future__ import annotations
 
+import math
+import re
 from statistics import median
 
+import numpy as np
+
 from ..types import Group, Segment
-from .base import DETECTORS, QUIET_ROLES, Candidate, FlagContext, clip01, join_names, quote
+from .base import QUIET_ROLES, Candidate, FlagContext, clip01, join_names, quote
+from .calibration import Finding, finder
+from .votes import clauses_of, covered, restructured
 
 
 def _carriers(ctx: FlagContext, group: Group) -> tuple[list[str], list[str]]:
@@ -29,10 +38,27 @@ def _carriers(ctx: FlagContext, group: Group) -> tuple[list[str], list[str]]:
     return have, lack
 
 
+def _free_support(ctx: FlagContext, group: Group, lacking: list[str], default: float) -> float:
+    """The best similarity of the group's members to a segment of a lacking version that is free: not
+    aligned with the member's own version elsewhere. A sentence already paired with its own
+    translation ("the researchers now want to test ...") is no counterpart of another claim of the
+    same story, however close the model puts the two."""
+    best = default
+    for m in group.members:
+        mv = ctx.index[m].version
+        for w in lacking:
+            for seg in ctx.segments[w]:
+                gid = ctx.alignment.group_of.get(seg.id)
+                if gid is not None and gid != group.id and ctx.members(ctx.alignment.groups[gid], mv):
+                    continue
+                best = max(best, ctx.alignment.sim(m, seg.id))
+    return best
+
+
 def _absence(ctx: FlagContext, group: Group, lacking: list[str]) -> float:
     """How sure we are the lacking versions have no counterpart: 0 at ``link``, 1 at ``absent`` or below."""
     link, absent = ctx.thresholds["link"], ctx.thresholds["absent"]
-    best = max((ctx.alignment.support(m, w) for m in group.members for w in lacking), default=absent)
+    best = _free_support(ctx, group, lacking, absent)
     return clip01((link - best) / max(link - absent, 1e-6))
 
 
@@ -55,10 +81,56 @@ def _insertion_point(ctx: FlagContext, group: Group, version: str, reader: str) 
     return 0
 
 
-@DETECTORS.register("gaps")
-def detect_gaps(ctx: FlagContext) -> list[Candidate]:
-    """``addition`` and ``omission`` flags for groups that not every version carries."""
-    out: list[Candidate] = []
+def _edge(ctx: FlagContext, segs: list[Segment]) -> float:
+    """1 when the segments open or close their version (where bylines and footers sit), else 0."""
+    v = segs[0].version
+    n = len(ctx.segments[v])
+    return float(min(s.index for s in segs) == 0 or max(s.index for s in segs) >= n - 2)
+
+
+def _sentence_like(segs: list[Segment]) -> float:
+    """1 when the text ends like a sentence (. ! ? or a closing quote after one)."""
+    return float(bool(re.search(r"[.!?…][\"'»”’)]*\s*$", segs[-1].text)))
+
+
+_DATE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+
+
+def _furniture(ctx: FlagContext, segs: list[Segment]) -> bool:
+    """Page furniture the segmenter left in the body: a short line of its own that is no sentence
+    ("Komentarze (27)", "Subscreva a nossa newsletter", a byline "Di X | 21 giugno 2025"), near the
+    start or the end of the version or shaped like a byline (a "|" or a year on the line)."""
+    if len(segs) != 1 or len(re.findall(r"\w+", segs[0].text)) > 12 or _sentence_like(segs):
+        return False
+    seg = segs[0]
+    text = ctx.documents[seg.version].text
+    alone = (seg.start == 0 or text[:seg.start].rstrip(" \t").endswith("\n")) and (
+        seg.end == len(text) or text[seg.end:].lstrip(" \t")[:1] in ("\n", ""))
+    if not alone:
+        return False
+    n = len(ctx.segments[seg.version])
+    return seg.index < 4 or seg.index >= n - 4 or "|" in seg.text or bool(_DATE.search(seg.text))
+
+
+def _gap_features(ctx: FlagContext, group: Group, segs: list[Segment], sure: float, have: list[str],
+                  lack: list[str], heading_only: bool) -> dict[str, float]:
+    best = _free_support(ctx, group, lack, 0.0)
+    return {
+        "sure": sure,
+        "support": best,
+        "words": math.log1p(_words(segs)),
+        "share": len(have) / max(1, len(have) + len(lack)),
+        "n_versions": float(len(have) + len(lack)),
+        "heading": float(heading_only),
+        "edge": _edge(ctx, segs),
+        "sentence": _sentence_like(segs),
+    }
+
+
+@finder("gaps")
+def find_gaps(ctx: FlagContext) -> list[Finding]:
+    """``addition`` and ``omission`` candidates for groups that not every version carries."""
+    out: list[Finding] = []
     for group in ctx.alignment.groups:
         roles = _roles(ctx, group)
         if roles <= set(QUIET_ROLES) or "title" in roles:
@@ -72,26 +144,33 @@ def detect_gaps(ctx: FlagContext) -> list[Candidate]:
         if ctx.majority_side(have, lack):
             # an omission in each version that lacks it; skip when only quiet roles carry it
             members = [ctx.index[m] for m in group.members if ctx.index[m].role not in QUIET_ROLES]
-            if not members or heading_only:
+            if not members or heading_only or all(_furniture(ctx, [m]) for m in members):
                 continue
             reader = ctx.index[members[0].id].version
             counterparts = tuple(ctx.span(ctx.members(group, v)) for v in ctx.versions_in(group))
             big = _words(ctx.members(group, reader)) >= 6
+            reader_segs = [s for s in ctx.members(group, reader) if s.role not in QUIET_ROLES]
+            features = _gap_features(ctx, group, reader_segs, sure, have, lack, heading_only)
+            reader_text = " ".join(s.text for s in reader_segs)
             for w in lack:
+                if restructured(ctx, group, reader, reader_text, [w]):
+                    continue  # w says it as a clause of a neighbouring sentence
                 pos = _insertion_point(ctx, group, w, reader)
                 severity = "high" if (big and sure >= 0.5 and len(have) >= 3) else "medium"
-                out.append(Candidate(
+                out.append(Finding(Candidate(
                     kind="omission", version=w, start=pos, end=pos, counterparts=counterparts,
                     severity=severity, score=score, group=group.id,
                     message=(f"The {w} version lacks what {join_names(have)} say here: "
                              f"{quote(ctx.members(group, reader)[0].text)}."),
-                ))
+                ), "omission", dict(features), whole_claim=big))
         else:
             for v in ctx.versions_in(group):
                 segs = [s for s in ctx.members(group, v) if s.role not in QUIET_ROLES]
-                if not segs:
+                if not segs or _furniture(ctx, segs):
                     continue
                 span = ctx.span(segs)
+                if restructured(ctx, group, v, span.text, lack):
+                    continue  # the others say it inside a neighbouring sentence
                 if heading_only:
                     severity = "low"
                 elif _words(segs) >= 6 and sure >= 0.5:
@@ -100,24 +179,25 @@ def detect_gaps(ctx: FlagContext) -> list[Candidate]:
                     severity = "medium"
                 others = [x for x in ctx.versions if x not in have]
                 who = f"Only the {v} version says" if len(have) == 1 else f"Only {join_names(have)} say"
-                out.append(Candidate(
+                features = _gap_features(ctx, group, segs, sure, have, lack, heading_only)
+                out.append(Finding(Candidate(
                     kind="addition", version=v, start=span.start, end=span.end, counterparts=(),
                     severity=severity, score=score, group=group.id,
                     message=f"{who} {quote(span.text)}; {join_names(others)} have no counterpart.",
-                ))
+                ), "addition", features, whole_claim=_words(segs) >= 6 and not heading_only))
     return out
 
 
-@DETECTORS.register("drift")
-def detect_drift(ctx: FlagContext) -> list[Candidate]:
-    """``drift`` flags: a version whose counterpart is related but clearly not a faithful rendering.
+@finder("drift")
+def find_drift(ctx: FlagContext) -> list[Finding]:
+    """``drift`` candidates: a version whose counterpart is related but clearly not a faithful rendering.
 
     A version is the odd one out when the median of its similarities to the other
     members is below ``faithful`` while the others agree among themselves (their
     median is at least ``faithful``); with two versions, the non-reference one.
     """
     link, faithful = ctx.thresholds["link"], ctx.thresholds["faithful"]
-    out: list[Candidate] = []
+    out: list[Finding] = []
     for group in ctx.alignment.groups:
         if _roles(ctx, group) & {"title", *QUIET_ROLES}:
             continue
@@ -139,14 +219,59 @@ def detect_drift(ctx: FlagContext) -> list[Candidate]:
                     continue  # the others do not agree among themselves either: no odd one out
             elif v == ctx.reference:
                 continue  # two versions: the non-reference one is the one that moved
+            # content of v the others' sentences here lack, but say in a neighbouring sentence: v merged
+            # two sentences (or the segmenter did), not a drift
+            extra = [u for u in clauses_of(ctx, group, v)
+                     if sum(covered(ctx, u.text, clauses_of(ctx, group, w)) < link for w in others) * 2 > len(others)]
+            if extra and all(restructured(ctx, group, v, u.text, others) for u in extra):
+                continue
             span = ctx.span(ctx.members(group, v))
             counterparts = tuple(ctx.span(ctx.members(group, w)) for w in others)
             severity = "medium" if mine < link else "low"
-            out.append(Candidate(
+            rest_sim = median([pair_sim(a, b) for i, a in enumerate(others) for b in others[i + 1 :]]) if len(
+                others) >= 2 else faithful
+            features = {
+                "mine": mine,
+                "rest": rest_sim,
+                "gap": rest_sim - mine,
+                "words": math.log1p(_words(ctx.members(group, v))),
+                "n_versions": float(len(present)),
+                "pair": _pair_probability(ctx, group, v, others),
+            }
+            out.append(Finding(Candidate(
                 kind="drift", version=v, start=span.start, end=span.end, counterparts=counterparts,
                 severity=severity, score=0.5 + 0.5 * clip01((faithful - mine) / max(faithful - link, 1e-6)),
                 group=group.id,
-                message=(f"The {v} version says something different here from {join_names(others)} "
+                message=(f"The {v} version says something else here than {join_names(others)}: "
+                         f"{quote(span.text, 70)} against {quote(counterparts[0].text, 70)} in {others[0]} "
                          f"(similarity {mine:.2f}; faithful translations score {faithful:.2f} or more)."),
-            ))
+            ), "drift", features))
     return out
+
+
+def _pair_probability(ctx: FlagContext, group: Group, v: str, others: list[str]) -> float:
+    """Median over the other versions of the sentence-pair divergence probability (``divergence.py``)."""
+    if ctx.embed_fn is None or ctx.calibration is None:
+        return 0.5
+    from .calibration import calibrator_for
+    from .divergence import pair_features, texts_needed
+    from .votes import group_text
+
+    cal = calibrator_for(ctx)
+    head = cal.heads.get("pair") if cal is not None else None
+    if head is None:
+        return 0.5
+    mine = group_text(ctx, group, v)[0]
+    lang = ctx.documents[v].lang
+    pairs = [(mine, lang, group_text(ctx, group, w)[0], ctx.documents[w].lang) for w in others]
+    needed = list(dict.fromkeys(t for p in pairs for t in texts_needed(*p)))
+    vecs = ctx.embed_fn(needed)
+    table = {t: vecs[i] for i, t in enumerate(needed)}
+
+    def vec(texts: list[str]) -> np.ndarray:
+        return np.stack([table[t] for t in texts])
+
+    lexical = bool(set(head.features) - {"sim", "gain", "cover"})
+    probs = [head.probability(pair_features(*p, vec=vec, calibration=ctx.calibration,
+                                            length_factors=cal.length_factors, lexical=lexical)) for p in pairs]
+    return float(median(probs))

@@ -1,0 +1,114 @@
+"""The flag calibrator: stored heads, severity rules, the sentence-pair divergence score, no sklearn in a check."""
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from consistency.flags import divergence_score, divergence_scores
+from consistency.flags.calibration import HIGH, MEDIUM, REPORT, Head, load_flag_calibrator, severity_for
+
+ROOT = Path(__file__).resolve().parents[1]
+HEADS = ("pair", "clause", "addition", "omission", "number", "entity", "polarity", "hedging")
+
+
+def test_head_is_a_standardised_logistic_model():
+    h = Head(features=("a", "b"), mean=(1.0, 0.0), scale=(2.0, 1.0), coef=(1.5, -0.5), intercept=0.25)
+    z = 0.25 + 1.5 * (3.0 - 1.0) / 2.0 - 0.5 * 4.0
+    assert h.probability({"a": 3.0, "b": 4.0}) == pytest.approx(1 / (1 + math.exp(-z)))
+    assert h.probability({}) == pytest.approx(1 / (1 + math.exp(-0.25)))  # a missing feature sits at its mean
+
+
+@pytest.mark.parametrize("kind,p,whole,expected", [
+    ("addition", 0.95, True, "high"),
+    ("addition", 0.95, False, "medium"),  # a clause is never high
+    ("number", HIGH, True, "high"),
+    ("polarity", 0.9, True, "high"),
+    ("hedging", 0.99, True, "medium"),  # certainty differences are at most medium
+    ("entity", 0.99, True, "medium"),
+    ("drift", 0.99, True, "medium"),
+    ("drift", 0.6, True, None),  # drift is reported from MEDIUM on
+    ("omission", MEDIUM, True, "medium"),
+    ("number", 0.6, True, "low"),
+    ("number", REPORT - 0.01, True, None),  # below REPORT: not reported
+])
+def test_severity_follows_probability_and_kind(kind, p, whole, expected):
+    assert severity_for(kind, p, whole_claim=whole) == expected
+
+
+@pytest.mark.parametrize("model", ["use-m", "e5-small", "generic"])
+def test_stored_calibrator_is_small_and_complete(model):
+    path = ROOT / "consistency" / "data" / "calibration" / f"flags-{model}.json"
+    if not path.is_file():
+        pytest.skip(f"{path.name} not trained yet (models/train_flags.py)")
+    assert path.stat().st_size < 60_000
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert (ROOT / "models" / "calibration" / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+    cal = load_flag_calibrator(model)
+    assert cal is not None
+    for head in HEADS:
+        assert head in cal.heads, f"{model}: head {head} missing"
+        h = cal.heads[head]
+        assert len(h.features) == len(h.mean) == len(h.scale) == len(h.coef)
+        assert all(s > 0 for s in h.scale)
+    assert set(data["length_factors"]) >= {"it", "de", "pt", "fr", "pl", "en"}
+
+
+# (a, a_lang, b, b_lang): each divergent pair scores above its faithful counterpart. The pair score sees
+# content added or changed; negation, hedging and numbers are the detectors' (they vote across versions).
+PAIRS = [
+    (("The pilot started in March in Varessa, where 12,500 lamps were fitted.", "en"),
+     ("El piloto arrancó en marzo en Varessa, donde se equiparon 12.500 farolas.", "es"),
+     ("El piloto arrancó en marzo en Varessa, donde se equiparon 12.500 farolas, aunque los vecinos se quejaron "
+      "de calles demasiado oscuras.", "es")),
+    (("La società impiega 280 persone a Varessa.", "it"),
+     ("Firma zatrudnia 280 osób w Varessie.", "pl"),
+     ("Firma otworzy w przyszłym roku drugą fabrykę pod Krakowem.", "pl")),
+    (("Il museo riapre sabato dopo tre anni di lavori di restauro.", "it"),
+     ("Das Museum öffnet am Samstag nach drei Jahren Restaurierung wieder.", "de"),
+     ("Das Museum bleibt wegen eines Wasserschadens bis auf Weiteres geschlossen.", "de")),
+]
+
+
+@pytest.mark.parametrize("a,faithful,divergent", PAIRS, ids=["clause-es", "drift-pl", "drift-de"])
+def test_divergence_score_ranks_divergent_above_faithful(a, faithful, divergent):
+    same = divergence_score(a[0], a[1], faithful[0], faithful[1])
+    other = divergence_score(a[0], a[1], divergent[0], divergent[1])
+    assert 0.0 <= same <= 1.0 and 0.0 <= other <= 1.0
+    assert other > same
+    assert same < 0.5 < other
+
+
+def test_pair_features_see_cues_numbers_and_names():
+    from consistency.calibrate import load_calibration
+    from consistency.embed import embed, get_embedder, get_spec
+    from consistency.flags.divergence import pair_features
+
+    embedder = get_embedder(get_spec("use-m"))
+    vec = lambda texts: embed(list(texts), embedder)  # noqa: E731
+    cal = load_calibration("use-m")
+    f = pair_features("Firma zatrudnia 280 osób w Varessie.", "pl",
+                      "L'azienda non impiega 180 persone a Bologna.", "it", vec, cal)
+    assert f["negation"] == 1 and f["numbers"] == 1 and f["names"] >= 1
+
+
+def test_divergence_scores_batch_equals_single():
+    a, f, d = PAIRS[1]
+    batch = divergence_scores([(a[0], a[1], f[0], f[1]), (a[0], a[1], d[0], d[1])])
+    assert batch == pytest.approx([divergence_score(a[0], a[1], f[0], f[1]), divergence_score(a[0], a[1], d[0], d[1])])
+    assert divergence_scores([]) == []
+
+
+def test_a_check_does_not_import_sklearn(tmp_path):
+    code = ("import sys, consistency\n"
+            "consistency.check({'it': 'Il museo riapre sabato. Costa dieci euro.', "
+            "'de': 'Das Museum öffnet am Samstag wieder. Es kostet zehn Euro.'})\n"
+            "print('sklearn' in sys.modules)\n")
+    env = {"CONSISTENCY_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
