@@ -59,12 +59,14 @@ class Name:
 # --------------------------------------------------------------------------- normalisation
 
 
+@lru_cache(maxsize=65536)
 def _fold(s: str) -> str:
     """Casefold, strip accents, unify apostrophes and hyphens."""
     s = unicodedata.normalize("NFKD", s.translate(_FOLD))
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def _is_acronym(word: str) -> bool:
     """NVIDIA, SMIC, KI, LLMs, U.S.: two or more letters, all capitals (a plural 's' allowed)."""
     core = word[:-1] if len(word) > 2 and word.endswith("s") else word
@@ -145,6 +147,7 @@ def _exonyms() -> _Exonyms:
     return _Exonyms(words, acronyms, {k: v for k, v in stems.items() if v}, tuple(multi))
 
 
+@lru_cache(maxsize=65536)
 def _exonym(text: str) -> str | None:
     """Canonical key of an exonym form, inflected or not ("Pekinie" -> "beijing"), else None."""
     ex = _exonyms()
@@ -168,6 +171,7 @@ def _exonym(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The comparison key of a name: casefolded, accents stripped, exonyms canonical, acronym plurals dropped."""
     whole = _exonym(text)
@@ -527,6 +531,7 @@ def _german_title_runs(text: str, toks: list[_Tok], spans: list[tuple[int, int] 
 # --------------------------------------------------------------------------- comparison
 
 
+@lru_cache(maxsize=65536)
 def _same_token(x: str, y: str) -> bool:
     """Folded tokens equal up to a case ending (huawei / huaweia, nvidia / nvidii) or a near spelling."""
     if x == y:
