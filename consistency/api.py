@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -41,6 +41,31 @@ def verdict(flags_severities: Sequence[str], fail_on: str) -> str:
     if any(severity_rank(s) >= severity_rank(fail_on) for s in flags_severities):
         return "fail"
     return "warn" if flags_severities else "pass"
+
+
+def _timed(embedder, store: EmbeddingCache | None, spent: list[float]) -> Callable[[Sequence[str]], np.ndarray]:
+    """An embed function over ``embedder`` and the cache that adds the seconds it takes to ``spent[0]``."""
+
+    def embed_fn(texts: Sequence[str]) -> np.ndarray:
+        start = time.perf_counter()
+        try:
+            return embed(texts, embedder, store)
+        finally:
+            spent[0] += time.perf_counter() - start
+
+    return embed_fn
+
+
+def _segment_vectors(embed_fn: Callable[[Sequence[str]], np.ndarray], docs: Sequence[Document],
+                     segments: Mapping[str, list[Segment]]) -> dict[str, np.ndarray]:
+    """Every version's segment vectors, from one embedding call over all versions."""
+    matrix = embed_fn([s.text for d in docs for s in segments[d.id]])
+    vectors: dict[str, np.ndarray] = {}
+    row = 0
+    for d in docs:
+        vectors[d.id] = matrix[row : row + len(segments[d.id])]
+        row += len(segments[d.id])
+    return vectors
 
 
 def check(
@@ -86,22 +111,8 @@ def check(
     embedder = get_embedder(spec)  # one per process: a server or batch worker loads the model once
     store = None if cache is False else EmbeddingCache(None if cache is True else cache)
     spent = [0.0]  # seconds inside embed() in every stage (align and flag embed windows too)
-
-    def embed_fn(texts: Sequence[str]) -> np.ndarray:
-        start = time.perf_counter()
-        try:
-            return embed(texts, embedder, store)
-        finally:
-            spent[0] += time.perf_counter() - start
-
-    all_segs = [s for d in docs for s in segments[d.id]]
-    matrix = embed_fn([s.text for s in all_segs])
-    vectors: dict[str, np.ndarray] = {}
-    row = 0
-    for d in docs:
-        n = len(segments[d.id])
-        vectors[d.id] = matrix[row : row + n]
-        row += n
+    embed_fn = _timed(embedder, store, spent)
+    vectors = _segment_vectors(embed_fn, docs, segments)
     timings["embed"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -155,7 +166,7 @@ def check(
         versions=tuple(VersionInfo(id=d.id, lang=d.lang, source=d.source, chars=len(d.text),
                                    segments=len(segments[d.id]), text=d.text if d.extracted else None)
                        for d in docs),
-        segments=tuple(all_segs),
+        segments=tuple(s for d in docs for s in segments[d.id]),
         alignment=tuple(alignment.groups),
         pairs=tuple(pairs),
         flags=tuple(flags),
@@ -205,21 +216,8 @@ def align_versions(
     models = []
     for spec in specs:
         embedder = get_embedder(spec)
-
-        def embed_fn(texts: Sequence[str], embedder=embedder) -> np.ndarray:
-            start = time.perf_counter()
-            try:
-                return embed(texts, embedder, store)
-            finally:
-                spent[0] += time.perf_counter() - start
-
-        all_segs = [s for d in docs for s in segments[d.id]]
-        matrix = embed_fn([s.text for s in all_segs])
-        vectors: dict[str, np.ndarray] = {}
-        row = 0
-        for d in docs:
-            vectors[d.id] = matrix[row : row + len(segments[d.id])]
-            row += len(segments[d.id])
+        embed_fn = _timed(embedder, store, spent)
+        vectors = _segment_vectors(embed_fn, docs, segments)
         calibration = load_calibration(spec.options.get("calibration", spec.id))
         if calibration is None:
             ids = [d.id for d in docs]
