@@ -164,7 +164,8 @@ def check(
         model_name=spec.id,
         model_dim=embedder.dim,
         versions=tuple(VersionInfo(id=d.id, lang=d.lang, source=d.source, chars=len(d.text),
-                                   segments=len(segments[d.id]), text=d.text if d.extracted else None)
+                                   segments=len(segments[d.id]), text=d.text if d.extracted else None,
+                                   encoding=d.encoding)
                        for d in docs),
         segments=tuple(s for d in docs for s in segments[d.id]),
         alignment=tuple(alignment.groups),

@@ -134,9 +134,9 @@ def read_path(
         if r_lang and r_lang == r.lang and getattr(reader, "declared_lang_unreliable", False):
             r_lang = _checked_lang(r_lang, r.text, candidates)
         doc = make_document(r.text, id=r_id or r.id, lang=r_lang, source=source, candidates=candidates)
-        if r.extracted or r.blocks is not None:
+        if r.extracted or r.blocks is not None or r.encoding is not None:
             doc = Document(id=doc.id, lang=doc.lang, text=doc.text, source=doc.source,
-                           extracted=r.extracted, blocks=r.blocks)
+                           extracted=r.extracted, blocks=r.blocks, encoding=r.encoding)
         docs.append(doc)
     return docs
 

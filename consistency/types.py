@@ -51,6 +51,7 @@ class Document:
     source: str  # file path as given, or "<string>"
     extracted: bool = False
     blocks: tuple[Block, ...] | None = None
+    encoding: str | None = None  # the file's character encoding as detected ("utf-8", "cp1250", ...)
 
 
 @dataclass(frozen=True)
@@ -206,10 +207,13 @@ class VersionInfo:
     chars: int
     segments: int
     text: str | None = None  # the extracted text, for formats that are not plain text
+    encoding: str | None = None  # the file's character encoding, when it was read from bytes
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "lang": self.lang, "source": self.source, "chars": self.chars,
                                "segments": self.segments}
+        if self.encoding is not None:
+            out["encoding"] = self.encoding
         if self.text is not None:
             out["extracted"] = True
             out["text"] = self.text

@@ -66,7 +66,12 @@ def test_offsets_of_non_utf8_versions_count_decoded_characters(tmp_path):
         assert texts[f.version][f.start:f.end] == f.text
     for s in report.segments:
         assert texts[s.version][s.start:s.end] == s.text
-    assert "extracted" not in report.to_dict()["versions"][1]
+    versions = report.to_dict()["versions"]
+    assert "extracted" not in versions[1]
+    # the report says which encoding each file was read in, so an editor can tell a mis-saved file
+    # (de's bytes decode identically in cp1252 and cp1250: either is a true answer)
+    assert versions[0]["encoding"] == "utf-16-le" and versions[2]["encoding"] == "utf-8"
+    assert versions[1]["encoding"] in ("cp1252", "cp1250", "latin-1")
 
 
 def test_crlf_files_keep_exact_offsets(tmp_path, seed_paths, seeds_report):

@@ -23,6 +23,7 @@ class Reading:
     id: str | None = None  # when the format names the version
     extracted: bool = False  # text extracted from markup rather than the file's own characters
     blocks: tuple[Block, ...] | None = None
+    encoding: str | None = None  # the character encoding the bytes were decoded from, for byte formats
 
 
 class Reader(Protocol):

@@ -67,7 +67,7 @@ class HtmlReader:
     def read(self, data: bytes, source: str) -> list[Reading]:
         decoded = decode_bytes(data, source, declared=declared_charset(data))
         text, blocks, lang = extract(decoded.text, source)
-        return [Reading(text=text, lang=lang, extracted=True, blocks=blocks)]
+        return [Reading(text=text, lang=lang, extracted=True, blocks=blocks, encoding=decoded.encoding)]
 
 
 def declared_charset(data: bytes) -> str | None:

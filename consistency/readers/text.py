@@ -203,4 +203,5 @@ class TextReader:
     suffixes = (".txt", ".text", ".md", ".markdown")
 
     def read(self, data: bytes, source: str) -> list[Reading]:
-        return [Reading(text=decode_bytes(data, source).text)]
+        decoded = decode_bytes(data, source)
+        return [Reading(text=decoded.text, encoding=decoded.encoding)]
