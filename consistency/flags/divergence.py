@@ -16,15 +16,20 @@ calibrator, fitted on divergences planted in STS-B multi-MT sentences):
   side has (exonyms and inflection forgiven).
 
 ``pair_features`` computes all of them (for diagnostics and the training
-script). The fitted ``pair`` head uses the two that transfer to loosely parallel
-text: ``sim`` and ``gain`` (measured: on REFreSD's Wikipedia pairs, adding the
-cue, number, name and length differences lowers the ROC AUC from 0.866 to
-0.826, because faithful but free renderings differ in them too; those signals
-are reported by the detectors that vote on them across versions).
+script). The ``pair`` head (what the ``drift`` detector reads on aligned groups)
+uses the two that transfer to loosely parallel text: ``sim`` and ``gain``; cue,
+number, name and length differences are frequent between faithful but free
+renderings, and the detectors that own them vote across versions instead.
 
 ``divergence_score`` / ``divergence_scores`` are the public entry points (the
-REFreSD benchmark calls them); the ``drift`` detector uses the same head on
-aligned groups.
+REFreSD benchmark calls them). They read their own head, ``divergence``: ``sim``
+and ``gain`` plus word-alignment coverage (``w_gap``, ``w_unaligned`` from
+``wordalign.py``: each word's best match among the other side's words, from
+e5-small's token vectors), which sees a phrase one side adds or leaves out where
+the sentence cosine barely moves. It is fitted on pairs like loosely parallel
+text (``models/train_flags.py``: ``divergence_examples``, ``own_sentence_pairs``).
+Without the generated e5-small-st folder (or transformers) they fall back to the
+``pair`` head.
 """
 from __future__ import annotations
 
@@ -40,7 +45,8 @@ from .cues import profile
 from .names import extract_names, same_name
 from .numbers import extract_quantities, match_quantities, same_quantity
 
-__all__ = ["PAIR_FEATURES", "divergence_score", "divergence_scores", "pair_features", "pair_probability"]
+__all__ = ["PAIR_FEATURES", "divergence_score", "divergence_scores", "pair_features", "pair_probability",
+           "word_features"]
 
 VecFn = Callable[[Sequence[str]], np.ndarray]
 
@@ -161,8 +167,29 @@ def _vectoriser(model: str, langs: Sequence[str]) -> tuple[VecFn, Calibration, s
     return vec, calibration, spec.options.get("calibration", spec.id)
 
 
+def word_features(pairs: Sequence[tuple[str, str, str, str]]) -> list[dict[str, float]]:
+    """The word-alignment features (``wordalign.WORD_FEATURES``) of each pair; every text embedded once."""
+    from .wordalign import alignment_features, word_vectors
+
+    texts = list(dict.fromkeys(t for p in pairs for t in (p[0], p[2])))
+    table = dict(zip(texts, word_vectors(texts)))
+    return [alignment_features(table[p[0]], table[p[2]]) for p in pairs]
+
+
+def _use_words(model: str) -> bool:
+    """Whether the ``divergence`` head (sentence + word-alignment features) can be used for ``model``."""
+    from .wordalign import available
+
+    cal = load_flag_calibrator(model)
+    return cal is not None and "divergence" in cal.heads and available()
+
+
 def divergence_scores(pairs: Sequence[tuple[str, str, str, str]], model: str = "auto") -> list[float]:
-    """Calibrated probabilities that each ``(a_text, a_lang, b_text, b_lang)`` pair differs in meaning."""
+    """Calibrated probabilities that each ``(a_text, a_lang, b_text, b_lang)`` pair differs in meaning.
+
+    The ``divergence`` head (sentence similarity and clause gain from ``model``, word-alignment
+    coverage from e5-small's token vectors) when the e5-small-st folder is there; otherwise the
+    ``pair`` head on the sentence features alone."""
     if not pairs:
         return []
     langs = sorted({p[1] for p in pairs} | {p[3] for p in pairs})
@@ -176,16 +203,26 @@ def divergence_scores(pairs: Sequence[tuple[str, str, str, str]], model: str = "
 
     cal = load_flag_calibrator(name)
     factors = cal.length_factors if cal is not None else {}
-    return [pair_probability(pair_features(*p, vec=cached, calibration=calibration, length_factors=factors,
-                                           lexical=_needs_lexical(name)), name)
-            for p in pairs]
+    feats = [pair_features(*p, vec=cached, calibration=calibration, length_factors=factors,
+                           lexical=_needs_lexical(name)) for p in pairs]
+    if cal is not None and _use_words(name):
+        head = cal.heads["divergence"]
+        return [head.probability({**f, **w}) for f, w in zip(feats, word_features(pairs))]
+    return [pair_probability(f, name) for f in feats]
 
 
 def _needs_lexical(model: str) -> bool:
     """Whether the stored pair head reads any of the lexical features (the fallback does not)."""
     cal = load_flag_calibrator(model)
-    head = cal.heads.get("pair") if cal is not None else None
-    return head is not None and bool(set(head.features) - {"sim", "gain", "cover"})
+    heads = [cal.heads.get(h) for h in ("pair", "divergence")] if cal is not None else []
+    return any(h is not None and bool(set(h.features) - {"sim", "gain", "cover"} - set(_word_names()))
+               for h in heads)
+
+
+def _word_names() -> tuple[str, ...]:
+    from .wordalign import WORD_FEATURES
+
+    return WORD_FEATURES
 
 
 def divergence_score(a_text: str, a_lang: str, b_text: str, b_lang: str, model: str = "auto") -> float:
