@@ -190,6 +190,21 @@ def swap_name(text: str, lang: str, rng: random.Random, pool: list[str]) -> str 
     return None
 
 
+def drop_span(text: str, lang: str, rng: random.Random, lo: int = 2, hi: int = 6) -> str | None:
+    """The sentence with a run of ``lo``-``hi`` consecutive words left out (never its first word, never
+    all but two), as when one version drops a phrase; None when the sentence is too short."""
+    words = [(a, b) for a, b, w in _tokens(text) if re.match(r"\w", w)]
+    if len(words) < lo + 3:
+        return None
+    n = rng.randint(lo, min(hi, len(words) - 3))
+    i = rng.randrange(1, len(words) - n + 1)
+    start, end = words[i][0], words[i + n - 1][1]
+    out = (text[:start].rstrip() + " " + text[end:].lstrip()).strip()
+    out = re.sub(r"\s+([,.;:!?])", r"\1", out)
+    out = re.sub(r"([,;:])\s*([,.;:!?])", r"\2", out)
+    return out if out != text else None
+
+
 def join(first: str, second: str, lang: str, conj: str) -> tuple[str, int]:
     """``first`` and ``second`` as one sentence ("A, and b."); also where the second clause starts."""
     head = re.sub(r"[.!?…]+[\"'»”]*\s*$", "", first.rstrip())

@@ -10,6 +10,14 @@ What it does, in order (all random choices seeded, so a rerun gives the same fil
    appended to one side, the row's second sentence when STS-B scores it 1-3.6, an
    unrelated sentence), half not (translations, paraphrases scored 4.6+, two-clause
    sentences on both sides). Features: ``consistency.flags.divergence.pair_features``.
+   ``divergence`` head (what ``divergence_score`` reads; skipped without the e5-small-st folder):
+   pairs like loosely parallel text (``divergence_examples``: one to three rows joined into long
+   sentences; one side adds a clause or leaves out a run of words, the two share one clause and
+   differ in another, a related or unrelated sentence; faithful half: the same or a 4.6+
+   paraphrase), with its own random generator; plus sentences of our own articles that the
+   check aligns one to one (real translations, faithful) and copies of them with a divergence
+   planted (``own_sentence_pairs``). Features: the pair head's ``sim`` and ``gain`` and the
+   word-alignment coverage of ``consistency.flags.wordalign``.
 2. ``clause`` head: a clause of one version against another version's text, labelled
    1 when only the first version has it (appended by construction), 0 otherwise.
 3. Every other head (addition, omission, drift, number, entity, polarity, hedging,
@@ -64,6 +72,10 @@ HEAD_FEATURES = {
     # similarity and the clause gain. Cue, number, name and length differences are frequent between
     # faithful but free renderings; the detectors that own them vote across versions instead.
     "pair": ["sim", "gain"],
+    # divergence_score's own head: the pair head's sentence features plus word-alignment coverage
+    # (consistency/flags/wordalign.py, layer 8 of e5-small: best of layers 4-12 on held-out synthetic pairs).
+    # Not w_cover: it repeats the sentence cosine, and beside it took the wrong sign (more coverage, more divergent)
+    "divergence": ["sim", "gain", "w_gap", "w_unaligned"],
     "clause": list(CLAUSE_FEATURES),
     # heads fitted on a few hundred candidates keep few features, each with an obvious direction
     "addition": ["sure", "support", "words", "edge", "n_versions"],
@@ -157,6 +169,116 @@ def pair_examples(rows: list[synth.Row], n: int, rng: random.Random, pool: dict[
     return out
 
 
+def _long(r: synth.Row, good: list[synth.Row], lang: str, rng: random.Random, k: int, extra: list[synth.Row]) -> str:
+    """Row ``r``'s sentence, joined with the sentences of ``extra`` (same rows in every language: parallel)."""
+    text = r.s1[lang]
+    conj = synth._DATA[lang]["conj"]
+    for j, x in enumerate(extra):
+        text = synth.join(text, x.s1[lang], lang, conj[(k + j) % len(conj)])[0]
+    return text
+
+
+def divergence_examples(rows: list[synth.Row], n: int, rng: random.Random, pool: dict[str, list[str]]) -> list[tuple]:
+    """(a, la, b, lb, label) sentence pairs like loosely parallel text (Wikipedia's), about half divergent.
+
+    Faithful: the same sentence (one to three STS-B rows joined), or a paraphrase scored 4.6+.
+    Divergent, the kinds one finds between independently written versions: one side adds
+    a clause or leaves out a run of words, the two share one clause and differ in another,
+    a related sentence (STS-B 1-3.6) or another sentence on the topic, an unrelated
+    sentence; fewer single-word changes (negation, number, name).
+    """
+    out = []
+    good = [r for r in rows if synth.sentence_like(r)]
+    while len(out) < n:
+        r = rng.choice(good)
+        la, lb = rng.sample(synth.LANGS, 2)
+        k = rng.randrange(3)
+        extra = rng.sample(good, rng.choice([0, 0, 1, 1, 2]))
+        a, b = _long(r, good, la, rng, k, extra), _long(r, good, lb, rng, k, extra)
+        label, b2 = 0, None
+        if rng.random() < 0.5:
+            kind = rng.choice(["same", "same", "paraphrase"])
+        else:
+            kind = rng.choice(["append", "append", "drop", "drop", "drop", "swap_part", "swap_part", "drift",
+                               "topic", "unrelated", "negation", "number", "entity"])
+            label = 1
+        if kind == "same":
+            b2 = b
+        elif kind == "paraphrase":
+            if r.score < 4.6:
+                continue
+            b2 = _long(synth.Row(r.index, r.s2, r.s2, r.score), good, lb, rng, k, extra)
+        elif kind == "append":
+            b2 = synth.join(b, synth.related(r, good, rng)[lb], lb, synth.conjunction(lb, rng))[0]
+        elif kind == "drop":
+            b2 = synth.drop_span(b, lb, rng)
+        elif kind == "swap_part":  # the same first clause, a different second one
+            if not extra:
+                continue
+            other = [synth.Row(-1, synth.related(x, good, rng), {}, 0.0) for x in extra]
+            b2 = _long(r, good, lb, rng, k, other)
+        elif kind == "drift":
+            b2 = r.s2[lb] if 1.0 <= r.score <= 3.6 else None
+        elif kind == "topic":
+            b2 = synth.related(r, good, rng)[lb]
+        elif kind == "unrelated":
+            b2 = rng.choice(good).s1[lb]
+        elif kind == "negation":
+            b2 = synth.negate(b, lb)
+        elif kind == "number":
+            b2 = synth.change_number(b, lb, rng)
+        elif kind == "entity":
+            b2 = synth.swap_name(b, lb, rng, pool.get(lb, []))
+        if b2 is None or (label == 1 and b2 == b):
+            continue
+        if rng.random() < 0.5:  # either side may be the one that adds or drops
+            a, la, b2, lb = b2, lb, a, la
+        out.append((a, la, b2, lb, label))
+    return out
+
+
+def own_sentence_pairs(model: str, rng: random.Random, pool: dict[str, list[str]]) -> list[tuple]:
+    """(a, la, b, lb, label) pairs from our own articles: real, freely translated sentences.
+
+    Sentences the check aligns one to one between two versions, away from every gold
+    divergence, are faithful as they are (label 0): how much wording real translations
+    change. Each also comes with a divergent copy (label 1): one side with a run of words
+    left out, another sentence of the same article appended, or replaced by another
+    sentence of the article (same topic, other claim), so that the head does not learn
+    the articles' style as a sign of faithfulness.
+    """
+    out = []
+    for texts, gold in own_articles():
+        ctx = capture(texts, model)
+        body = {v: [s.text for s in ctx.segments[v] if s.role == "body"] for v in ctx.versions}
+
+        def clean(seg) -> bool:
+            return seg.role == "body" and not any(
+                g["version"] == seg.version and g["start"] <= seg.end and seg.start <= g["end"] for g in gold)
+
+        for group in ctx.alignment.groups:
+            members = {v: ctx.members(group, v) for v in ctx.versions_in(group)}
+            ones = [v for v, m in members.items() if len(m) == 1 and clean(m[0])]
+            if len(ones) < 2 or len(ones) < len(members):
+                continue
+            for i, v in enumerate(ones):
+                for w in ones[i + 1:]:
+                    a, la = members[v][0].text, ctx.documents[v].lang
+                    b, lb = members[w][0].text, ctx.documents[w].lang
+                    out.append((a, la, b, lb, 0))
+                    kind = rng.choice(["drop", "append", "other"])
+                    others = [t for t in body[w] if t != b]
+                    if kind == "drop":
+                        b2 = synth.drop_span(b, lb, rng)
+                    elif kind == "append" and others and lb in synth._DATA:
+                        b2 = synth.join(b, rng.choice(others), lb, synth.conjunction(lb, rng))[0]
+                    else:
+                        b2 = rng.choice(others) if others else None
+                    if b2 is not None and b2 != b:
+                        out.append((a, la, b2, lb, 1) if rng.random() < 0.5 else (b2, lb, a, la, 1))
+    return out
+
+
 def clause_examples(rows: list[synth.Row], n: int, rng: random.Random) -> list[tuple[str, str, str, str, int, int]]:
     """(v_text, v_lang, w_text, w_lang, clause index, label): label 1 when only v has the clause."""
     out = []
@@ -185,6 +307,21 @@ def clause_examples(rows: list[synth.Row], n: int, rng: random.Random) -> list[t
             label = int(extra is not None and a >= extra - 1)
             out.append((v_text, lv, w_text, lw, i, label))
     return out
+
+
+def divergence_feature_rows(examples: list[tuple], vec: Vectors) -> np.ndarray:
+    from consistency.flags.divergence import word_features
+
+    needed = list(dict.fromkeys(t for a, la, b, lb, _ in examples for t in texts_needed(a, la, b, lb)))
+    V = vec(needed)
+    table = {t: V[j] for j, t in enumerate(needed)}
+    look = lambda ts: np.stack([table[t] for t in ts])  # noqa: E731
+    words = word_features([(a, la, b, lb) for a, la, b, lb, _ in examples])
+    rows = []
+    for (a, la, b, lb, _), w in zip(examples, words):
+        f = {**pair_features(a, la, b, lb, look, vec.calibration, lexical=False), **w}
+        rows.append([f[k] for k in HEAD_FEATURES["divergence"]])
+    return np.array(rows, dtype=float)
 
 
 def clause_feature_rows(examples: list[tuple], vec: Vectors) -> np.ndarray:
@@ -426,6 +563,26 @@ def run_model(args: argparse.Namespace) -> int:
                          "valid_auc_similarity_only": round(auc(yv, -Xv[:, 0] if head == "pair" else Xv[:, 0]), 4)}
         tables[head] = (Xt, yt)
         print(f"{head}: {metrics[head]}  ({time.time() - t0:.0f} s)", file=sys.stderr)
+
+    # 1b. divergence head (divergence_score): REFreSD-like pairs, sentence and word-alignment features.
+    # Its own generator, so the other heads' training data stay as they were; skipped without e5-small-st.
+    from consistency.flags.wordalign import available
+
+    if available():
+        drng = random.Random(args.seed + 2)
+        train = divergence_examples(train_rows, args.pairs, drng, pool) + own_sentence_pairs(args.model, drng, pool)
+        valid = divergence_examples(valid_rows, args.pairs // 3, drng, pool)
+        Xt, yt = divergence_feature_rows(train, vec), np.array([e[-1] for e in train])
+        Xv, yv = divergence_feature_rows(valid, vec), np.array([e[-1] for e in valid])
+        heads["divergence"] = fit_head(Xt, yt, HEAD_FEATURES["divergence"])
+        h = Head.from_dict(heads["divergence"])
+        pv = np.array([h.probability(dict(zip(HEAD_FEATURES["divergence"], x))) for x in Xv])
+        metrics["divergence"] = {"train": int(len(yt)), "valid": int(len(yv)), "valid_auc": round(auc(yv, pv), 4),
+                                 "valid_auc_similarity_only": round(auc(yv, -Xv[:, 0]), 4)}
+        tables["divergence"] = (Xt, yt)
+        print(f"divergence: {metrics['divergence']}  ({time.time() - t0:.0f} s)", file=sys.stderr)
+    else:
+        print("divergence: skipped (no e5-small-st folder or no transformers)", file=sys.stderr)
     override(name, calibrator(name, heads, factors))
 
     # 3. article heads
