@@ -78,7 +78,7 @@ bench-serve: $(VENV)/.all
 
 # the evaluation set (eval/README.md): per-kind recall/precision/F1 on eval/sets plus the seeds criteria;
 # eval-holdout is for final reporting only; bench-refresd scores sentence divergence against a cosine baseline
-.PHONY: eval eval-holdout bench-refresd
+.PHONY: eval eval-holdout eval-blind bench-refresd
 eval: $(VENV)/.all
 	$(PY) eval/build_gold.py --check
 	$(PY) eval/score.py eval/sets
@@ -86,6 +86,10 @@ eval: $(VENV)/.all
 
 eval-holdout: $(VENV)/.all
 	$(PY) eval/score.py eval/sets-holdout
+
+# the blind held-out sets: scored once per release by the team lead, never while developing (eval/README.md)
+eval-blind: $(VENV)/.all
+	$(PY) eval/score.py eval/sets-blind
 
 bench-refresd: $(VENV)/.all
 	$(PY) benchmarks/refresd.py --data $(SHARED)/data/refresd/refresd_untokenized.tsv
