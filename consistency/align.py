@@ -29,7 +29,7 @@ class AlignOptions:
 
     link: float | None  # a bead counts as a link from here (None: every bead the search made)
     k: int = 4  # neighbours in the margin's denominator
-    max_align: int = 4  # most sentences in one bead, both sides together
+    max_align: int = 3  # most sentences in one bead, both sides together
     max_spread: int = 4  # members of one version in a group may span at most this many segments
     rescue: bool = True  # link left-over mutual best matches (a sentence moved on its own)
     profile: str = "check"  # the pairwise search's defaults: beads.PROFILES["check"] or ["align"]
