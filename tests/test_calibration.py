@@ -112,3 +112,22 @@ def test_a_check_does_not_import_sklearn(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
+
+
+def test_a_head_missing_from_a_model_file_comes_from_the_generic_one(tmp_path, monkeypatch):
+    """A model fitted on too few candidates of one family keeps its own heads and borrows the rest."""
+    import consistency.flags.calibration as calibration
+
+    def head(intercept: float) -> dict:
+        return {"features": ["x"], "mean": [0.0], "scale": [1.0], "coef": [1.0], "intercept": intercept}
+
+    (tmp_path / "flags-tiny.json").write_text(json.dumps({"model": "tiny", "heads": {"number": head(2.0)}}))
+    (tmp_path / "flags-generic.json").write_text(json.dumps(
+        {"model": "generic", "heads": {"number": head(-2.0), "entity": head(1.0)}}))
+    monkeypatch.setattr(calibration, "_DIR", tmp_path)
+    cal = load_flag_calibrator("tiny")
+    assert cal.probability("number", {"x": 0.0}) == pytest.approx(1 / (1 + math.exp(-2.0)))  # its own
+    assert cal.probability("entity", {"x": 0.0}) == pytest.approx(1 / (1 + math.exp(-1.0)))  # borrowed
+    assert load_flag_calibrator("unknown").model == "generic"
+    (tmp_path / "flags-generic.json").unlink()
+    assert load_flag_calibrator("unknown") is None

@@ -80,18 +80,29 @@ class FlagCalibrator:
         return None if h is None else h.probability(features)
 
 
+def _read_calibrator(name: str) -> FlagCalibrator | None:
+    path = _DIR / f"flags-{name}.json"
+    return _read_file(path) if path.is_file() else None
+
+
 @functools.lru_cache(maxsize=None)
+def _read_file(path: Path) -> FlagCalibrator:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return FlagCalibrator(model=data.get("model", path.stem.removeprefix("flags-")),
+                          heads={k: Head.from_dict(v) for k, v in data.get("heads", {}).items()},
+                          source=str(path.name),
+                          length_factors={k: float(v) for k, v in data.get("length_factors", {}).items()})
+
+
 def load_flag_calibrator(model: str) -> FlagCalibrator | None:
-    """The stored calibrator of a model, else the generic one, else None."""
-    for name in (model, "generic"):
-        path = _DIR / f"flags-{name}.json"
-        if path.is_file():
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return FlagCalibrator(model=data.get("model", name),
-                                  heads={k: Head.from_dict(v) for k, v in data.get("heads", {}).items()},
-                                  source=str(path.name),
-                                  length_factors={k: float(v) for k, v in data.get("length_factors", {}).items()})
-    return None
+    """The stored calibrator of a model, else the generic one, else None. A head the model's own file
+    lacks (too few training candidates of that family) is taken from the generic file."""
+    own, generic = _read_calibrator(model), _read_calibrator("generic")
+    if own is None:
+        return generic
+    if generic is not None and set(generic.heads) - set(own.heads):
+        return replace(own, heads={**generic.heads, **own.heads})
+    return own
 
 
 # kinds reported only from a higher probability: "says something else" is the vaguest finding, and a
