@@ -120,6 +120,25 @@ def _compound(row: synth.Row, other: synth.Row, lang: str, k: int) -> str:
     return synth.join(row.s1[lang], other.s1[lang], lang, synth._DATA[lang]["conj"][k % len(synth._DATA[lang]["conj"])])[0]
 
 
+def _changed(kind: str, r: synth.Row, b: str, lb: str, good: list[synth.Row], rng: random.Random,
+             pool: dict[str, list[str]]) -> str | None:
+    """Sentence ``b`` (row ``r`` in language ``lb``) with one divergence of ``kind`` planted, or None
+    when the kind does not apply to it; the plants the pair and divergence examples share."""
+    if kind == "drift":
+        return r.s2[lb] if 1.0 <= r.score <= 3.6 else None
+    if kind == "unrelated":
+        return rng.choice(good).s1[lb]
+    if kind == "append":
+        return synth.join(b, synth.related(r, good, rng)[lb], lb, synth.conjunction(lb, rng))[0]
+    if kind == "hedge":
+        return synth.hedge(b, lb, rng)
+    if kind == "number":
+        return synth.change_number(b, lb, rng)
+    if kind == "entity":
+        return synth.swap_name(b, lb, rng, pool.get(lb, []))
+    return {"negation": synth.negate, "unnegation": synth.unnegate, "weak": synth.weaken}[kind](b, lb)
+
+
 def pair_examples(rows: list[synth.Row], n: int, rng: random.Random, pool: dict[str, list[str]]) -> list[tuple]:
     """(a, la, b, lb, label) sentence pairs, about half divergent."""
     out = []
@@ -142,27 +161,11 @@ def pair_examples(rows: list[synth.Row], n: int, rng: random.Random, pool: dict[
             label, b2 = 0, b
         elif kind == "paraphrase":
             label, b2 = 0, (r.s2[lb] if r.score >= 4.6 else b)
-        elif kind == "drift":
-            b2 = r.s2[lb] if 1.0 <= r.score <= 3.6 else None
-        elif kind == "unrelated":
-            b2 = rng.choice(good).s1[lb]
-        elif kind == "negation":
-            b2 = synth.negate(b, lb)
-        elif kind == "unnegation":
-            b2 = synth.unnegate(b, lb)
-        elif kind == "hedge":
-            b2 = synth.hedge(b, lb, rng)
-        elif kind == "weak":
-            b2 = synth.weaken(b, lb)
-        elif kind == "number":
-            b2 = synth.change_number(b, lb, rng)
-        elif kind == "entity":
-            b2 = synth.swap_name(b, lb, rng, pool.get(lb, []))
-        elif kind == "append":
-            b2 = synth.join(b, synth.related(r, good, rng)[lb], lb, synth.conjunction(lb, rng))[0]
         elif kind == "append_other":
             a = synth.join(a, synth.related(r, good, rng)[la], la, synth.conjunction(la, rng))[0]
             b2 = b
+        else:
+            b2 = _changed(kind, r, b, lb, good, rng, pool)
         if b2 is None or (label == 1 and b2 == b and kind != "append_other"):
             continue
         out.append((a, la, b2, lb, label))
@@ -208,8 +211,6 @@ def divergence_examples(rows: list[synth.Row], n: int, rng: random.Random, pool:
             if r.score < 4.6:
                 continue
             b2 = _long(synth.Row(r.index, r.s2, r.s2, r.score), good, lb, rng, k, extra)
-        elif kind == "append":
-            b2 = synth.join(b, synth.related(r, good, rng)[lb], lb, synth.conjunction(lb, rng))[0]
         elif kind == "drop":
             b2 = synth.drop_span(b, lb, rng)
         elif kind == "swap_part":  # the same first clause, a different second one
@@ -217,18 +218,10 @@ def divergence_examples(rows: list[synth.Row], n: int, rng: random.Random, pool:
                 continue
             other = [synth.Row(-1, synth.related(x, good, rng), {}, 0.0) for x in extra]
             b2 = _long(r, good, lb, rng, k, other)
-        elif kind == "drift":
-            b2 = r.s2[lb] if 1.0 <= r.score <= 3.6 else None
         elif kind == "topic":
             b2 = synth.related(r, good, rng)[lb]
-        elif kind == "unrelated":
-            b2 = rng.choice(good).s1[lb]
-        elif kind == "negation":
-            b2 = synth.negate(b, lb)
-        elif kind == "number":
-            b2 = synth.change_number(b, lb, rng)
-        elif kind == "entity":
-            b2 = synth.swap_name(b, lb, rng, pool.get(lb, []))
+        else:
+            b2 = _changed(kind, r, b, lb, good, rng, pool)
         if b2 is None or (label == 1 and b2 == b):
             continue
         if rng.random() < 0.5:  # either side may be the one that adds or drops
