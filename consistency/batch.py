@@ -20,7 +20,6 @@ import json
 import os
 import time
 import traceback
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
@@ -315,44 +314,106 @@ class OutputFolder:
 
 # -- running ---------------------------------------------------------------------
 
-def _worker_init() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them; they only compute, so nothing is lost."""
+def _worker_loop(conn: Any) -> None:
+    """A pool worker: check the sets the parent sends until it sends ``None`` or goes away.
+
+    Workers ignore Ctrl-C: the parent stops them (they only compute, so nothing is lost).
+    """
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if task is None:
+            return
+        conn.send(check_set(*task))
 
 
 def _local(todo: list[tuple[SetJob, str]], settings: Settings, workers: int) -> Iterator[SetResult]:
-    """Results as they finish: in this process for one worker, else in a pool of fresh processes."""
+    """Results as they finish: in this process for one worker, else in a pool of fresh processes.
+
+    The pool is a few processes with one pipe each, not ``ProcessPoolExecutor``: stopping the
+    executor's workers on Ctrl-C can leave its manager thread blocked on a half-sent result, and
+    the interpreter then hangs at exit joining it. Here the parent owns every pipe and has no
+    helper thread, so an interrupt terminates the workers and returns at once. A worker that dies
+    (killed, out of memory) fails its set and is replaced.
+    """
     if workers <= 1 or len(todo) <= 1:
         for job, fp in todo:
             yield check_set(job, settings, fp)
         return
     import multiprocessing
+    from collections import deque
+    from multiprocessing.connection import wait as wait_ready
 
     ctx = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=ctx, initializer=_worker_init)
-    futures: dict[Future[SetResult], SetJob] = {}
+    queue = deque(todo)
+    pool: dict[Any, tuple[Any, SetJob | None]] = {}  # the parent's pipe end -> (process, set it is checking)
+
+    def start() -> None:
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_worker_loop, args=(child,), name="consistency-batch-worker")
+        proc.start()
+        child.close()
+        pool[parent] = (proc, None)
+
+    def feed(conn: Any) -> None:
+        proc, _ = pool[conn]
+        if queue:
+            job, fp = queue.popleft()
+            conn.send((job, settings, fp))
+            pool[conn] = (proc, job)
+        else:
+            pool[conn] = (proc, None)
+
     finished = False
     try:
-        for job, fp in todo:
-            futures[pool.submit(check_set, job, settings, fp)] = job
-        pending = set(futures)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                job = futures[fut]
+        for _ in range(min(workers, len(todo))):
+            start()
+        for conn in list(pool):
+            feed(conn)
+        while any(job is not None for _, job in pool.values()):
+            busy = {conn: proc for conn, (proc, job) in pool.items() if job is not None}
+            ready = wait_ready(list(busy) + [proc.sentinel for proc in busy.values()])
+            for conn, proc in busy.items():
+                if conn not in ready and proc.sentinel not in ready:
+                    continue
+                job = pool[conn][1]
+                assert job is not None
                 try:
-                    result = fut.result()
-                except Exception as exc:  # the worker process died (killed, out of memory)
-                    result = _failed(job, f"worker process failed: {type(exc).__name__}: {exc}")
+                    result = conn.recv()
+                except (EOFError, OSError):  # the worker died before it could answer
+                    proc.join(1)
+                    code = proc.exitcode
+                    yield _failed(job, f"worker process died (exit code {code}) while checking this set; "
+                                       "if it ran out of memory, run with fewer jobs (-j)")
+                    conn.close()
+                    del pool[conn]
+                    if queue:
+                        start()
+                        feed(list(pool)[-1])
+                    continue
+                feed(conn)
                 yield result
         finished = True
     finally:
-        if not finished:  # interrupted: stop the workers now instead of letting queued sets run
-            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        for conn, (proc, _) in pool.items():
+            if finished:
+                try:
+                    conn.send(None)
+                except OSError:
+                    pass
+            else:  # interrupted: stop the workers now instead of letting them finish their sets
                 proc.terminate()
-        pool.shutdown(wait=finished, cancel_futures=True)
+        for conn, (proc, _) in pool.items():
+            proc.join(5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+            conn.close()
 
 
 def _dask(todo: list[tuple[SetJob, str]], settings: Settings, scheduler: str) -> Iterator[SetResult]:

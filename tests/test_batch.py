@@ -187,6 +187,26 @@ def test_process_pool_gives_the_same_results(corpus, tmp_path):
         assert a["flags"] == b["flags"]
 
 
+def test_killed_worker_fails_its_set_and_the_rest_go_on(corpus):
+    """A worker killed mid-set (out of memory, kill -9): that set fails with a reason, a new worker takes the rest."""
+    import multiprocessing
+
+    for i in range(4):
+        _folder_set(corpus, f"more/set{i}", CASES[i]["name"])
+    todo = [(job, batch.fingerprint(job, Settings())) for job in discover(corpus) if job.problem is None]
+    stream = batch._local(todo, Settings(formats=("json",)), 2)
+    results = [next(stream)]
+    for proc in multiprocessing.active_children():  # both workers are busy: the queue is not empty yet
+        if proc.name == "consistency-batch-worker":
+            os.kill(proc.pid, signal.SIGKILL)
+    results += list(stream)
+    assert sorted(r.key for r in results) == sorted(job.key for job, _ in todo)  # every set answered once
+    died = [r for r in results if r.status == "failed" and r.key != "bad/unreadable"]  # that one is binary
+    assert 1 <= len(died) <= 2 and all("worker process died" in r.error and "-j" in r.error for r in died)
+    assert sum(r.status == "checked" for r in results) == len(todo) - len(died) - 1 >= 4
+    assert not [p for p in multiprocessing.active_children() if p.name == "consistency-batch-worker"]
+
+
 def test_dask_cluster_on_localhost(corpus, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
