@@ -32,6 +32,9 @@ class AlignOptions:
     max_align: int = 3  # most sentences in one bead, both sides together
     max_spread: int = 4  # members of one version in a group may span at most this many segments
     rescue: bool = True  # link left-over mutual best matches (a sentence moved on its own)
+    # a 1-1 bead below ``link`` between two linked beads is a rewritten sentence, not an addition and an
+    # omission: a lone sentence joins the group it replaces from this calibrated similarity (None: never)
+    substitute: float | None = None
     profile: str = "check"  # the pairwise search's defaults: beads.PROFILES["check"] or ["align"]
     beads: BeadOptions | None = None  # the pairwise search's knobs (defaults from max_align and k)
 
@@ -155,6 +158,7 @@ def align(
     wins = [{v: Windows(texts[v], vecs[v], fn) for v in versions} for vecs, fn, _c, _w in models]
 
     link_sim: dict[tuple[str, str], float] = {}
+    weak: dict[tuple[str, str], float] = {}  # sandwiched 1-1 beads below link: candidate substitutions
     best: dict[str, dict[str, tuple[str, float]]] = {sid: {} for sid in index}
     matrices: dict[tuple[str, str], np.ndarray] = {}
     beads: dict[tuple[str, str], list[Bead]] = {}
@@ -176,12 +180,17 @@ def align(
         reordered[(v, w)] = result.reordered
         linked_v: set[int] = set()
         linked_w: set[int] = set()
-        for bead in result.beads:
+        bead_sims = [float(calibration.similarity(b.cosine)) if b.src and b.tgt else None for b in result.beads]
+        for n, bead in enumerate(result.beads):
             if not bead.src or not bead.tgt:
                 continue
-            sim = float(calibration.similarity(bead.cosine))
+            sim = bead_sims[n]
+            assert sim is not None
             src, tgt = list(bead.src), list(bead.tgt)
             if options.link is not None and sim < options.link:
+                if (options.substitute is not None and sim >= options.substitute and len(src) == len(tgt) == 1
+                        and _sandwiched(bead_sims, n, options.link)):
+                    weak[(sv[src[0]].id, sw[tgt[0]].id)] = sim
                 continue
             for i in src:
                 for j in tgt:
@@ -210,9 +219,61 @@ def align(
                         continue
                     add_link(sv[i].id, sw[j].id, float(cal[i, j]))
 
+    if weak:
+        _substitute(versions, index, link_sim, weak, options)
     groups, group_of = _group(versions, segments, index, link_sim, options)
     return Alignment(groups=groups, group_of=group_of, link_sim=link_sim, best=best,
                      matrices=matrices, positions=positions, beads=beads, reordered=reordered)
+
+
+def _sandwiched(sims: Sequence[float | None], n: int, link: float) -> bool:
+    """Is bead ``n`` of a path between two beads that are links (the path's ends count as anchors)?"""
+    before = sims[n - 1] if n > 0 else link
+    after = sims[n + 1] if n + 1 < len(sims) else link
+    return before is not None and after is not None and before >= link and after >= link
+
+
+def _substitute(
+    versions: Sequence[str],
+    index: Mapping[str, Segment],
+    link_sim: dict[tuple[str, str], float],
+    weak: Mapping[tuple[str, str], float],
+    options: AlignOptions,
+) -> None:
+    """Join each sentence no link reaches to the group it stands in for, by adding its weak links.
+
+    A sentence ``s`` of version v with no link at all, which the pairwise searches put in a 1-1
+    bead between two links against versions that together make at least half of one group
+    lacking v, says that group's claim differently (a hedge added, a cause changed): reporting
+    it as an addition in v and an omission of v would name the wrong problem twice.
+    """
+    linked = {a for a, _b in link_sim}
+    groups, group_of = _group(versions, {}, index, link_sim, options)
+    votes: dict[str, dict[int, dict[str, float]]] = {}  # s -> group -> version -> weak sim
+    for (a, b), sim in weak.items():
+        for s, t in ((a, b), (b, a)):
+            if s in linked or t not in group_of:
+                continue
+            by_version = votes.setdefault(s, {}).setdefault(group_of[t], {})
+            by_version[index[t].version] = max(by_version.get(index[t].version, 0.0), sim)
+    for s, by_group in votes.items():
+        v = index[s].version
+        if index[s].role in ("caption", "boilerplate"):
+            continue
+        best_gid, best_n = None, 0
+        for gid, by_version in by_group.items():
+            members = groups[gid].members
+            present = {index[m].version for m in members}
+            if v in present or (len(present) < 2 < len(versions)) or len(by_version) * 2 < len(present) \
+                    or len(by_version) <= best_n:
+                continue
+            best_gid, best_n = gid, len(by_version)
+        if best_gid is None:
+            continue
+        for t in groups[best_gid].members:
+            sim = weak.get((s, t), weak.get((t, s)))
+            if sim is not None:
+                link_sim[(s, t)] = link_sim[(t, s)] = sim
 
 
 def _group(

@@ -122,7 +122,7 @@ def check(
         sims = [vectors[a] @ vectors[b].T for i, a in enumerate(ids) for b in ids[i + 1 :]]
         calibration = estimate_calibration(spec.id, sims)
     thresholds = {**calibration.thresholds, **overrides}
-    options = AlignOptions(link=thresholds["link"])
+    options = AlignOptions(link=thresholds["link"], substitute=calibration.cal("random", "p75"))
     alignment = align(segments, vectors, calibration, options, embed_fn=embed_fn)
     pairs = compare(segments, alignment, thresholds["link"])
     timings["align"] = time.perf_counter() - t

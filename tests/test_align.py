@@ -216,3 +216,38 @@ def test_bad_input_exits_2_with_a_clear_message(tmp_path, capsys, case):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert needle in err and err.count("\n") == 1, err
+
+
+def _three_versions(replacement: float | None, substitute: bool):
+    """Groups of three 12-sentence versions; version c renders sentence 6 at cosine ``replacement`` (None: faithfully)."""
+    from consistency.align import AlignOptions, align
+    from consistency.calibrate import load_calibration
+    from consistency.types import Segment
+
+    meanings = _meanings(14, seed=3)
+    segments, vectors = {}, {}
+    for k, v in enumerate("abc"):
+        vecs = _sentences(_one_each(12), meanings, seed=10 + k)
+        if v == "c" and replacement is not None:  # mostly another claim, a little of the original one
+            mixed = replacement * meanings[6] + np.sqrt(1 - replacement ** 2) * meanings[13]
+            vecs[6] = mixed / np.linalg.norm(mixed)
+        vectors[v] = vecs
+        segments[v] = [Segment(id=f"{v}:{i}", version=v, index=i, paragraph=i // 3, start=40 * i, end=40 * i + 39, text=t, role="body")
+                       for i, t in enumerate(_texts(12))]
+    cal = load_calibration("use-m")
+    options = AlignOptions(link=cal.thresholds["link"], substitute=cal.cal("random", "p75") if substitute else None)
+    al = align(segments, vectors, cal, options)
+    return al.groups[al.group_of["c:6"]].members
+
+
+@pytest.mark.parametrize("replacement,substitute,joined", [
+    (0.3, True, True),     # a rewritten sentence between two links stands in for the others' sentence
+    (0.3, False, False),   # the same without substitution: a lone sentence (an addition and an omission)
+    (0.0, True, False),    # an unrelated sentence in the same place is no rewriting of it
+    (None, True, True),    # a faithful one is linked anyway
+])
+def test_rewritten_sentence_joins_the_group_it_replaces(replacement, substitute, joined):
+    members = _three_versions(replacement, substitute)
+    assert (set(members) == {"a:6", "b:6", "c:6"}) is joined, members
+    if not joined:
+        assert members == ("c:6",)

@@ -1,0 +1,86 @@
+"""Why a gold divergence was missed: every candidate the detectors raised near it, with its probability.
+
+A developer's tool for the evaluation sets (never for the blind ones). For each gold entry of
+each set it lists the candidates (before the report threshold) of its version whose span
+overlaps the gold span's sentence, with head, kind, calibrated probability and whether the
+report kept it. "never raised" means no detector produced anything there: calibration cannot
+help, a detector must. ``--false`` lists the reported flags that find no gold entry instead.
+
+    python eval/explain.py eval/sets/tram-marenfeld [more sets or folders of sets] [--false]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import score  # noqa: E402  (eval/score.py: loading sets, spans and matching)
+
+
+def _record() -> list[dict[str, Any]]:
+    """Patch the flag stage so every finding is kept in a list with its probability and severity."""
+    from consistency.flags import calibration
+
+    seen: list[dict[str, Any]] = []
+    real = calibration.decide
+
+    def finalize(ctx, findings):
+        out = []
+        for f in findings:
+            keep, severity, p = real(ctx, f.head, f.features, kind=f.candidate.kind, whole_claim=f.whole_claim,
+                                     default=f.candidate.score)
+            seen.append({"kind": f.candidate.kind, "head": f.head, "version": f.candidate.version,
+                         "start": f.candidate.start, "end": f.candidate.end, "p": p,
+                         "kept": severity if keep else None, "features": f.features})
+            if keep:
+                from dataclasses import replace
+
+                out.append(replace(f.candidate, severity=severity, score=round(p, 4)))
+        return out
+
+    calibration.finalize = finalize
+    return seen
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("paths", nargs="+", type=Path)
+    ap.add_argument("--model", default="auto")
+    ap.add_argument("--false", action="store_true", help="list the reported flags that find no gold entry")
+    ap.add_argument("--features", action="store_true", help="print each candidate's features")
+    args = ap.parse_args(argv)
+    seen = _record()
+    for folder in score.find_sets(args.paths):
+        if "sets-blind" in folder.as_posix():
+            sys.exit(f"{folder}: the blind sets are never explained (eval/README.md)")
+        gs = score.load_set(folder)
+        seen.clear()
+        data = score.run_check(gs, model=args.model)
+        flags = score.flags_from_report(data)
+        print(f"## {folder.name}")
+        if args.false:
+            for f in flags:
+                if not any(score.hits(f, g, gs.texts[g["version"]]) for g in gs.divergences):
+                    print(f"  FALSE {f.version} {f.kind} {f.severity}: {gs.texts[f.version][f.start:f.end][:110]!r}")
+            continue
+        for g in gs.divergences:
+            text = gs.texts[g["version"]]
+            lo, hi = score.locus(gs, g)
+            near = [c for c in seen if c["version"] == g["version"] and c["start"] <= hi and c["end"] >= lo]
+            found = any(score.hits(f, g, text) for f in flags)
+            print(f"- {g['version']} {g['kind']} ({'found' if found else 'MISSED'}): "
+                  f"{text[g['start']:g['end']][:100]!r}")
+            if not near:
+                print("    never raised")
+            for c in sorted(near, key=lambda c: -c["p"]):
+                feats = f" {({k: round(v, 3) for k, v in c['features'].items()})}" if args.features else ""
+                print(f"    {c['head']}/{c['kind']} p={c['p']:.3f} {c['kept'] or 'dropped'} "
+                      f"[{c['start']}:{c['end']}] {text[c['start']:c['end']][:80]!r}{feats}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
