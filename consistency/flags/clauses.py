@@ -156,7 +156,7 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
 def _omissions(ctx: FlagContext, group: Group, present: list[str], units: dict[str, list[Unit]],
                p: dict[str, list[dict[str, float]]], feats: dict[str, list[dict[str, dict[str, float]]]]) -> list[Finding]:
     """A clause the majority has and one version lacks: one finding per lacking version, the strongest clause."""
-    best: dict[str, tuple[float, Unit, list[str], dict[str, float]]] = {}
+    best: dict[str, tuple[float, Unit, list[str], dict[str, float], bool]] = {}
     for w in present:
         for i, u in enumerate(units[w]):
             row = p[w][i]
@@ -177,14 +177,15 @@ def _omissions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
             features["carriers"] = (len(have) - 1) / max(1, len(present) - 2) if len(present) > 2 else 1.0
             features["p_share"] = features["carriers"]
             if x not in best or features["p_mean"] > best[x][0]:
-                best[x] = (features["p_mean"], u, have, features)
+                best[x] = (features["p_mean"], u, have, features, i == len(units[w]) - 1)
     out = []
-    for x, (_score, u, have, features) in best.items():
+    for x, (_score, u, have, features, last) in best.items():
         spans = group_text(ctx, group, x)[1]
         end = max(s.end for s in spans)
         text = ctx.documents[x].text
-        while end > 0 and text[end - 1] in ".!?…»\"”’)":
-            end -= 1
+        if not last:  # the missing clause belongs inside x's sentence, before its closing punctuation;
+            while end > 0 and text[end - 1] in ".!?…»\"”’)":  # a last clause goes after it, where the
+                end -= 1  # versions that say it as a sentence of its own put it
         message = (f"The {x} version lacks a part of this sentence that {join_names(have)} have: "
                    f"{quote(u.text)}.")
         cand = Candidate(kind="omission", version=x, start=end, end=end, counterparts=_spans(ctx, group, have),
