@@ -28,6 +28,8 @@ EXTRACT = [
     ("de", "Die Regierung fördert den Wandel, sagt der Bericht von Alibaba.", ["Alibaba"]),
     ("de", "Peking konzentriert sich auf die Verbesserung der Chips von Huawei.", ["Peking", "Huawei"]),
     ("de", "Ein Mann spielt am Strand mit einer neuen Gitarre.", []),
+    # a verbal prefix before a known noun is a noun ("laut Anklage"), not a name
+    ("de", "Sie hatte laut Anklage die Ausschreibungen zugeschnitten, sagte Angela Ansbach.", ["Angela Ansbach"]),
     ("de", "Laut dem Wall Street Journal entwickelt Alibaba einen KI-Chip.",
      ["Wall Street Journal", "Alibaba", "KI"]),
     ("de", "Alibabas Chip ersetzt die NVIDIA-Lücke.", ["Alibabas", "NVIDIA"]),

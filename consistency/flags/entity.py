@@ -213,14 +213,23 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
 
 
 def _place(ctx: FlagContext, group: Group, v: str, carriers: list[str], name: Name) -> tuple[int, int]:
-    """Where a dropped name belongs in ``v``: the clause rendering the carrier's clause that names it."""
+    """Where a dropped name belongs in ``v``: the clause rendering the carriers' clauses that name it.
+
+    Every carrier votes for its naming clause's best counterpart in ``v`` (summed similarity):
+    one carrier's word order can point at the wrong clause ("..., sono andati all'ingegnera X"),
+    most carriers' clauses do not.
+    """
     units = clauses_of(ctx, group, v)
+    votes: dict[tuple[int, int], float] = {}
     for w in carriers:
         for s, n in _names(ctx, group, w):
             if same_name(n, name):
                 target = unit_containing(clauses_of(ctx, group, w), s, s + len(n.text))
-                match, _ = best_counterpart(ctx, target, units) if target is not None else (None, 0.0)
+                match, sim = best_counterpart(ctx, target, units) if target is not None else (None, 0.0)
                 if match is not None:
-                    return match.start, match.end
+                    votes[(match.start, match.end)] = votes.get((match.start, match.end), 0.0) + max(sim, 1e-3)
+                break
+    if votes:
+        return max(votes, key=lambda k: votes[k])
     span = ctx.span([s for s in ctx.members(group, v) if s.role not in QUIET_ROLES])
     return span.start, span.end

@@ -263,6 +263,13 @@ def _german_noun(word: str, data: LanguageData) -> bool:
     for ending in ("n", "en", "e", "s", "es", "er", "ern", "ns"):
         if low.endswith(ending) and low[: -len(ending)] in vocab:
             return True
+    # a verbal prefix before a known noun: "An|klage", "Vor|schlag" (the head seen capitalised mid-sentence)
+    for prefix in data.names.get("noun_prefixes", []):
+        head = low[len(prefix):]
+        if low.startswith(prefix) and len(head) >= 4 and (vocab.get(head, 0) & _MID_UC or any(
+                head.endswith(e) and len(head) - len(e) >= 4 and vocab.get(head[: -len(e)], 0) & _MID_UC
+                for e in ("n", "en", "e", "s", "es", "er"))):
+            return True
     # compound whose head is a known noun: "Halbleiter|unternehmen"; modifier and head of five letters
     # or more, so that names ending in a short noun ("Inns|bruck", "Bell|andi", "Valdi|monte") stay names
     for k in range(4, len(low) - 4):
