@@ -240,40 +240,43 @@ def _substitute(
     weak: Mapping[tuple[str, str], float],
     options: AlignOptions,
 ) -> None:
-    """Join each sentence no link reaches to the group it stands in for, by adding its weak links.
+    """Join groups that stand in for each other, by adding the weak links between them.
 
-    A sentence ``s`` of version v with no link at all, which the pairwise searches put in a 1-1
-    bead between two links against versions that together make at least half of one group
-    lacking v, says that group's claim differently (a hedge added, a cause changed): reporting
-    it as an addition in v and an omission of v would name the wrong problem twice.
+    Two groups of disjoint versions (a lone sentence of v and a group lacking v; or it+fr
+    against de+pt+pl), whose sentences the pairwise searches put in 1-1 beads between two
+    links for at least half of their version pairs, say the same claim differently (a hedge
+    added, a purpose changed): reporting an addition on one side and an omission on the other
+    would name the wrong problem twice. The smaller group joins the larger one.
     """
-    linked = {a for a, _b in link_sim}
     groups, group_of = _group(versions, {}, index, link_sim, options)
-    votes: dict[str, dict[int, dict[str, float]]] = {}  # s -> group -> version -> weak sim
-    for (a, b), sim in weak.items():
-        for s, t in ((a, b), (b, a)):
-            if s in linked or t not in group_of:
-                continue
-            by_version = votes.setdefault(s, {}).setdefault(group_of[t], {})
-            by_version[index[t].version] = max(by_version.get(index[t].version, 0.0), sim)
-    for s, by_group in votes.items():
-        v = index[s].version
-        if index[s].role in ("caption", "boilerplate"):
+    pairs: dict[tuple[int, int], set[tuple[str, str]]] = {}  # (group, group) -> version pairs weakly linked
+    for (a, b) in weak:
+        ga, gb = group_of.get(a), group_of.get(b)
+        if ga is None or gb is None or ga == gb:
             continue
-        best_gid, best_n = None, 0
-        for gid, by_version in by_group.items():
-            members = groups[gid].members
-            present = {index[m].version for m in members}
-            if v in present or (len(present) < 2 < len(versions)) or len(by_version) * 2 < len(present) \
-                    or len(by_version) <= best_n:
-                continue
-            best_gid, best_n = gid, len(by_version)
-        if best_gid is None:
+        key = (min(ga, gb), max(ga, gb))
+        pairs.setdefault(key, set()).add(tuple(sorted((index[a].version, index[b].version))))
+    quiet = ("caption", "boilerplate")
+    done: set[int] = set()
+    for (ga, gb), linked in sorted(pairs.items(), key=lambda kv: -len(kv[1])):
+        if ga in done or gb in done:
             continue
-        for t in groups[best_gid].members:
-            sim = weak.get((s, t), weak.get((t, s)))
-            if sim is not None:
-                link_sim[(s, t)] = link_sim[(t, s)] = sim
+        va = {index[m].version for m in groups[ga].members}
+        vb = {index[m].version for m in groups[gb].members}
+        if va & vb or len(va | vb) < 2:
+            continue
+        if len(versions) > 2 and max(len(va), len(vb)) < 2:
+            continue  # two lone sentences of a longer article: two additions, not one rewritten claim
+        if any(index[m].role in quiet for m in groups[ga].members + groups[gb].members):
+            continue
+        if len(linked) * 2 < len(va) * len(vb):
+            continue
+        for a in groups[ga].members:
+            for b in groups[gb].members:
+                sim = weak.get((a, b), weak.get((b, a)))
+                if sim is not None:
+                    link_sim[(a, b)] = link_sim[(b, a)] = sim
+        done.update((ga, gb))
 
 
 def _group(

@@ -194,7 +194,9 @@ def find_drift(ctx: FlagContext) -> list[Finding]:
 
     A version is the odd one out when the median of its similarities to the other
     members is below ``faithful`` while the others agree among themselves (their
-    median is at least ``faithful``); with two versions, the non-reference one.
+    median is at least ``faithful``); with two versions, the non-reference one. With
+    five or more, two versions that agree with each other and not with an agreeing
+    majority are both odd ones out (a shared rewording, 3 against 2).
     """
     link, faithful = ctx.thresholds["link"], ctx.thresholds["faithful"]
     out: list[Finding] = []
@@ -208,16 +210,32 @@ def find_drift(ctx: FlagContext) -> list[Finding]:
         def pair_sim(a: str, b: str) -> float:
             return max(ctx.alignment.sim(x.id, y.id) for x in ctx.members(group, a) for y in ctx.members(group, b))
 
+        def agree(vs: list[str]) -> float:
+            return median([pair_sim(a, b) for i, a in enumerate(vs) for b in vs[i + 1 :]])
+
         for v in present:
             others = [w for w in present if w != v]
             mine = median([pair_sim(v, w) for w in others])
             if mine >= faithful:
                 continue
-            if len(others) >= 2:
-                rest = median([pair_sim(a, b) for i, a in enumerate(others) for b in others[i + 1 :]])
-                if rest < faithful:
-                    continue  # the others do not agree among themselves either: no odd one out
-            elif v == ctx.reference:
+            # two versions may say the same other thing (3 against 2): v and a partner it agrees with,
+            # against a majority that agrees among itself; v is then compared with that majority only
+            partner = None
+            if len(present) >= 5:
+                for u in others:
+                    rest_u = [w for w in others if w != u]
+                    if (pair_sim(v, u) >= faithful and agree(rest_u) >= faithful
+                            and median([pair_sim(u, w) for w in rest_u]) < faithful):
+                        partner = u
+                        break
+            if partner is not None:
+                others = [w for w in others if w != partner]
+                mine = median([pair_sim(v, w) for w in others])
+                if mine >= faithful:
+                    continue
+            elif len(others) >= 2 and agree(others) < faithful:
+                continue  # the others do not agree among themselves either: no odd one out
+            elif len(others) < 2 and v == ctx.reference:
                 continue  # two versions: the non-reference one is the one that moved
             # content of v the others' sentences here lack, but say in a neighbouring sentence: v merged
             # two sentences (or the segmenter did), not a drift
