@@ -9,7 +9,9 @@ each row also carries a second sentence and a 0-5 similarity score. From these:
 - ``join``: two sentences made one ("..., while ..."), for clause plants: an
   appended clause (only one version joins) or a dropped one (only one does not);
 - ``build_article``: a multi-paragraph "article" in several languages from a few
-  rows, with 0-3 divergences planted in one or two versions and a gold list in
+  rows, with 0-3 divergences planted in one or two versions (a third of the
+  rule-based ones on the row's paraphrase, so the changed sentence is also worded
+  differently from its counterparts) and a gold list in
   the shape of ``eval/sets/*/gold.json`` (version, kind, start, end, text).
 
 Everything is deterministic given the random generator. Used only by
@@ -276,7 +278,7 @@ def build_article(rows: list[Row], all_rows: list[Row], langs: list[str], n_plan
             k = rng.randrange(len(units))
             if k in used:
                 continue
-            two = rng.random() < 0.2 and len(langs) >= 5 and kind in ("negation", "hedge", "weak", "number", "entity")
+            two = rng.random() < 0.2 and len(langs) >= 5 and kind in ("negation", "hedge", "weak", "number", "entity", "drift")
             targets = rng.sample(langs, 2 if two else 1)
             others = [l for l in langs if l not in targets]
             ok = _plant(kind, k, targets, others, per_version, units, unit_rows, all_rows, rng, name_pool, marks)
@@ -373,8 +375,13 @@ def _plant(kind: str, k: int, targets: list[str], others: list[str], per: dict[s
         return True
     if kind in ("negation", "hedge", "weak", "number", "entity", "unnegation"):
         new = {}
+        # a third of the time the targets also word it differently (the row's paraphrase, where STS-B
+        # has one): a real divergence seldom changes one word of an otherwise literal translation
+        row = unit_rows[k]
+        reworded = (units[k]["en"] == row.s1["en"] and row.score >= 3.6 and rng.random() < 0.35
+                    and all(re.search(r"[.!?]$", row.s2[l]) for l in targets))
         for l in targets:
-            s = per[l][k]
+            s = row.s2[l] if reworded else per[l][k]
             assert s is not None
             if kind == "negation":
                 out = negate(s, l)
