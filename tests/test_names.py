@@ -87,6 +87,14 @@ def test_same_name(a: str, b: str, expected: bool) -> None:
     assert same_name(b, a) is expected
 
 
+def test_country_adjective_mentions_the_country_but_is_no_name() -> None:
+    from consistency.flags.entity import mentioned
+
+    sweden = extract_names("La rotta arriva in Svezia.", "it")[0]
+    assert mentioned(sweden, "it", "Die Route endet an der schwedischen Küste.")
+    assert extract_names("I think Chinese firms like Huawei will grow.", "en")[0].text == "Huawei"
+
+
 def test_partial_names_match_by_default_only() -> None:
     assert same_name("Huawei", "Huawei Ascend")
     assert same_name("Huang", "Jensen Huang")
@@ -98,6 +106,9 @@ def test_partial_names_match_by_default_only() -> None:
     ("Pékin", "beijing"), ("Pechino", "beijing"), ("LLMs", "llm"), ("Łódź", "lodz"),
     ("Nova Iorque", "new_york"), ("New York Stock Exchange", "new_york stock exchange"),
     ("Banca d'Italia", "banca italy"), ("Müller", "muller"),
+    # country adjectives key as the country (a version may say "the Swedish coast" for "the coast of Sweden")
+    ("schwedischen", "sweden"), ("svedese", "sweden"), ("suecos", "sweden"), ("polskiego", "poland"),
+    ("Danzica", "gdansk"), ("Finnland", "finland"),
 ])
 def test_name_key(text: str, key: str) -> None:
     assert name_key(text) == key

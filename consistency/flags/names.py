@@ -120,6 +120,8 @@ class _Exonyms:
     acronyms: dict[str, str]  # exact upper-case form -> canonical key
     stems: dict[str, str]  # stem of a single-word form -> key (unambiguous stems only)
     multi: tuple[tuple[tuple[frozenset[str], ...], str], ...]  # per-token stems of multiword forms
+    # country adjectives: (folded prefix, key), longest first; "$" ends a whole word ("sueco$")
+    adjectives: tuple[tuple[str, str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -129,9 +131,13 @@ def _exonyms() -> _Exonyms:
     acronyms: dict[str, str] = {}
     stems: dict[str, str | None] = {}
     multi: list[tuple[tuple[frozenset[str], ...], str]] = []
-    for section in data.values():
+    prefixes: dict[str, str] = {}
+    for name, section in data.items():
         for canon, forms in section.items():
             for form in forms:
+                if name == "adjectives":  # they key a word (name_key), they never make one a name
+                    prefixes[_fold(form[:-1]) if form.endswith("*") else _fold(form) + "$"] = canon
+                    continue
                 if form.upper() == form and _is_acronym(form.replace(".", "")):
                     acronyms[form] = canon
                     continue
@@ -144,7 +150,8 @@ def _exonyms() -> _Exonyms:
                 for stem in _stems(folded):
                     if len(stem) >= 4:
                         stems[stem] = canon if stems.get(stem, canon) == canon else None
-    return _Exonyms(words, acronyms, {k: v for k, v in stems.items() if v}, tuple(multi))
+    return _Exonyms(words, acronyms, {k: v for k, v in stems.items() if v}, tuple(multi),
+                    tuple(sorted(prefixes.items(), key=lambda kv: -len(kv[0]))))
 
 
 @lru_cache(maxsize=65536)
@@ -172,6 +179,16 @@ def _exonym(text: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
+def _adjective(word: str) -> str | None:
+    """The place key of a country adjective ("schwedischen", "svedese" -> "sweden"), else None."""
+    folded = _fold(word)
+    for prefix, canon in _exonyms().adjectives:
+        if folded == prefix[:-1] if prefix.endswith("$") else folded.startswith(prefix):
+            return canon
+    return None
+
+
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The comparison key of a name: casefolded, accents stripped, exonyms canonical, acronym plurals dropped."""
     whole = _exonym(text)
@@ -190,7 +207,7 @@ def name_key(text: str) -> str:
         else:
             token = _acronym_core(tokens[i]) if _is_acronym(tokens[i]) else tokens[i]
             token = re.sub(r"^[^\W\d_]{1,4}['’ʼ](?=\w)", lambda m: "" if m.group().islower() else m.group(), token)
-            out.append(_exonym(token) or _fold(token))
+            out.append(_exonym(token) or _adjective(token) or _fold(token))
             i += 1
     return " ".join(out)
 
