@@ -28,6 +28,13 @@ NEGATION_CASES = [
     ("en", "The chip isn't cheap.", 1, ["isn't"]),
     ("en", "Not only Huawei but also Cambricon.", 0, []),
     ("en", "A committee called «No tram» was formed.", 0, []),  # inside a short quotation: a name
+    # litotes and idioms say the positive thing; a chess or football draw is no negation
+    ("pl", "Prezes klubu nie krył zadowolenia.", 0, []),
+    ("it", "Il sindaco non ha nascosto la sua soddisfazione.", 0, []),
+    ("de", "Der Trainer machte keinen Hehl aus seiner Freude.", 0, []),
+    ("fr", "Il n’avait besoin que d’une nulle pour rester en tête.", 0, []),
+    ("fr", "Nul ne sait quand la ligne rouvrira.", 1, ["Nul ne"]),
+    ("en", "The mayor made no secret of his delight.", 0, []),
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]
 
