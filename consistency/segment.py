@@ -121,6 +121,7 @@ def sentence_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int
     splitter = _splitter(_base_lang(lang))
     cuts = _cuts_from_spans(splitter(chunk))
     cuts = _merge_lowercase_starts(chunk, cuts)
+    cuts = _merge_ordinals(chunk, cuts, _ordinal_cues(_base_lang(lang)))
     cuts = sorted(set(cuts) | set(_glued_cuts(chunk, _abbreviations(_base_lang(lang)))))
     spans: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:] + [len(chunk)]):
@@ -697,6 +698,38 @@ def _merge_lowercase_starts(chunk: str, cuts: list[int]) -> list[int]:
     for c in cuts[1:]:
         before = chunk[:c].rstrip()
         if before.endswith(".") and _first_word_lower(chunk, c):
+            continue
+        kept.append(c)
+    return kept
+
+
+@lru_cache(maxsize=64)
+def _ordinal_cues(lang: str) -> frozenset[str]:
+    """Words after which "<number>." is an ordinal, not a sentence end (de "im 20. Zug"): the
+    ``ordinal_before`` list of ``[segment]`` in the language's data file."""
+    import tomllib
+
+    path = resources.files("consistency") / "data" / "lang" / f"{lang}.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return frozenset()
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}; reinstall the package") from exc
+    return frozenset(w.casefold() for w in data.get("segment", {}).get("ordinal_before", []))
+
+
+_ORDINAL_RE = re.compile(r"(?:^|\s)([^\W\d_]+)\s+\d{1,3}\.$")  # a year (2020.) is no ordinal
+
+
+def _merge_ordinals(chunk: str, cuts: list[int], cues: frozenset[str]) -> list[int]:
+    """Drop a cut after "im 20." / "am 3." when the word before the number takes an ordinal."""
+    if not cues:
+        return cuts
+    kept = [cuts[0]]
+    for c in cuts[1:]:
+        m = _ORDINAL_RE.search(chunk[:c].rstrip())
+        if m and m.group(1).casefold() in cues:
             continue
         kept.append(c)
     return kept

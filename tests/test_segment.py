@@ -319,6 +319,9 @@ def test_paragraph_numbers_follow_paragraphs() -> None:
 # -- sentences: (lang, text, expected sentences) ---------------------------------------
 
 SENTENCES = [
+    # a German ordinal after a determiner or preposition is no sentence end; a year is
+    ("de", "Er opferte im 20. Zug einen Bauern. Im 61. Zug gab er auf. Das gilt bis 2020. Danach nicht.",
+     ["Er opferte im 20. Zug einen Bauern.", "Im 61. Zug gab er auf.", "Das gilt bis 2020.", "Danach nicht."]),
     ("it", "Un modello linguistico (LLM).Il secondo periodo.", ["Un modello linguistico (LLM).", "Il secondo periodo."]),
     ("en", "It was a big word.The next one starts.", ["It was a big word.", "The next one starts."]),
     ("en", "Use e.g. this one. The U.S. Army said so.", ["Use e.g. this one.", "The U.S. Army said so."]),
