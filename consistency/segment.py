@@ -28,6 +28,7 @@ TITLE_MAX_CHARS = 200  # a first line longer than this is body text, not a title
 FOOTER_LINE_MAX_CHARS = 200  # lines after a comment-form line at the end are footer
 HEADING_MAX_CHARS = 150  # a line between paragraphs longer than this is body text
 CAPTION_LINE_MAX_CHARS = 200  # credit lines and the caption lines attached to them
+BYLINE_MAX_CHARS = 120  # an author line ("di Anna Riva | 31 agosto 2025") is at most this long
 BOILERPLATE_MAX_CHARS = 300  # only lines this short are tested for starts/contains phrases
 LONG_SENTENCE_CHARS = 400  # longer sentences are cut at ";" where both parts stay sizeable
 MIN_PIECE_CHARS = 40  # the smallest part such a cut may leave
@@ -459,6 +460,7 @@ class _Phrases:
     starts: tuple[str, ...]
     contains: tuple[str, ...]
     credits: tuple[str, ...]
+    bylines: tuple[str, ...] = ()
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
@@ -492,7 +494,7 @@ def _phrase_tables() -> dict[str, Any]:
 @lru_cache(maxsize=64)
 def _phrases(lang: str) -> _Phrases:
     tables = _phrase_tables()
-    merged: dict[str, list[str]] = {"lines": [], "starts": [], "contains": [], "credits": []}
+    merged: dict[str, list[str]] = {"lines": [], "starts": [], "contains": [], "credits": [], "bylines": []}
     for name in ("common", lang):
         for key, values in tables.get(name, {}).items():
             if key not in merged:
@@ -503,7 +505,52 @@ def _phrases(lang: str) -> _Phrases:
         starts=tuple(_norm(x) for x in merged["starts"]),
         contains=tuple(_norm(x) for x in merged["contains"]),
         credits=tuple(_norm(x) for x in merged["credits"]),
+        bylines=tuple(sorted((_norm(x) for x in merged["bylines"]), key=len, reverse=True)),
     )
+
+
+_NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "dos", "das", "do", "le", "la"})
+
+
+def _is_byline(line: str, phrases: _Phrases) -> bool:
+    """"di Anna Riva | 31 agosto 2025", "Par Hugo Lefèvre", "Von Lena Brandt, Bozen": an author line.
+
+    The cue, one to four capitalised names (particles such as "de" or "van" between them), then
+    nothing, or a separator and anything (a date, a place, an update time).
+    """
+    text = " ".join(line.split())
+    if len(text) > BYLINE_MAX_CHARS or not phrases.bylines:
+        return False
+    low = _norm(text)
+    cue = next((c for c in phrases.bylines if low.startswith(c + " ")), None)
+    if cue is None:
+        return False
+    words = text[len(cue) + 1:].split(" ")
+    names = 0
+    for k, w in enumerate(words):
+        core = w.rstrip(",;")
+        if core[:1].isupper() and core[:1].isalpha():
+            names += 1
+            if names > 4:
+                return False
+            if core != w:  # "Brandt," ends the names: a place or a date may follow
+                return True
+        elif core.casefold() in _NAME_PARTICLES and names and k + 1 < len(words) and words[k + 1][:1].isupper():
+            continue
+        else:
+            return names > 0 and w[:1] in "|–—·/-("
+    return names > 0
+    low = _norm(text)
+    for cue in phrases.bylines:
+        if not low.startswith(cue + " "):
+            continue
+        rest = text[len(cue) + 1:].lstrip()
+        m = _BYLINE_NAMES.match(rest)
+        if not m or not all(w[:1].isupper() for w in m.group(0).split()):
+            return False
+        tail = rest[m.end():].strip()
+        return not tail or tail[0] in "|–—,·/-("
+    return False
 
 
 def _is_boilerplate(line: str, phrases: _Phrases) -> bool:
@@ -548,9 +595,9 @@ def _assign_roles(text: str, blocks: list[_Block], phrases: _Phrases) -> list[st
         elif b.kind == "code":
             roles[i] = "body"
 
-    # boilerplate phrases
+    # boilerplate phrases and author lines
     for i in range(len(blocks)):
-        if roles[i] is None and _is_boilerplate(line[i], phrases):
+        if roles[i] is None and (_is_boilerplate(line[i], phrases) or (single[i] and _is_byline(line[i], phrases))):
             roles[i] = "boilerplate"
 
     # the footer: everything short after the first boilerplate block that only short blocks follow

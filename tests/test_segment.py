@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from consistency.read import make_document
 from consistency.segment import segment, sentence_spans
 from consistency.types import ROLES, Document, Segment
 
@@ -460,3 +461,20 @@ def test_reader_blocks_fix_paragraphs_and_roles():
         ("title", "Headline here"), ("body", "First claim."), ("body", "Second claim."),
         ("caption", "Photo: someone"), ("boilerplate", "Leave a comment")]
     assert [s.paragraph for s in segs] == [0, 1, 1, 2, 3]
+
+
+@pytest.mark.parametrize("lang,line,byline", [
+    ("it", "di Davide Rota | 31 agosto 2025", True),
+    ("fr", "Par Hugo Lefèvre – 31 août 2025 à 21 h 30", True),
+    ("de", "Von Lena Brandt, Bozen", True),
+    ("it", "di Anna de Luca", True),
+    ("fr", "Par ailleurs, le maire a dit.", False),
+    ("de", "Von Montag an gilt der neue Fahrplan", False),
+    ("pt", "Por isso o governo decidiu", False),
+    ("it", "Di Maio ha detto che", False),
+])
+def test_author_lines_are_boilerplate(lang, line, byline):
+    text = f"Un titolo\n\n{line}\n\nIl primo paragrafo del testo, abbastanza lungo da essere un paragrafo.\n"
+    segs = segment(make_document(text, id=lang, lang=lang))
+    role = next(s.role for s in segs if s.text == line)
+    assert (role == "boilerplate") is byline, role
