@@ -34,6 +34,8 @@ NEGATION_CASES = [
     ("de", "Der Trainer machte keinen Hehl aus seiner Freude.", 0, []),
     ("fr", "Il n’avait besoin que d’une nulle pour rester en tête.", 0, []),
     ("fr", "Nul ne sait quand la ligne rouvrira.", 1, ["Nul ne"]),
+    ("fr", "Ils ont récupéré les poissons avant qu’ils ne soient mangés.", 0, []),  # expletive "ne"
+    ("fr", "Il faut agir avant qu’il ne soit pas trop tard.", 1, ["ne soit pas"]),
     ("en", "The mayor made no secret of his delight.", 0, []),
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]

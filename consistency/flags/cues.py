@@ -92,6 +92,9 @@ class Lexicon:
     only: frozenset[str]  # "not ... only" is not a negation ("non riguardano solo")
     restrictive: tuple[tuple[str, str], ...]
     restrictive_window: int
+    # French expletive "ne" ("avant qu'ils ne partent"): after one of these and "que", with no
+    # "pas" after it, "ne" negates nothing
+    expletive_after: frozenset[str]
     strong: frozenset[tuple[str, ...]]
     weak: frozenset[tuple[str, ...]]
     modal: frozenset[tuple[str, ...]]
@@ -138,6 +141,7 @@ def lexicon(lang: str) -> Lexicon:
         only=frozenset(_norm(w) for w in neg.get("only", [])),
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
+        expletive_after=frozenset(_norm(w) for w in neg.get("expletive_after", [])),
         strong=sets[2],
         weak=sets[3],
         modal=sets[6],
@@ -232,6 +236,7 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
                 or (lex.neg_suffixes and t.norm.endswith(lex.neg_suffixes))):
             neg_tokens.append(i)
     neg_tokens = _drop_restrictive(toks, neg_tokens, lex, text)
+    neg_tokens = _drop_expletive(toks, neg_tokens, lex, text)
     # negative concord: nearby cues in one stretch without punctuation are one negation
     groups: list[list[int]] = []
     for i in neg_tokens:
@@ -288,6 +293,26 @@ def _drop_restrictive(toks: list[Token], neg: list[int], lex: Lexicon, text: str
                 if toks[j].norm == b or (b.endswith("'") and toks[j].norm.startswith(b)):
                     drop.add(i)
                     break
+    return [i for i in neg if i not in drop]
+
+
+def _drop_expletive(toks: list[Token], neg: list[int], lex: Lexicon, text: str) -> list[int]:
+    """Remove the French expletive "ne" ("avant qu'ils ne soient", "à moins qu'il ne pleuve")."""
+    if not lex.expletive_after or not neg:
+        return neg
+    negset = set(neg)
+    drop: set[int] = set()
+    for i in neg:
+        if toks[i].norm not in ("ne", "n'") and not toks[i].norm.startswith("n'"):
+            continue
+        if any(j in negset for j in range(i + 1, min(len(toks), i + 4))):
+            continue  # "avant qu'il ne soit pas": "pas" follows, a real negation
+        back = range(i - 1, max(-1, i - 5), -1)
+        que = next((j for j in back if toks[j].norm in ("que", "qu'") or toks[j].norm.startswith("qu'")), None)
+        if que is None or que == 0 or _punct_between(text, toks[que], toks[i]):
+            continue
+        if toks[que - 1].norm in lex.expletive_after:
+            drop.add(i)
     return [i for i in neg if i not in drop]
 
 
