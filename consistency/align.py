@@ -227,10 +227,11 @@ def align(
 
 
 def _sandwiched(sims: Sequence[float | None], n: int, link: float) -> bool:
-    """Is bead ``n`` of a path between two beads that are links (the path's ends count as anchors)?"""
-    before = sims[n - 1] if n > 0 else link
-    after = sims[n + 1] if n + 1 < len(sims) else link
-    return before is not None and after is not None and before >= link and after >= link
+    """Is bead ``n`` of a path between two links? Gap beads (a sentence only one side has) are looked
+    past; the path's ends count as links."""
+    before = next((x for x in reversed(sims[:n]) if x is not None), link)
+    after = next((x for x in sims[n + 1 :] if x is not None), link)
+    return before >= link and after >= link
 
 
 def _substitute(

@@ -69,3 +69,46 @@ def test_drift_two_versions_share_is_raised_for_both(monkeypatch):
     consistency.check(SHARED_DRIFT, detectors=["drift"])
     drifted = {c.version for c in raised if c.kind == "drift" and "bacino" in SHARED_DRIFT["it"]}
     assert drifted == {"it", "fr"}, [(c.version, c.message) for c in raised]
+
+
+def _subheaded(heading: str) -> dict[str, str]:
+    it = ("Vendemmia scarsa in Valdimonte\n\nLa vendemmia è iniziata lunedì in tutta la valle.\n\n"
+          "Quest’anno lavorano nei vigneti duecento raccoglitori. Molti arrivano dalla pianura.\n\n"
+          "La cooperativa ha aperto una nuova cantina. Può lavorare mille quintali al giorno.\n\n"
+          "La grandine di luglio ha colpito i vigneti più alti. La siccità di agosto ha ridotto le rese.\n\n"
+          "I produttori sperano in un buon vino nonostante tutto. La festa dell’uva si terrà a ottobre.\n\n"
+          "Il sindaco ha promesso aiuti. Le domande si presentano in comune.")
+    de = ("Magere Weinlese im Valdimonte\n\nDie Weinlese hat am Montag im ganzen Tal begonnen.\n\n"
+          "Dieses Jahr arbeiten zweihundert Erntehelfer in den Weinbergen. Viele kommen aus der Ebene.\n\n"
+          "Die Genossenschaft hat eine neue Kellerei eröffnet. Sie kann tausend Doppelzentner am Tag verarbeiten.\n\n"
+          f"{heading}\n\n"
+          "Der Hagel im Juli traf die höchsten Weinberge. Die Dürre im August senkte die Erträge.\n\n"
+          "Die Winzer hoffen trotz allem auf einen guten Wein. Das Traubenfest findet im Oktober statt.\n\n"
+          "Der Bürgermeister versprach Hilfe. Anträge stellt man in der Gemeinde.")
+    fr = ("Maigres vendanges dans le Valdimonte\n\nLes vendanges ont commencé lundi dans toute la vallée.\n\n"
+          "Cette année, deux cents vendangeurs travaillent dans les vignes. Beaucoup viennent de la plaine.\n\n"
+          "La coopérative a ouvert une nouvelle cave. Elle peut traiter mille quintaux par jour.\n\n"
+          "La grêle de juillet a frappé les vignes les plus hautes. La sécheresse d’août a réduit les rendements.\n\n"
+          "Les vignerons espèrent malgré tout un bon vin. La fête du raisin aura lieu en octobre.\n\n"
+          "Le maire a promis des aides. Les demandes se font à la mairie.")
+    return {"it": it, "de": de, "fr": fr}
+
+
+@pytest.mark.parametrize("heading,raised", [
+    ("Hagel und Dürre", False),  # names what the paragraph below says: no claim of its own
+    ("Die Preise für Trauben fallen weiter", True),  # says something nobody else says
+])
+def test_subheading_only_one_version_has(monkeypatch, heading, raised):
+    from consistency.flags import calibration
+
+    seen = []
+    real = calibration.finalize
+
+    def spy(ctx, findings):
+        seen.extend(f.candidate for f in findings)
+        return real(ctx, findings)
+
+    monkeypatch.setattr(calibration, "finalize", spy)
+    consistency.check(_subheaded(heading), detectors=["gaps"])
+    added = [c for c in seen if c.kind == "addition" and c.version == "de"]
+    assert bool(added) is raised, [c.message for c in seen]

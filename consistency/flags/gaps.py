@@ -112,6 +112,22 @@ def _furniture(ctx: FlagContext, segs: list[Segment]) -> bool:
     return seg.index < 4 or seg.index >= n - 4 or "|" in seg.text or bool(_DATE.search(seg.text))
 
 
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _summarises(ctx: FlagContext, version: str, heading: list[Segment]) -> bool:
+    """Whether most content words of a subheading (by their first five letters) recur in the next six
+    body sentences of its version: "Hagel und Dürre" above a paragraph on hail and drought, not
+    "Unfortunately, wanting is not always being able" above one on chip yields."""
+    words = {w.casefold()[:5] for s in heading for w in _CONTENT_WORD.findall(s.text)}
+    if not words:
+        return False
+    last = max(s.index for s in heading)
+    after = [s for s in ctx.segments[version][last + 1 :] if s.role == "body"][:6]
+    seen = {w.casefold()[:5] for s in after for w in _CONTENT_WORD.findall(s.text)}
+    return len(words & seen) * 2 >= len(words)
+
+
 def _gap_features(ctx: FlagContext, group: Group, segs: list[Segment], sure: float, have: list[str],
                   lack: list[str], heading_only: bool) -> dict[str, float]:
     best = _free_support(ctx, group, lack, 0.0)
@@ -168,12 +184,12 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
                 segs = [s for s in ctx.members(group, v) if s.role not in QUIET_ROLES]
                 if not segs or _furniture(ctx, segs):
                     continue
+                if heading_only and _summarises(ctx, v, segs):
+                    continue  # a subheading naming what the paragraphs below it say adds no claim
                 span = ctx.span(segs)
                 if restructured(ctx, group, v, span.text, lack):
                     continue  # the others say it inside a neighbouring sentence
-                if heading_only:
-                    severity = "low"
-                elif _words(segs) >= 6 and sure >= 0.5:
+                if _words(segs) >= 6 and sure >= 0.5:
                     severity = "high"
                 else:
                     severity = "medium"
@@ -184,7 +200,7 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
                     kind="addition", version=v, start=span.start, end=span.end, counterparts=(),
                     severity=severity, score=score, group=group.id,
                     message=f"{who} {quote(span.text)}; {join_names(others)} have no counterpart.",
-                ), "addition", features, whole_claim=_words(segs) >= 6 and not heading_only))
+                ), "addition", features, whole_claim=_words(segs) >= 6))
     return out
 
 
