@@ -558,6 +558,10 @@ def _is_boilerplate(line: str, phrases: _Phrases) -> bool:
     norm = _norm(line)
     if _core(norm) in phrases.lines:
         return True
+    # a counter beside the phrase: "Kommentare (5)", "Komentarze: 42", "12 commenti"
+    counted = _core(re.sub(r"^\d+\s+|[\s:]*[(\[]?\d+[)\]]?$", "", norm))
+    if counted != _core(norm) and counted in phrases.lines:
+        return True
     if len(norm) > BOILERPLATE_MAX_CHARS:
         return False
     return norm.startswith(phrases.starts) or any(p in norm for p in phrases.contains)

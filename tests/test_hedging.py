@@ -12,6 +12,9 @@ HEDGE_CASES = [
     ("it", "Lo stabilimento potrebbe chiudere nel 2026.", [("weak", "potrebbe")]),
     ("it", "I treni potranno trasportare 250 passeggeri.", [("modal", "potranno")]),
     ("it", "Il piano funzionerà senza dubbio.", [("booster", "senza dubbio")]),
+    # expectation is a modal, like "can": "dovrebbe" = "devrait" = "dürfte" only in strength
+    ("it", "Il Consiglio di Stato dovrebbe pronunciarsi entro l’autunno.", [("modal", "dovrebbe")]),
+    ("fr", "Le Conseil d’État devrait se prononcer d’ici à l’automne.", [("modal", "devrait")]),
     ("de", "Er wird am Sonntag wahrscheinlich wieder starten.", [("hedge", "wahrscheinlich")]),
     ("de", "Berichten zufolge arbeitet Alibaba mit SMIC.", [("hedge", "Berichten zufolge")]),
     ("de", "Das Werk könnte schließen.", [("weak", "könnte")]),

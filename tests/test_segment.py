@@ -478,3 +478,10 @@ def test_author_lines_are_boilerplate(lang, line, byline):
     segs = segment(make_document(text, id=lang, lang=lang))
     role = next(s.role for s in segs if s.text == line)
     assert (role == "boilerplate") is byline, role
+
+
+@pytest.mark.parametrize("lang,line", [("de", "Kommentare (5)"), ("pl", "Komentarze (42)"), ("it", "12 commenti")])
+def test_comment_counters_are_boilerplate(lang, line):
+    text = f"Un titolo\n\nIl primo paragrafo del testo, abbastanza lungo da essere un paragrafo.\n\n{line}\n"
+    segs = segment(make_document(text, id=lang, lang=lang))
+    assert next(s.role for s in segs if s.text == line) == "boilerplate"
