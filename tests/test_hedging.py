@@ -12,6 +12,8 @@ HEDGE_CASES = [
     ("it", "Lo stabilimento potrebbe chiudere nel 2026.", [("weak", "potrebbe")]),
     ("it", "I treni potranno trasportare 250 passeggeri.", [("modal", "potranno")]),
     ("it", "Il piano funzionerà senza dubbio.", [("booster", "senza dubbio")]),
+    ("it", "Brunner con ogni probabilità impugnerà l’esito.", [("hedge", "con ogni probabilità")]),
+    ("de", "Die Arbeiten dauern voraussichtlich bis Mai.", [("modal", "voraussichtlich")]),
     # expectation is a modal, like "can": "dovrebbe" = "devrait" = "dürfte" only in strength
     ("it", "Il Consiglio di Stato dovrebbe pronunciarsi entro l’autunno.", [("modal", "dovrebbe")]),
     ("fr", "Le Conseil d’État devrait se prononcer d’ici à l’automne.", [("modal", "devrait")]),
