@@ -77,15 +77,12 @@ bench-serve: $(VENV)/.all
 	$(PY) benchmarks/serve.py
 
 # the evaluation set (eval/README.md): per-kind recall/precision/F1 on eval/sets plus the seeds criteria;
-# eval-holdout is for final reporting only; bench-refresd scores sentence divergence against a cosine baseline
-.PHONY: eval eval-holdout eval-blind bench-refresd
+# eval-blind is for final reporting only; bench-refresd scores sentence divergence against a cosine baseline
+.PHONY: eval eval-blind bench-refresd
 eval: $(VENV)/.all
 	$(PY) eval/build_gold.py --check
 	$(PY) eval/score.py eval/sets
 	$(PY) eval/score.py $(SHARED)/seeds
-
-eval-holdout: $(VENV)/.all
-	$(PY) eval/score.py eval/sets-holdout
 
 # the blind held-out sets: scored once per release by the team lead, never while developing (eval/README.md)
 eval-blind: $(VENV)/.all

@@ -6,7 +6,7 @@ offsets; this script finds it and writes ``gold.json`` in the shape of
 ``version``, ``kind``, ``start``, ``end``, ``text``; divergences also with ``note``,
 ``severity``, ``required`` and, for ``number`` and ``entity``, ``sources``).
 
-    python eval/build_gold.py                      # every set under eval/sets, eval/sets-holdout and eval/sets-blind
+    python eval/build_gold.py                      # every set under eval/sets and eval/sets-blind
     python eval/build_gold.py eval/sets/tram-marenfeld
     python eval/build_gold.py --check              # exit 1 when a gold.json is stale or a spec is wrong
 
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent
-DEFAULT_DIRS = (ROOT / "sets", ROOT / "sets-holdout", ROOT / "sets-blind")
+DEFAULT_DIRS = (ROOT / "sets", ROOT / "sets-blind")
 
 KINDS = ("addition", "omission", "number", "entity", "polarity", "hedging", "drift")
 SEVERITIES = ("low", "medium", "high")
@@ -171,7 +171,7 @@ def _dump(gold: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("paths", nargs="*", type=Path, help="set folders or folders of sets (default: eval/sets, eval/sets-holdout, eval/sets-blind)")
+    ap.add_argument("paths", nargs="*", type=Path, help="set folders or folders of sets (default: eval/sets, eval/sets-blind)")
     ap.add_argument("--check", action="store_true", help="write nothing; exit 1 when a gold.json differs from its spec")
     args = ap.parse_args(argv)
     paths = args.paths or [p for p in DEFAULT_DIRS if p.is_dir()]

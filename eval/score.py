@@ -2,7 +2,7 @@
 
     python eval/score.py                                  # eval/sets (the development sets), default model
     python eval/score.py eval/sets ../shared/seeds        # several folders; a folder with gold.json is one set
-    python eval/score.py eval/sets-holdout                # held-out sets: final reporting only (eval/README.md)
+    python eval/score.py eval/sets-blind                  # blind sets: scored once per release (eval/README.md)
     python eval/score.py --min-severity medium --json -o out.json
     python eval/score.py --save-reports reports/eval      # also keep every consistency-report/1 JSON
     python eval/score.py --reports reports/eval           # score saved reports instead of running the check
