@@ -14,9 +14,9 @@ HEDGE_CASES = [
     ("it", "Il piano funzionerà senza dubbio.", [("booster", "senza dubbio")]),
     ("it", "Brunner con ogni probabilità impugnerà l’esito.", [("hedge", "con ogni probabilità")]),
     ("de", "Die Arbeiten dauern voraussichtlich bis Mai.", [("modal", "voraussichtlich")]),
-    # expectation is a modal, like "can": "dovrebbe" = "devrait" = "dürfte" only in strength
-    ("it", "Il Consiglio di Stato dovrebbe pronunciarsi entro l’autunno.", [("modal", "dovrebbe")]),
-    ("fr", "Le Conseil d’État devrait se prononcer d’ici à l’automne.", [("modal", "devrait")]),
+    # expectation is no hedge; German "dürfte" (likely to) renders it as often as "probably": a modal
+    ("it", "Il Consiglio di Stato dovrebbe pronunciarsi entro l’autunno.", []),
+    ("de", "Der Staatsrat dürfte bis zum Herbst entscheiden.", [("modal", "dürfte")]),
     ("de", "Er wird am Sonntag wahrscheinlich wieder starten.", [("hedge", "wahrscheinlich")]),
     ("de", "Berichten zufolge arbeitet Alibaba mit SMIC.", [("hedge", "Berichten zufolge")]),
     ("de", "Das Werk könnte schließen.", [("weak", "könnte")]),
