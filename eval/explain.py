@@ -20,12 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import score  # noqa: E402  (eval/score.py: loading sets, spans and matching)
 
 
-def _record() -> list[dict[str, Any]]:
-    """Patch the flag stage so every finding is kept in a list with its probability and severity."""
+def _record() -> tuple[list[dict[str, Any]], Any]:
+    """Patch the flag stage so every finding is kept in a list with its probability and severity;
+    returns the list and the function that undoes the patch."""
     from consistency.flags import calibration
 
     seen: list[dict[str, Any]] = []
     real = calibration.decide
+    original = calibration.finalize
 
     def finalize(ctx, findings):
         out = []
@@ -42,7 +44,11 @@ def _record() -> list[dict[str, Any]]:
         return out
 
     calibration.finalize = finalize
-    return seen
+
+    def undo() -> None:
+        calibration.finalize = original
+
+    return seen, undo
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,10 +58,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--false", action="store_true", help="list the reported flags that find no gold entry")
     ap.add_argument("--features", action="store_true", help="print each candidate's features")
     args = ap.parse_args(argv)
-    seen = _record()
-    for folder in score.find_sets(args.paths):
-        if "sets-blind" in folder.as_posix():
-            sys.exit(f"{folder}: the blind sets are never explained (eval/README.md)")
+    folders = score.find_sets(args.paths)
+    if any("sets-blind" in folder.as_posix() for folder in folders):
+        sys.exit("the blind sets (eval/sets-blind) are never explained (eval/README.md)")
+    seen, undo = _record()
+    try:
+        _explain(folders, seen, args)
+    finally:
+        undo()
+    return 0
+
+
+def _explain(folders: list[Path], seen: list[dict[str, Any]], args: argparse.Namespace) -> None:
+    for folder in folders:
         gs = score.load_set(folder)
         seen.clear()
         data = score.run_check(gs, model=args.model)
@@ -79,7 +94,6 @@ def main(argv: list[str] | None = None) -> int:
                 feats = f" {({k: round(v, 3) for k, v in c['features'].items()})}" if args.features else ""
                 print(f"    {c['head']}/{c['kind']} p={c['p']:.3f} {c['kept'] or 'dropped'} "
                       f"[{c['start']}:{c['end']}] {text[c['start']:c['end']][:80]!r}{feats}")
-    return 0
 
 
 if __name__ == "__main__":
