@@ -10,8 +10,8 @@ each row also carries a second sentence and a 0-5 similarity score. From these:
   appended clause (only one version joins) or a dropped one (only one does not);
 - ``build_article``: a multi-paragraph "article" in several languages from a few
   rows, with 0-3 divergences planted in one or two versions (a third of the
-  rule-based ones on the row's paraphrase, so the changed sentence is also worded
-  differently from its counterparts) and a gold list in
+  hedge, number and name plants on the row's paraphrase, so the changed sentence
+  is also worded differently from its counterparts) and a gold list in
   the shape of ``eval/sets/*/gold.json`` (version, kind, start, end, text).
 
 Everything is deterministic given the random generator. Used only by
@@ -324,6 +324,8 @@ def build_article(rows: list[Row], all_rows: list[Row], langs: list[str], n_plan
     return Article(texts, gold)
 
 
+REWORDED = ("hedge", "weak", "number", "entity")  # plants that may come on the row's paraphrase
+
 _GOLD_KIND = {"addition": "addition", "omission": "omission", "clause_addition": "addition",
               "clause_omission": "omission", "negation": "polarity", "unnegation": "polarity", "hedge": "hedging",
               "weak": "hedging", "hedge_removed": "hedging", "number": "number", "entity": "entity", "drift": "drift"}
@@ -376,10 +378,12 @@ def _plant(kind: str, k: int, targets: list[str], others: list[str], per: dict[s
     if kind in ("negation", "hedge", "weak", "number", "entity", "unnegation"):
         new = {}
         # a third of the time the targets also word it differently (the row's paraphrase, where STS-B
-        # has one): a real divergence seldom changes one word of an otherwise literal translation
+        # has one): a real divergence seldom changes one word of an otherwise literal translation.
+        # Not for negations: a reworded one taught the polarity head that a plain "not" inserted
+        # into a literal translation (similarity ~1) is unlikely
         row = unit_rows[k]
-        reworded = (units[k]["en"] == row.s1["en"] and row.score >= 3.6 and rng.random() < 0.35
-                    and all(re.search(r"[.!?]$", row.s2[l]) for l in targets))
+        reworded = (kind in REWORDED and units[k]["en"] == row.s1["en"] and row.score >= 3.6
+                    and rng.random() < 0.35 and all(re.search(r"[.!?]$", row.s2[l]) for l in targets))
         for l in targets:
             s = row.s2[l] if reworded else per[l][k]
             assert s is not None

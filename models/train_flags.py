@@ -83,7 +83,10 @@ HEAD_FEATURES = {
     "drift": ["pair", "gap", "words"],
     "number": ["disagree", "agree", "consensus", "digits", "ratio"],
     "entity": ["carriers", "swap", "weak"],
-    "polarity": ["agree_share", "n_versions", "tie", "similarity", "extra", "removal"],
+    # not the group's similarity: its direction is not obvious (faithful versions that count negations
+    # differently, "did not hide" against "was pleased", are near-identical; an inserted "not" the model
+    # barely sees is too), and with it the head learned that a plain "não" flip is unlikely
+    "polarity": ["agree_share", "n_versions", "tie", "extra", "removal"],
     "hedging": ["agree_share", "n_versions", "tie", "similarity", "extra", "strong", "removal"],
     "clause_addition": ["p_mean", "p_share", "gain", "share", "words"],
     "clause_omission": ["p_mean", "gain", "share", "words", "carriers"],
@@ -470,7 +473,7 @@ def fit_head(X: np.ndarray, y: np.ndarray, names: list[str], C: float = 1.0,
              weights: np.ndarray | None = None) -> dict[str, Any] | None:
     from sklearn.linear_model import LogisticRegression
 
-    if len(y) < 20 or y.sum() < 5 or (len(y) - y.sum()) < 5:
+    if len(y) < 20 or y.sum() < 3 or (len(y) - y.sum()) < 3:
         return None  # too few to fit: the detector's own prior (its candidate score) stays
     mean, scale = X.mean(axis=0), X.std(axis=0)
     scale[scale < 1e-9] = 1.0
