@@ -68,6 +68,18 @@ def _segment_vectors(embed_fn: Callable[[Sequence[str]], np.ndarray], docs: Sequ
     return vectors
 
 
+def substitute_floor(calibration: Calibration) -> float | None:
+    """From which calibrated similarity a rewritten sentence joins the group it stands in for: the
+    75th percentile of unrelated pairs (estimated as normal from p50 and p95 when a calibration
+    estimated from the input has no p75); None when unknown (no substitutions)."""
+    q = calibration.quantiles.get("random", {})
+    if "p75" in q:
+        return calibration.cal("random", "p75")
+    if "p50" in q and "p95" in q:
+        return float(calibration.similarity(q["p50"] + (q["p95"] - q["p50"]) * 0.674 / 1.645))
+    return None
+
+
 def check(
     inputs: Inputs,
     *,
@@ -122,7 +134,7 @@ def check(
         sims = [vectors[a] @ vectors[b].T for i, a in enumerate(ids) for b in ids[i + 1 :]]
         calibration = estimate_calibration(spec.id, sims)
     thresholds = {**calibration.thresholds, **overrides}
-    options = AlignOptions(link=thresholds["link"], substitute=calibration.cal("random", "p75"))
+    options = AlignOptions(link=thresholds["link"], substitute=substitute_floor(calibration))
     alignment = align(segments, vectors, calibration, options, embed_fn=embed_fn)
     pairs = compare(segments, alignment, thresholds["link"])
     timings["align"] = time.perf_counter() - t

@@ -251,3 +251,18 @@ def test_rewritten_sentence_joins_the_group_it_replaces(replacement, substitute,
     assert (set(members) == {"a:6", "b:6", "c:6"}) is joined, members
     if not joined:
         assert members == ("c:6",)
+
+
+def test_substitution_floor_from_stored_and_estimated_calibrations():
+    """The floor exists for a stored calibration (p75 measured) and one estimated from the input (p50, p95 only)."""
+    from consistency.api import substitute_floor
+    from consistency.calibrate import estimate_calibration, load_calibration
+
+    stored = load_calibration("use-m")
+    assert substitute_floor(stored) == pytest.approx(stored.cal("random", "p75"))
+    rng = np.random.default_rng(0)
+    sims = [rng.normal(0.1, 0.1, size=(12, 12)) + np.eye(12) * 0.6]
+    estimated = estimate_calibration("st:somewhere", sims)
+    assert "p75" not in estimated.quantiles["random"]
+    floor = substitute_floor(estimated)
+    assert floor is not None and estimated.cal("random", "p50") < floor < estimated.cal("random", "p95")
