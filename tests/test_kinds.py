@@ -108,3 +108,39 @@ def test_subheading_only_one_version_has(candidates, heading, raised):
     consistency.check(_subheaded(heading), detectors=["gaps"])
     added = [c for c in candidates if c.kind == "addition" and c.version == "de"]
     assert bool(added) is raised, [c.message for c in candidates]
+
+
+def _led(lead_it: str, lead_de: str) -> dict[str, str]:
+    """A story whose it and de versions open with a lead sentence the fr version has not."""
+    it = ("Festival di Lindavo, vince una regista portoghese\n\n"
+          f"{lead_it}\n\n"
+          "Il festival si è chiuso domenica sera con la cerimonia in piazza. Il pubblico ha superato ogni record.\n\n"
+          "Il premio per il miglior attore è andato al polacco Marek Zielonka per il film «La neve di marzo». "
+          "Quello per la miglior regia è andato al tedesco Jonas Albrecht.\n\n"
+          "La prossima edizione si terrà a settembre. Il direttore ha annunciato una nuova sezione per i documentari.")
+    de = ("Festival von Lindavo: Portugiesische Regisseurin gewinnt\n\n"
+          f"{lead_de}\n\n"
+          "Das Festival endete am Sonntagabend mit der Zeremonie auf dem Platz. Das Publikum brach alle Rekorde.\n\n"
+          "Der Preis für den besten Darsteller ging an den Polen Marek Zielonka für den Film «Märzschnee». "
+          "Der Regiepreis ging an den Deutschen Jonas Albrecht.\n\n"
+          "Die nächste Ausgabe findet im September statt. Der Direktor kündigte eine neue Sektion für Dokumentarfilme an.")
+    fr = ("Festival de Lindavo : une réalisatrice portugaise l’emporte\n\n"
+          "Le festival s’est terminé dimanche soir par la cérémonie sur la place. Le public a battu tous les records.\n\n"
+          "Le prix du meilleur acteur est revenu au Polonais Marek Zielonka pour le film « La neige de mars ». "
+          "Celui de la meilleure réalisation est allé à l’Allemand Jonas Albrecht.\n\n"
+          "La prochaine édition aura lieu en septembre. Le directeur a annoncé une nouvelle section pour les documentaires.")
+    return {"it": it, "de": de, "fr": fr}
+
+
+@pytest.mark.parametrize("lead_it,lead_de,raised", [
+    # the lead sums up a later sentence fr has: fr lacks nothing
+    ("Premi anche per il polacco Marek Zielonka e il tedesco Jonas Albrecht.",
+     "Preise gingen auch an den Polen Marek Zielonka und den Deutschen Jonas Albrecht.", False),
+    # the lead says something fr says nowhere
+    ("Il sindaco ha promesso un nuovo cinema all'aperto per l'estate prossima.",
+     "Der Bürgermeister versprach für den nächsten Sommer ein neues Freiluftkino.", True),
+])
+def test_omission_of_a_restated_lead(candidates, lead_it, lead_de, raised):
+    consistency.check(_led(lead_it, lead_de), detectors=["gaps"])
+    lacks = [c for c in candidates if c.kind == "omission" and c.version == "fr"]
+    assert bool(lacks) is raised, [c.message for c in candidates]

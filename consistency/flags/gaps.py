@@ -119,13 +119,37 @@ def _summarises(ctx: FlagContext, version: str, heading: list[Segment]) -> bool:
     """Whether most content words of a subheading (by their first five letters) recur in the next six
     body sentences of its version: "Hagel und Dürre" above a paragraph on hail and drought, not
     "Unfortunately, wanting is not always being able" above one on chip yields."""
-    words = {w.casefold()[:5] for s in heading for w in _CONTENT_WORD.findall(s.text)}
+    words = _content_words(" ".join(s.text for s in heading))
     if not words:
         return False
     last = max(s.index for s in heading)
     after = [s for s in ctx.segments[version][last + 1 :] if s.role == "body"][:6]
-    seen = {w.casefold()[:5] for s in after for w in _CONTENT_WORD.findall(s.text)}
+    seen = _content_words(" ".join(s.text for s in after))
     return len(words & seen) * 2 >= len(words)
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more, by their first five letters (a crude stem that works in any language)."""
+    return {w.casefold()[:5] for w in _CONTENT_WORD.findall(text)}
+
+
+def _restated(ctx: FlagContext, group: Group, reader: str, segs: list[Segment], lacking: str) -> bool:
+    """Whether ``reader`` says the content of ``segs`` twice (a lead that sums up a later sentence, a
+    quote repeated) and ``lacking`` has the other statement: most content words of ``segs`` recur in one
+    other sentence of ``reader`` that is aligned with a sentence of ``lacking``. Then ``lacking`` says it
+    once and lacks nothing."""
+    words = _content_words(" ".join(s.text for s in segs))
+    if len(words) < 3:
+        return False
+    for seg in ctx.segments[reader]:
+        if seg.id in group.members or seg.role in QUIET_ROLES:
+            continue
+        gid = ctx.alignment.group_of.get(seg.id)
+        if gid is None or not ctx.members(ctx.alignment.groups[gid], lacking):
+            continue
+        if len(words & _content_words(seg.text)) * 2 >= len(words):
+            return True
+    return False
 
 
 def _gap_features(ctx: FlagContext, group: Group, segs: list[Segment], sure: float, have: list[str],
@@ -171,6 +195,8 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
             for w in lack:
                 if restructured(ctx, group, reader, reader_text, [w]):
                     continue  # w says it as a clause of a neighbouring sentence
+                if _restated(ctx, group, reader, reader_segs, w):
+                    continue  # the others say it twice (a lead summing up the body), w once
                 pos = _insertion_point(ctx, group, w, reader)
                 severity = "high" if (big and sure >= 0.5 and len(have) >= 3) else "medium"
                 out.append(Finding(Candidate(
