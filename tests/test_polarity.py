@@ -37,6 +37,17 @@ NEGATION_CASES = [
     ("fr", "Ils ont récupéré les poissons avant qu’ils ne soient mangés.", 0, []),  # expletive "ne"
     ("fr", "Il faut agir avant qu’il ne soit pas trop tard.", 1, ["ne soit pas"]),
     ("en", "The mayor made no secret of his delight.", 0, []),
+    # "without" + a noun as an adverb, the Polish pronoun "nie", "nie do" adjectives, restrictive "ne ... que"
+    ("it", "La protesta si è svolta senza incidenti.", 0, []),
+    ("pl", "Protest przebiegł bez incydentów.", 0, []),
+    ("pl", "Protest przebiegł bez policji.", 1, ["bez"]),
+    ("pl", "Obecnie trafia na nie 120 tys. ton odpadów.", 0, []),
+    ("pl", "Taka kwota byłaby nie do pomyślenia.", 0, []),
+    ("pl", "To nie do końca jasne.", 1, ["nie"]),
+    ("fr", "Il a reconnu n’avoir appris l’existence des négociations qu’à la mi-juin.", 0, []),
+    # one word that negates an injury counts like "did not suffer injuries"
+    ("it", "La sua compagna è rimasta illesa.", 1, ["illesa"]),
+    ("de", "Seine Seilpartnerin blieb unverletzt.", 1, ["unverletzt"]),
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]
 
