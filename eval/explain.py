@@ -80,6 +80,11 @@ def _explain(folders: list[Path], seen: list[dict[str, Any]], args: argparse.Nam
             for f in flags:
                 if not any(score.hits(f, g, gs.texts[g["version"]]) for g in gs.divergences):
                     print(f"  FALSE {f.version} {f.kind} {f.severity}: {gs.texts[f.version][f.start:f.end][:110]!r}")
+                    if args.features:
+                        for c in seen:
+                            if (c["version"], c["start"], c["end"], c["kind"]) == (f.version, f.start, f.end, f.kind):
+                                print(f"    {c['head']} p={c['p']:.3f} "
+                                      f"{ {k: round(v, 3) for k, v in c['features'].items()} }")
             continue
         for g in gs.divergences:
             text = gs.texts[g["version"]]
