@@ -461,6 +461,7 @@ class _Phrases:
     contains: tuple[str, ...]
     credits: tuple[str, ...]
     bylines: tuple[str, ...] = ()
+    networks: frozenset[str] = frozenset()
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
@@ -494,7 +495,8 @@ def _phrase_tables() -> dict[str, Any]:
 @lru_cache(maxsize=64)
 def _phrases(lang: str) -> _Phrases:
     tables = _phrase_tables()
-    merged: dict[str, list[str]] = {"lines": [], "starts": [], "contains": [], "credits": [], "bylines": []}
+    merged: dict[str, list[str]] = {"lines": [], "starts": [], "contains": [], "credits": [], "bylines": [],
+                                    "networks": []}
     for name in ("common", lang):
         for key, values in tables.get(name, {}).items():
             if key not in merged:
@@ -506,6 +508,7 @@ def _phrases(lang: str) -> _Phrases:
         contains=tuple(_norm(x) for x in merged["contains"]),
         credits=tuple(_norm(x) for x in merged["credits"]),
         bylines=tuple(sorted((_norm(x) for x in merged["bylines"]), key=len, reverse=True)),
+        networks=frozenset(_norm(x) for x in merged["networks"]),
     )
 
 
@@ -564,7 +567,20 @@ def _is_boilerplate(line: str, phrases: _Phrases) -> bool:
         return True
     if len(norm) > BOILERPLATE_MAX_CHARS:
         return False
+    if _share_buttons(norm, phrases):
+        return True
     return norm.startswith(phrases.starts) or any(p in norm for p in phrases.contains)
+
+
+_LINE_WORDS = re.compile(r"[^\W_]+(?:-[^\W_]+)?")
+
+
+def _share_buttons(norm: str, phrases: _Phrases) -> bool:
+    """A row of sharing buttons in any language: a short line without sentence punctuation that
+    names two social networks or more ("Condividi: Facebook | X | WhatsApp")."""
+    if len(norm) > 120 or not phrases.networks or _FINAL_PUNCT_RE.search(norm.rstrip()):
+        return False
+    return len(set(_LINE_WORDS.findall(norm)) & phrases.networks) >= 2
 
 
 def _is_credit(line: str, phrases: _Phrases) -> bool:

@@ -485,3 +485,16 @@ def test_comment_counters_are_boilerplate(lang, line):
     text = f"Un titolo\n\nIl primo paragrafo del testo, abbastanza lungo da essere un paragrafo.\n\n{line}\n"
     segs = segment(make_document(text, id=lang, lang=lang))
     assert next(s.role for s in segs if s.text == line) == "boilerplate"
+
+
+@pytest.mark.parametrize("lang,line,furniture", [
+    ("it", "Condividi: Facebook | X | WhatsApp", True),
+    ("fr", "Partager sur Facebook – Partager sur X", True),
+    ("pl", "Udostępnij: Facebook / Wykop / E-mail", True),
+    ("it", "Facebook e X hanno sospeso gli account del comune.", False),  # a sentence about them
+    ("de", "Die Stadt ist jetzt auf Instagram", False),  # one network
+])
+def test_share_buttons_are_boilerplate(lang, line, furniture):
+    text = f"Un titolo\n\nIl primo paragrafo del testo, abbastanza lungo da essere un paragrafo.\n\n{line}\n\nUn altro paragrafo del testo.\n"
+    segs = segment(make_document(text, id=lang, lang=lang))
+    assert (next(s.role for s in segs if s.text == line) == "boilerplate") is furniture
