@@ -18,7 +18,7 @@ __all__ = ["DETECTORS", "FlagContext", "detect", "detector_names", "divergence_s
 
 
 def _register() -> None:
-    from . import clauses, entity, gaps, hedging, number, polarity  # noqa: F401  (importing registers)
+    from . import clauses, entity, gaps, hedging, number, opposites, polarity  # noqa: F401  (importing registers)
 
 
 def detector_names() -> list[str]:

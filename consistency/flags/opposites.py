@@ -1,0 +1,121 @@
+"""``polarity`` flags without a negation word: a version that says the opposite with another word
+("abgelehnt" where the others say "approvato", "a critiqué" where they say "welcomed").
+
+Each language's data file (``[opposites]``) lists axes of opposite meaning under the same names in
+every language (approve / reject, praise / criticise, rise / fall, convict / acquit, confirm /
+deny), with the words of either side by prefix. A clause takes a side on an axis from its words,
+turned over by a negation cue before the word in the same clause ("non è stato approvato" is on
+the reject side; ``cues.py`` decides what a negation is). A version with words of both sides of
+an axis in a group takes none. Within an alignment group, a version on one side is a candidate
+when at least two other versions, and more than share its side, are on the other; versions
+without a word of the axis do not vote. No head is fitted for these (no synthetic data plants
+them): the probability is a prior that grows with the share of the other versions against it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..types import Group
+from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
+from .calibration import Finding, finder
+from .cues import cues, tokens
+from .numbers import _read_toml, normalise_lang
+from .votes import Unit, clauses_of
+
+
+@dataclass(frozen=True)
+class Axis:
+    """One axis of opposite meaning in one language: the word prefixes and whole words of each side."""
+
+    name: str
+    sides: tuple[tuple[tuple[str, ...], frozenset[str]], tuple[tuple[str, ...], frozenset[str]]]
+
+    def side(self, word: str) -> int:
+        """+1 for the first side, -1 for the second, 0 for neither."""
+        for sign, (prefixes, words) in zip((1, -1), self.sides):
+            if word in words or word.startswith(prefixes):
+                return sign
+        return 0
+
+
+@lru_cache(maxsize=64)
+def axes(lang: str) -> tuple[tuple[Axis, ...], tuple[str, ...]]:
+    """The axes of a language and the prefixes of words that only look like axis words."""
+    code = normalise_lang(lang)
+    data: dict[str, Any] = ((_read_toml(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None)
+                            or {}).get("opposites", {})
+    out = []
+    for name, pair in data.items():
+        if name == "except":
+            continue
+        sides = []
+        for words in pair:
+            norm = [w.casefold() for w in words]
+            sides.append((tuple(w[:-1] for w in norm if w.endswith("*")),
+                          frozenset(w for w in norm if not w.endswith("*"))))
+        out.append(Axis(name, (sides[0], sides[1])))
+    return tuple(out), tuple(w.casefold().rstrip("*") for w in data.get("except", []))
+
+
+@dataclass(frozen=True)
+class Stance:
+    """A version's side on one axis in a group, with the clause and word that take it."""
+
+    sign: int
+    unit: Unit
+    word: str
+
+
+def _stances(ctx: FlagContext, group: Group, version: str) -> dict[str, Stance]:
+    lang = ctx.documents[version].lang
+    known, skip = axes(lang)
+    if not known:
+        return {}
+    found: dict[str, list[Stance]] = {}
+    for unit in clauses_of(ctx, group, version):
+        negs = [c.start for c in cues(unit.text, lang) if c.kind == "negation"]
+        for tok in tokens(unit.text):
+            if skip and tok.norm.startswith(skip):
+                continue
+            for axis in known:
+                sign = axis.side(tok.norm)
+                if sign:
+                    if len(negs) % 2:
+                        sign = -sign
+                    found.setdefault(axis.name, []).append(Stance(sign, unit, unit.text[tok.start:tok.end]))
+    return {name: ss[0] for name, ss in found.items() if len({s.sign for s in ss}) == 1}
+
+
+@finder("opposites")
+def find_opposites(ctx: FlagContext) -> list[Finding]:
+    """``polarity`` candidates: a version on the other side of an axis of opposite words than the others."""
+    out: list[Finding] = []
+    for group in ctx.alignment.groups:
+        roles = {ctx.index[m].role for m in group.members}
+        if roles <= {*QUIET_ROLES, "title"}:
+            continue
+        present = ctx.versions_in(group)
+        if len(present) < 3:
+            continue
+        stances = {v: _stances(ctx, group, v) for v in present}
+        for name in sorted({a for s in stances.values() for a in s}):
+            side = {v: s[name] for v, s in stances.items() if name in s}
+            for v, mine in side.items():
+                against = [w for w, s in side.items() if s.sign != mine.sign]
+                along = [w for w, s in side.items() if s.sign == mine.sign and w != v]
+                if len(against) < 2 or len(against) <= len(along) + 1:
+                    continue
+                share = len(against) / (len(present) - 1)
+                theirs = ", ".join(dict.fromkeys(f"«{side[w].word}»" for w in against[:3]))
+                cand = Candidate(
+                    kind="polarity", version=v, start=mine.unit.start, end=mine.unit.end,
+                    counterparts=tuple(ctx.span([s for s in ctx.members(group, w) if s.role not in QUIET_ROLES])
+                                       for w in against),
+                    severity="medium", score=round(0.55 + 0.25 * share, 4), group=group.id,
+                    message=(f"The {v} version says the opposite of {join_names(against)} here "
+                             f"(«{mine.word}» against {theirs}): {quote(mine.unit.text)}."))
+                out.append(Finding(cand, "opposite", {"share": share, "n_versions": float(len(present))}))
+    return out

@@ -1,0 +1,69 @@
+"""Opposite words without a negation (``consistency/flags/opposites.py``): the data and the detector."""
+from __future__ import annotations
+
+import pytest
+
+import consistency
+from consistency.flags.opposites import axes
+
+LANGS = ("it", "de", "pt", "fr", "pl", "en", "es")
+
+
+def test_every_language_has_the_same_axes():
+    names = {lang: sorted(a.name for a in axes(lang)[0]) for lang in LANGS}
+    assert len({tuple(v) for v in names.values()}) == 1, names
+    assert names["it"] == ["approve", "confirm", "praise", "rise", "verdict"]
+
+
+def _side(lang: str, word: str) -> dict[str, int]:
+    known, skip = axes(lang)
+    if skip and word.casefold().startswith(skip):
+        return {}
+    return {a.name: a.side(word.casefold()) for a in known if a.side(word.casefold())}
+
+
+@pytest.mark.parametrize("lang,word,expected", [
+    ("it", "approvato", {"approve": 1}),
+    ("it", "bocciata", {"approve": -1}),
+    ("it", "approvvigionamento", {}),  # supply: only looks like "approve"
+    ("de", "abgelehnt", {"approve": -1}),
+    ("de", "freigesprochen", {"verdict": -1}),
+    ("pt", "aprovou", {"approve": 1}),
+    ("pt", "rejeitou", {"approve": -1}),
+    ("fr", "critiqué", {"praise": -1}),
+    ("fr", "salué", {"praise": 1}),
+    ("pl", "odrzuciła", {"approve": -1}),
+    ("pl", "wzrosła", {"rise": 1}),
+    ("en", "acquitted", {"verdict": -1}),
+    ("es", "rechazó", {"approve": -1}),
+    ("en", "fell", {}),  # a climber falls too: "rise" keeps to words of quantities
+])
+def test_words_take_their_side(lang, word, expected):
+    assert _side(lang, word) == expected
+
+
+def _council(de_clause: str) -> dict[str, str]:
+    return {
+        "it": ("Il consiglio comunale di Valbruna si è riunito lunedì sera. Il consiglio ha approvato il progetto "
+               "della nuova piscina. I lavori costeranno due milioni di euro."),
+        "de": ("Der Gemeinderat von Valbruna tagte am Montagabend. " + de_clause + " Die Arbeiten kosten zwei "
+               "Millionen Euro."),
+        "fr": ("Le conseil municipal de Valbruna s’est réuni lundi soir. Le conseil a approuvé le projet de la "
+               "nouvelle piscine. Les travaux coûteront deux millions d’euros."),
+        "pl": ("Rada gminy Valbruna zebrała się w poniedziałek wieczorem. Rada zatwierdziła projekt nowego basenu. "
+               "Prace będą kosztować dwa miliony euro."),
+    }
+
+
+@pytest.mark.parametrize("de_clause,flagged", [
+    ("Der Rat hat das Projekt des neuen Hallenbads abgelehnt.", True),  # rejected where the others approve
+    ("Der Rat hat das Projekt des neuen Hallenbads genehmigt.", False),
+    ("Der Rat hat das Projekt des neuen Hallenbads nicht abgelehnt.", False),  # a negated "rejected"
+])
+def test_a_version_on_the_other_side_is_flagged(de_clause, flagged):
+    report = consistency.check(_council(de_clause), detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+    if flagged:
+        assert "abgelehnt" in hits[0].text and "«abgelehnt»" in hits[0].message
+    assert not [f for f in report.flags if f.version != "de"], [f.message for f in report.flags]
