@@ -119,7 +119,7 @@ def _led(lead_it: str, lead_de: str) -> dict[str, str]:
           "Quello per la miglior regia è andato al tedesco Jonas Albrecht.\n\n"
           "La prossima edizione si terrà a settembre. Il direttore ha annunciato una nuova sezione per i documentari.")
     de = ("Festival von Lindavo: Portugiesische Regisseurin gewinnt\n\n"
-          f"{lead_de}\n\n"
+          + (f"{lead_de}\n\n" if lead_de else "") +
           "Das Festival endete am Sonntagabend mit der Zeremonie auf dem Platz. Das Publikum brach alle Rekorde.\n\n"
           "Der Preis für den besten Darsteller ging an den Polen Marek Zielonka für den Film «Märzschnee». "
           "Der Regiepreis ging an den Deutschen Jonas Albrecht.\n\n"
@@ -144,3 +144,13 @@ def test_omission_of_a_restated_lead(candidates, lead_it, lead_de, raised):
     consistency.check(_led(lead_it, lead_de), detectors=["gaps"])
     lacks = [c for c in candidates if c.kind == "omission" and c.version == "fr"]
     assert bool(lacks) is raised, [c.message for c in candidates]
+
+
+@pytest.mark.parametrize("lead_it,raised", [
+    ("Premi anche per il polacco Marek Zielonka e il tedesco Jonas Albrecht.", False),  # sums up its body
+    ("Il sindaco ha promesso un nuovo cinema all'aperto per l'estate prossima.", True),
+])
+def test_addition_of_a_restating_lead(candidates, lead_it, raised):
+    consistency.check(_led(lead_it, ""), detectors=["gaps"])
+    added = [c for c in candidates if c.kind == "addition" and c.version == "it"]
+    assert bool(added) is raised, [c.message for c in candidates]

@@ -137,7 +137,7 @@ def _restated(ctx: FlagContext, group: Group, reader: str, segs: list[Segment], 
     """Whether ``reader`` says the content of ``segs`` twice (a lead that sums up a later sentence, a
     quote repeated) and ``lacking`` has the other statement: most content words of ``segs`` recur in one
     other sentence of ``reader`` that is aligned with a sentence of ``lacking``. Then ``lacking`` says it
-    once and lacks nothing."""
+    once: it lacks nothing, and ``reader`` adds nothing."""
     words = _content_words(" ".join(s.text for s in segs))
     if len(words) < 3:
         return False
@@ -215,6 +215,8 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
                 span = ctx.span(segs)
                 if restructured(ctx, group, v, span.text, lack):
                     continue  # the others say it inside a neighbouring sentence
+                if sum(_restated(ctx, group, v, segs, w) for w in lack) * 2 > len(lack):
+                    continue  # v says it twice (a lead summing up its body), the others once
                 if _words(segs) >= 6 and sure >= 0.5:
                     severity = "high"
                 else:
