@@ -95,6 +95,19 @@ def test_country_adjective_mentions_the_country_but_is_no_name() -> None:
     assert extract_names("I think Chinese firms like Huawei will grow.", "en")[0].text == "Huawei"
 
 
+@pytest.mark.parametrize("source,text,expected", [
+    ("Nel 2026 sono previsti lavori sulla linea del Brennero.", "Für 2026 sind Bauarbeiten auf der Brennerstrecke geplant.", True),
+    ("Il progetto Valdora partirà a maggio.", "Das Valdoraprojekt startet im Mai.", True),
+    ("La Fondazione Merlini ha pagato il restauro.", "Die Stiftung Arvani zahlte die Restaurierung.", False),
+    ("Il sindaco di Roma ha parlato.", "Der Bürgermeister sprach über Romantik.", False),  # "Rom" is too short to open a compound
+])
+def test_a_name_opening_a_compound_is_mentioned(source: str, text: str, expected: bool) -> None:
+    from consistency.flags.entity import mentioned
+
+    name = extract_names(source, "it")[-1]
+    assert mentioned(name, "it", text) is expected
+
+
 def test_partial_names_match_by_default_only() -> None:
     assert same_name("Huawei", "Huawei Ascend")
     assert same_name("Huang", "Jensen Huang")

@@ -94,8 +94,11 @@ def _present(token: str, keys: tuple[str, ...], stems: dict[str, set[str]]) -> b
     if any(_same_token(token, k) for k in candidates):
         return True
     if len(token) >= 7 or "x" in token:  # near spellings: compare with words of a similar length
-        return any(_same_token(token, k) for k in set(keys) if abs(len(k) - len(token)) <= 3)
-    return False
+        if any(_same_token(token, k) for k in set(keys) if abs(len(k) - len(token)) <= 3):
+            return True
+    # the name opening a compound ("Brennerstrecke" for "Brennero"): German writes them as one word
+    heads = [st for st in {*_stems(token), token[:-1] if token[-1:] in "aeiou" else token} if len(st) >= 5]
+    return bool(heads) and any(k.startswith(h) and len(k) >= len(h) + 4 for k in set(keys) for h in heads)
 
 
 def _distinctive_words(text: str, lang: str) -> str:
