@@ -154,3 +154,24 @@ def test_addition_of_a_restating_lead(candidates, lead_it, raised):
     consistency.check(_led(lead_it, ""), detectors=["gaps"])
     added = [c for c in candidates if c.kind == "addition" and c.version == "it"]
     assert bool(added) is raised, [c.message for c in candidates]
+
+
+SHARED_SWAP = {  # pt and fr name another chair of the jury than it, de and pl
+    "it": ("Il premio Valdora è andato alla scrittrice Marta Lenzi. La giuria, presieduta da Carla Moretti, "
+           "ha scelto il romanzo all'unanimità. La cerimonia si è svolta sabato a Valdora."),
+    "de": ("Der Valdora-Preis ging an die Schriftstellerin Marta Lenzi. Die Jury unter dem Vorsitz von "
+           "Carla Moretti wählte den Roman einstimmig. Die Feier fand am Samstag in Valdora statt."),
+    "pt": ("O prémio Valdora foi para a escritora Marta Lenzi. O júri, presidido por Paolo Ferrante, "
+           "escolheu o romance por unanimidade. A cerimónia decorreu no sábado em Valdora."),
+    "fr": ("Le prix Valdora est revenu à l'écrivaine Marta Lenzi. Le jury, présidé par Paolo Ferrante, "
+           "a choisi le roman à l'unanimité. La cérémonie a eu lieu samedi à Valdora."),
+    "pl": ("Nagroda Valdora trafiła do pisarki Marty Lenzi. Jury pod przewodnictwem Carli Moretti "
+           "wybrało powieść jednogłośnie. Uroczystość odbyła się w sobotę w Valdorze."),
+}
+
+
+def test_a_name_two_versions_swapped_alike_is_flagged_in_both():
+    """3 against 2: the two versions that name the same other person are both entity flags."""
+    report = consistency.check(SHARED_SWAP, detectors=["entity"])
+    swapped = {f.version for f in report.flags if f.kind == "entity"}
+    assert swapped == {"pt", "fr"}, [(f.version, f.message) for f in report.flags]

@@ -12,7 +12,8 @@ a name of its own there that the others lack, a *drop* otherwise. A swap whose
 two names the model embeds as close as translations (their distinctive words:
 "Niemiec" / "Germania") is an exonym the table lacks, not a flag. The calibrator
 turns the candidate's features (swap or drop, how many versions carry the name,
-whether it is a short acronym) into a probability.
+whether it is a short acronym) into a probability. Two versions that swap in the same
+other name (3 against 2) are compared with the majority without each other.
 """
 from __future__ import annotations
 
@@ -198,6 +199,11 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                     if close is not None and close >= ctx.thresholds["faithful"]:
                         continue  # the model reads the two names as translations: an exonym the table lacks
                     features.update(swap=1.0, close=float(close) if close is not None else 0.0)
+                    # a version that names the same other one here is a partner, not a dissenter (3 against
+                    # 2: two versions swapped the name alike); the share is then of the others without it
+                    partners = [w for w in others if w not in carriers and mentioned(own, langs[v], texts[w])]
+                    if partners and len(others) - len(partners) >= 2:
+                        features["carriers"] = len(carriers) / (len(others) - len(partners))
                     message = f"The {v} version names {own.text} where {join_names(carriers)} name {name.text}."
                 else:
                     shared = [(s, n) for s, n in names[v] if any(_has(names[w], n) for w in carriers)]
