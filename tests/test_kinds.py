@@ -175,3 +175,51 @@ def test_a_name_two_versions_swapped_alike_is_flagged_in_both():
     report = consistency.check(SHARED_SWAP, detectors=["entity"])
     swapped = {f.version for f in report.flags if f.kind == "entity"}
     assert swapped == {"pt", "fr"}, [(f.version, f.message) for f in report.flags]
+
+
+def _split(threat: bool) -> dict[str, str]:
+    """de says in a sentence of its own what the others say inside the sentence before it (or do not say)."""
+    it_tail = " minacciato da un grande progetto turistico" if threat else ""
+    fr_tail = " menacé par un grand projet touristique" if threat else ""
+    pt_tail = " ameaçada por um grande projeto turístico" if threat else ""
+    return {
+        "it": ("Il premio principale è andato a «Le case di sale». "
+               f"Il film racconta tre generazioni di donne che lavorano nelle saline di un villaggio dell'Algarve{it_tail}. "
+               "La giuria ha lodato la sobrietà della regia. La cerimonia si è chiusa con un concerto."),
+        "fr": ("Le prix principal est revenu aux « Maisons de sel ». "
+               f"Le film suit trois générations de femmes qui travaillent dans les salines d’un village de l’Algarve{fr_tail}. "
+               "Le jury a salué la sobriété de la mise en scène. La cérémonie s’est terminée par un concert."),
+        "pt": ("O prémio principal foi para “Casas de Sal”. "
+               f"O filme conta a história de três gerações de mulheres que trabalham nas salinas de uma aldeia do Algarve{pt_tail}. "
+               "O júri elogiou a sobriedade da realização. A cerimónia terminou com um concerto."),
+        "de": ("Der Hauptpreis ging an «Die Salzhäuser». "
+               "Der Film erzählt von drei Generationen von Frauen, die in den Salinen eines Dorfes an der Algarve arbeiten. "
+               "Das Dorf ist durch ein grosses Tourismusprojekt bedroht. "
+               "Die Jury lobte die nüchterne Regie. Die Feier endete mit einem Konzert."),
+    }
+
+
+@pytest.mark.parametrize("threat,raised", [(True, False), (False, True)])
+def test_a_sentence_the_others_say_inside_the_one_before_is_no_addition(candidates, threat, raised):
+    consistency.check(_split(threat), detectors=["gaps"])
+    added = [c for c in candidates if c.kind == "addition" and c.version == "de"]
+    assert bool(added) is raised, [c.message for c in candidates]
+
+
+@pytest.mark.parametrize("threat", [True, False])
+def test_merge_gain_says_whether_the_counterpart_holds_the_sentence(monkeypatch, threat):
+    """Joining de's extra sentence to the sentence before it brings that one closer to its fr counterpart
+    only when the counterpart says both (``votes._merge_gain``)."""
+    from consistency.flags import calibration, votes
+
+    contexts = []
+    real = calibration.finalize
+    monkeypatch.setattr(calibration, "finalize", lambda ctx, fs: contexts.append(ctx) or real(ctx, fs))
+    consistency.check(_split(threat), detectors=["gaps"])
+    from consistency.types import Group
+
+    ctx = contexts[0]
+    extra = next(s for s in ctx.segments["de"] if s.text.startswith("Das Dorf"))
+    alone = Group(id=-1, members=(extra.id,), score=0.0)  # as if the aligner had left it on its own
+    gain = votes._merge_gain(ctx, alone, "de", extra.text, "fr")
+    assert (gain > 0) is threat, gain

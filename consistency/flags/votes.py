@@ -153,7 +153,8 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
     be a clause of another's. The closest neighbouring clause counts when it is closer than unrelated
     sentences (``absent``) and ``text`` is its best match among ``holder``'s clauses around (a mutual
     best match: a free rendering the aligner left unlinked), or when it is as close as a faithful
-    translation."""
+    translation; or when joining ``text`` to a neighbouring sentence brings that sentence closer to its
+    counterpart (``_merge_gain``: the counterpart says both in one sentence)."""
     faithful, absent = ctx.thresholds["faithful"], ctx.thresholds["absent"]
     if ctx.embed_fn is None or ctx.calibration is None:
         return False
@@ -175,5 +176,49 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
                 j = int(np.argmax(back[1:] @ back[0]))
                 ok = j < len(own) or sim >= faithful
             break
-        hits += ok
+        hits += ok or _merge_gain(ctx, group, holder, text, w) > 0.0
     return hits * 2 > len(lacking)
+
+
+def _merge_gain(ctx: FlagContext, group: Group, holder: str, text: str, target: str) -> float:
+    """How much closer a neighbouring sentence of ``holder`` gets to its counterpart in ``target`` with
+    ``text`` joined to it (best over the sentences before and after the group): positive when the
+    counterpart says ``text`` too, inside one sentence ("..., a village threatened by a tourism
+    project" against "... a village. The village is threatened by a tourism project."), negative
+    when it does not (the join only dilutes), and less than joining an unrelated sentence of
+    ``holder`` gains when the counterpart merged the neighbour with something else. -1 when there is
+    no aligned neighbour."""
+    if ctx.embed_fn is None or ctx.calibration is None:
+        return -1.0
+    mine = sorted(ctx.members(group, holder), key=lambda s: s.index)
+    if not mine:
+        return -1.0
+    inside = [m.text for m in mine if m.text in text]
+    if len(inside) > 1:  # several sentences: each must be said in the neighbour's counterpart
+        return min(_merge_gain(ctx, group, holder, t, target) for t in inside)
+    segs = ctx.segments[holder]
+    best = -1.0
+    for i, after in ((mine[0].index - 1, True), (mine[-1].index + 1, False)):
+        if not 0 <= i < len(segs) or segs[i].role in QUIET_ROLES:
+            continue
+        gid = ctx.alignment.group_of.get(segs[i].id)
+        theirs = [s for s in ctx.members(ctx.alignment.groups[gid], target) if s.role not in QUIET_ROLES] \
+            if gid is not None else []
+        if not theirs:
+            continue
+        other = " ".join(s.text for s in sorted(theirs, key=lambda s: s.start))
+        # a baseline: the same join with the sentence of holder least like the counterpart. A counterpart
+        # longer than the neighbour (it merged the neighbour with something else) gets closer to any join
+        pool = [s for s in segs if s.role == "body" and s.id not in group.members and s.index != i]
+        if not pool:
+            continue
+        pv = ctx.embed_fn([other] + [s.text for s in pool])
+        unrelated = pool[int(np.argmin(pv[1:] @ pv[0]))].text
+
+        def join(extra: str) -> str:
+            return f"{segs[i].text} {extra}" if after else f"{extra} {segs[i].text}"
+
+        vecs = ctx.embed_fn([other, segs[i].text, join(text), join(unrelated)])
+        sims = ctx.calibration.similarity(vecs[1:] @ vecs[0])
+        best = max(best, float(sims[1] - sims[0]) - max(0.0, float(sims[2] - sims[0])))
+    return best
