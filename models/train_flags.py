@@ -25,8 +25,8 @@ What it does, in order (all random choices seeded, so a rerun gives the same fil
    dozen STS-B sentences in 2-6 languages, 0-3 planted divergences) are checked with
    the real pipeline; each detector candidate is labelled by whether it hits a planted
    divergence (``eval/score.py``'s rule), and a logistic model per head is fitted on
-   the candidates' features. ``examples/lumenor`` and ``tests/data/cases.json`` (our own
-   articles, real translation variation) are added, as they are and in copies with one
+   the candidates' features. ``examples/lumenor``, ``models/data/articles`` and
+   ``tests/data/cases.json`` (our own articles, real translation variation) are added, as they are and in copies with one
    more divergence planted by rule (``synth.plant_in_article``).
 4. Held-out rows (every fifth STS-B row) give the validation numbers stored in the file
    (AUC of the pair and clause heads; recall, precision and false flags per clean
@@ -416,13 +416,17 @@ def synthetic_articles(rows: list[synth.Row], n: int, rng: random.Random, pool) 
     return out
 
 
+ARTICLES = ROOT / "models" / "data" / "articles"  # training articles in the eval sets' layout (never scored)
+
+
 def own_articles() -> list[tuple[dict[str, str], list[dict[str, Any]]]]:
-    """examples/lumenor (gold spans) and tests/data/cases.json (expected version and kind) as (texts, gold)."""
+    """examples/lumenor and models/data/articles (gold spans) and tests/data/cases.json (expected version
+    and kind) as (texts, gold)."""
     out = []
-    lum = ROOT / "examples" / "lumenor"
-    gold = json.loads((lum / "gold.json").read_text(encoding="utf-8"))
-    out.append(({l: (lum / f"{l}.txt").read_text(encoding="utf-8") for l in ("it", "de", "pt", "fr", "pl")},
-                gold["divergences"]))
+    for folder in [ROOT / "examples" / "lumenor", *sorted(p for p in ARTICLES.glob("*") if (p / "gold.json").is_file())]:
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        out.append(({l: (folder / f"{l}.txt").read_text(encoding="utf-8") for l in ("it", "de", "pt", "fr", "pl")},
+                    gold["divergences"]))
     for case in json.loads((ROOT / "tests" / "data" / "cases.json").read_text(encoding="utf-8")):
         texts = dict(case["versions"])
         exp = case.get("expect") or {}
@@ -643,7 +647,7 @@ def run_model(args: argparse.Namespace) -> int:
         "model": name,
         "source": (f"models/train_flags.py --model {args.model} --seed {args.seed} --pairs {args.pairs} "
                    f"--articles {args.articles}: STS-B multi-MT rows (index % 5 != 0) with planted divergences, "
-                   "examples/lumenor, tests/data/cases.json"),
+                   "examples/lumenor, models/data/articles, tests/data/cases.json"),
         "length_factors": factors,
         "heads": heads,
         "metrics": metrics,

@@ -27,6 +27,7 @@ refresd = _load("bench_refresd", ROOT / "benchmarks" / "refresd.py")
 
 DEV = ROOT / "eval" / "sets"
 ALL_SETS = build_gold.set_folders([DEV])
+TRAINING = build_gold.set_folders([ROOT / "models" / "data" / "articles"])  # models/train_flags.py reads these
 
 
 # -- the set itself ---------------------------------------------------------------------------------
@@ -39,6 +40,12 @@ def test_gold_is_built_from_spec_and_reproduces_the_texts(folder: Path):
     assert built == on_disk, f"{folder}/gold.json is stale: run python eval/build_gold.py {folder}"
     gs = score.load_set(folder)  # raises unless every span reproduces its file
     assert set(gs.texts) == {"it", "de", "pt", "fr", "pl"}
+
+
+@pytest.mark.parametrize("folder", TRAINING, ids=lambda p: p.name)
+def test_training_articles_gold_is_built_from_spec(folder: Path):
+    assert build_gold.build(folder) == json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    assert set(score.load_set(folder).texts) == {"it", "de", "pt", "fr", "pl"}
 
 
 @pytest.mark.parametrize("folder", ALL_SETS, ids=lambda p: p.name)
