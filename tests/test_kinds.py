@@ -223,3 +223,40 @@ def test_merge_gain_says_whether_the_counterpart_holds_the_sentence(monkeypatch,
     alone = Group(id=-1, members=(extra.id,), score=0.0)  # as if the aligner had left it on its own
     gain = votes._merge_gain(ctx, alone, "de", extra.text, "fr")
     assert (gain > 0) is threat, gain
+
+
+def _with_standfirst(extra_in_standfirst: bool) -> dict[str, str]:
+    """Three versions of a story with a standfirst; de has one sentence more, in its standfirst or in its body."""
+    extra = "Der Bürgermeister spricht von einem historischen Tag."
+    body_it = ["La nuova biblioteca di Kessling ha aperto sabato nell'ex filanda sul canale.",
+               "L'edificio ha quattro piani e ospita 140 mila libri.",
+               "I lavori sono durati quattro anni e sono costati 18 milioni di euro.",
+               "La biblioteca resterà aperta tutti i giorni fino alle 22."]
+    body_de = ["Die neue Bibliothek von Kessling hat am Samstag in der ehemaligen Spinnerei am Kanal eröffnet.",
+               "Das Gebäude hat vier Stockwerke und beherbergt 140 000 Bücher.",
+               "Die Arbeiten dauerten vier Jahre und kosteten 18 Millionen Euro.",
+               "Die Bibliothek ist jeden Tag bis 22 Uhr geöffnet."]
+    body_fr = ["La nouvelle bibliothèque de Kessling a ouvert samedi dans l'ancienne filature au bord du canal.",
+               "Le bâtiment compte quatre étages et abrite 140 000 livres.",
+               "Les travaux ont duré quatre ans et coûté 18 millions d'euros.",
+               "La bibliothèque sera ouverte tous les jours jusqu'à 22 heures."]
+    de_lead = "Kessling hat eine neue Stadtbibliothek."
+    if extra_in_standfirst:
+        de_lead = f"{de_lead} {extra}"
+    else:
+        body_de[2] = f"{body_de[2]} {extra}"
+    return {
+        "it": "Kessling apre la sua nuova biblioteca\n\nKessling ha una nuova biblioteca civica.\n\n" + "\n\n".join(body_it),
+        "de": "Kessling eröffnet seine neue Bibliothek\n\n" + de_lead + "\n\n" + "\n\n".join(body_de),
+        "fr": "Kessling inaugure sa nouvelle bibliothèque\n\nKessling a une nouvelle bibliothèque municipale.\n\n"
+              + "\n\n".join(body_fr),
+    }
+
+
+@pytest.mark.parametrize("in_standfirst,raised", [(True, False), (False, True)])
+def test_a_sentence_only_one_standfirst_has_is_no_addition(candidates, in_standfirst, raised):
+    texts = _with_standfirst(in_standfirst)
+    consistency.check(texts, detectors=["gaps", "clauses"])
+    added = [c for c in candidates if c.kind == "addition" and c.version == "de"
+             and "Bürgermeister" in texts["de"][c.start:c.end]]
+    assert bool(added) is raised, [c.message for c in candidates]

@@ -29,7 +29,7 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, calibrator_for, finder
-from .votes import Unit, clauses_of, group_text, pair_similarity, restructured
+from .votes import Unit, clauses_of, group_text, pair_similarity, restructured, standfirst
 
 CLAUSE_FEATURES = ("gain", "cover", "best", "share", "words", "last", "full")
 MAX_CLAUSES = 8  # longer groups are left to sentence-level detectors
@@ -73,10 +73,13 @@ def find_clauses(ctx: FlagContext) -> list[Finding]:
     similarity = lambda a, b: float(ctx.calibration.similarity(float(a @ b)))  # noqa: E731
     out: list[Finding] = []
     todo = []
+    lead = standfirst(ctx)
     for group in ctx.alignment.groups:
         roles = {ctx.index[m].role for m in group.members}
         if roles <= {*QUIET_ROLES, "title", "heading"}:
             continue
+        if all(m in lead for m in group.members if ctx.index[m].role not in QUIET_ROLES):
+            continue  # standfirsts are each desk's own summary (votes.standfirst)
         units = {v: clauses_of(ctx, group, v) for v in ctx.versions_in(group)}
         units = {v: u for v, u in units.items() if u and len(u) <= MAX_CLAUSES}
         present = list(units)

@@ -21,7 +21,7 @@ import numpy as np
 from ..types import Group, Segment
 from .base import QUIET_ROLES, Candidate, FlagContext, clip01, join_names, quote
 from .calibration import Finding, finder
-from .votes import clauses_of, covered, restructured
+from .votes import clauses_of, covered, restructured, standfirst
 
 
 def _carriers(ctx: FlagContext, group: Group) -> tuple[list[str], list[str]]:
@@ -171,6 +171,7 @@ def _gap_features(ctx: FlagContext, group: Group, segs: list[Segment], sure: flo
 def find_gaps(ctx: FlagContext) -> list[Finding]:
     """``addition`` and ``omission`` candidates for groups that not every version carries."""
     out: list[Finding] = []
+    lead = standfirst(ctx)
     for group in ctx.alignment.groups:
         roles = _roles(ctx, group)
         if roles <= set(QUIET_ROLES) or "title" in roles:
@@ -178,6 +179,8 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
         have, lack = _carriers(ctx, group)
         if not lack:
             continue
+        if all(m in lead for m in group.members if ctx.index[m].role not in QUIET_ROLES):
+            continue  # standfirsts are each desk's own summary, like titles
         heading_only = roles <= {"heading"}
         sure = _absence(ctx, group, lack)
         score = 0.5 + 0.5 * sure

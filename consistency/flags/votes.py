@@ -222,3 +222,27 @@ def _merge_gain(ctx: FlagContext, group: Group, holder: str, text: str, target: 
         sims = ctx.calibration.similarity(vecs[1:] @ vecs[0])
         best = max(best, float(sims[1] - sims[0]) - max(0.0, float(sims[2] - sims[0])))
     return best
+
+
+STANDFIRST_MAX_SENTENCES = 2
+STANDFIRST_MAX_WORDS = 50
+STANDFIRST_MIN_FOLLOWING = 3  # body paragraphs after it
+
+
+def standfirst(ctx: FlagContext) -> frozenset[str]:
+    """Segment ids of each version's standfirst: the first body paragraph, when it is short (two sentences,
+    50 words at most) and at least three body paragraphs follow. Desks write their own standfirst, as they
+    write their own title: one may sum up what another leaves to the body, in other words, so a sentence
+    there that the others lack is no addition (numbers, names and negations in it are still compared)."""
+    ids: set[str] = set()
+    for segs in ctx.segments.values():
+        paragraphs: dict[int, list] = {}
+        for s in segs:
+            paragraphs.setdefault(s.paragraph, []).append(s)
+        body = [p for p in sorted(paragraphs) if all(s.role == "body" for s in paragraphs[p])]
+        if len(body) < 1 + STANDFIRST_MIN_FOLLOWING:
+            continue
+        first = paragraphs[body[0]]
+        if len(first) <= STANDFIRST_MAX_SENTENCES and sum(len(s.text.split()) for s in first) <= STANDFIRST_MAX_WORDS:
+            ids.update(s.id for s in first)
+    return frozenset(ids)
