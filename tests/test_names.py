@@ -78,6 +78,9 @@ SAME = [
     ("Berlin", "Bern", False),
     ("US", "us", False),  # the acronym only
     ("Uno", "ONU", False),
+    ("Wiedeń", "Wiednia", True),  # a fleeting e before ń
+    ("Vienna", "Wiednia", True),
+    ("Figaro", "Figara", True),  # a foreign name in -o, inflected
 ]
 
 
@@ -106,6 +109,17 @@ def test_a_name_opening_a_compound_is_mentioned(source: str, text: str, expected
 
     name = extract_names(source, "it")[-1]
     assert mentioned(name, "it", text) is expected
+
+
+def test_a_first_name_the_others_leave_out_names_no_one_new() -> None:
+    from consistency.flags.entity import _head_mentioned
+
+    verdi = extract_names("Opera Giuseppe Verdiego otworzy sezon.", "pl")[-1]
+    macbeth = extract_names("Il Macbeth apre la stagione.", "it")[-1]
+    assert _head_mentioned(verdi, "pl", "Il Macbeth di Verdi apre la stagione.", macbeth)
+    assert not _head_mentioned(verdi, "pl", "Il Macbeth di Rossini apre la stagione.", macbeth)
+    veltro, orvane = extract_names("Veltro Systems", "it")[0], extract_names("Orvane Systems", "it")[0]
+    assert not _head_mentioned(veltro, "it", "Il porto firma con Orvane Systems.", orvane)
 
 
 def test_partial_names_match_by_default_only() -> None:

@@ -124,6 +124,18 @@ def mentioned(name: Name, name_lang: str, text: str, *, capitalised: bool = Fals
     return all(found) if every else any(found)
 
 
+def _head_mentioned(name: Name, lang: str, text: str, missing: Name) -> bool:
+    """Whether ``text`` mentions the last distinctive word of a name of several words, a word the
+    ``missing`` name does not share: the surname of "Giuseppe Verdiego" (a version that gives a first
+    name the others leave out names no one new), not the "Systems" of "Veltro Systems" against
+    "Orvane Systems"."""
+    words = _distinctive(name.text, lang)
+    if len(name.text.split()) < 2 or not words or any(_same_token(words[-1], k) for k in missing.key.split()):
+        return False
+    keys, stems = _index(text, False)
+    return _present(words[-1], keys, stems)
+
+
 _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème|º|°|\.)?$")
 
 
@@ -173,7 +185,8 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                 # the version's own names there that the carriers do not have: a swap
                 mine_only = [(s, n) for s, n in names[v]
                              if not (len(n.text.split()) == 1 and _initial(whole[v], s))
-                             and not any(mentioned(n, langs[v], whole[w], every=True) for w in carriers)]
+                             and not any(mentioned(n, langs[v], whole[w], every=True)
+                                         or _head_mentioned(n, langs[v], whole[w], name) for w in carriers)]
                 source_lang = next(langs[w] for w in carriers if _has(names[w], name)) if any(
                     _has(names[w], name) for w in carriers) else langs[carriers[0]]
                 if mentioned(name, source_lang, whole[v]):
