@@ -112,14 +112,15 @@ def test_subheading_only_one_version_has(candidates, heading, raised):
 
 def _led(lead_it: str, lead_de: str) -> dict[str, str]:
     """A story whose it and de versions open with a lead sentence the fr version has not."""
+    # the lead opens the first paragraph (a standfirst of its own would never be compared: votes.standfirst)
     it = ("Festival di Lindavo, vince una regista portoghese\n\n"
-          f"{lead_it}\n\n"
+          f"{lead_it} "
           "Il festival si è chiuso domenica sera con la cerimonia in piazza. Il pubblico ha superato ogni record.\n\n"
           "Il premio per il miglior attore è andato al polacco Marek Zielonka per il film «La neve di marzo». "
           "Quello per la miglior regia è andato al tedesco Jonas Albrecht.\n\n"
           "La prossima edizione si terrà a settembre. Il direttore ha annunciato una nuova sezione per i documentari.")
     de = ("Festival von Lindavo: Portugiesische Regisseurin gewinnt\n\n"
-          + (f"{lead_de}\n\n" if lead_de else "") +
+          + (f"{lead_de} " if lead_de else "") +
           "Das Festival endete am Sonntagabend mit der Zeremonie auf dem Platz. Das Publikum brach alle Rekorde.\n\n"
           "Der Preis für den besten Darsteller ging an den Polen Marek Zielonka für den Film «Märzschnee». "
           "Der Regiepreis ging an den Deutschen Jonas Albrecht.\n\n"

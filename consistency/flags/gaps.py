@@ -21,7 +21,7 @@ import numpy as np
 from ..types import Group, Segment
 from .base import QUIET_ROLES, Candidate, FlagContext, clip01, join_names, quote
 from .calibration import Finding, finder
-from .votes import clauses_of, covered, restructured, standfirst
+from .votes import clauses_of, content_words, covered, restructured, standfirst
 
 
 def _carriers(ctx: FlagContext, group: Group) -> tuple[list[str], list[str]]:
@@ -112,25 +112,17 @@ def _furniture(ctx: FlagContext, segs: list[Segment]) -> bool:
     return seg.index < 4 or seg.index >= n - 4 or "|" in seg.text or bool(_DATE.search(seg.text))
 
 
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
-
-
 def _summarises(ctx: FlagContext, version: str, heading: list[Segment]) -> bool:
     """Whether most content words of a subheading (by their first five letters) recur in the next six
     body sentences of its version: "Hagel und Dürre" above a paragraph on hail and drought, not
     "Unfortunately, wanting is not always being able" above one on chip yields."""
-    words = _content_words(" ".join(s.text for s in heading))
+    words = content_words(" ".join(s.text for s in heading))
     if not words:
         return False
     last = max(s.index for s in heading)
     after = [s for s in ctx.segments[version][last + 1 :] if s.role == "body"][:6]
-    seen = _content_words(" ".join(s.text for s in after))
+    seen = content_words(" ".join(s.text for s in after))
     return len(words & seen) * 2 >= len(words)
-
-
-def _content_words(text: str) -> set[str]:
-    """Words of four letters or more, by their first five letters (a crude stem that works in any language)."""
-    return {w.casefold()[:5] for w in _CONTENT_WORD.findall(text)}
 
 
 def _restated(ctx: FlagContext, group: Group, reader: str, segs: list[Segment], lacking: str) -> bool:
@@ -138,7 +130,7 @@ def _restated(ctx: FlagContext, group: Group, reader: str, segs: list[Segment], 
     quote repeated) and ``lacking`` has the other statement: most content words of ``segs`` recur in one
     other sentence of ``reader`` that is aligned with a sentence of ``lacking``. Then ``lacking`` says it
     once: it lacks nothing, and ``reader`` adds nothing."""
-    words = _content_words(" ".join(s.text for s in segs))
+    words = content_words(" ".join(s.text for s in segs))
     if len(words) < 3:
         return False
     for seg in ctx.segments[reader]:
@@ -147,7 +139,7 @@ def _restated(ctx: FlagContext, group: Group, reader: str, segs: list[Segment], 
         gid = ctx.alignment.group_of.get(seg.id)
         if gid is None or not ctx.members(ctx.alignment.groups[gid], lacking):
             continue
-        if len(words & _content_words(seg.text)) * 2 >= len(words):
+        if len(words & content_words(seg.text)) * 2 >= len(words):
             return True
     return False
 

@@ -8,6 +8,7 @@ wrong.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Hashable, Mapping, Sequence, TypeVar
@@ -185,9 +186,9 @@ def _merge_gain(ctx: FlagContext, group: Group, holder: str, text: str, target: 
     ``text`` joined to it (best over the sentences before and after the group): positive when the
     counterpart says ``text`` too, inside one sentence ("..., a village threatened by a tourism
     project" against "... a village. The village is threatened by a tourism project."), negative
-    when it does not (the join only dilutes), and less than joining an unrelated sentence of
-    ``holder`` gains when the counterpart merged the neighbour with something else. -1 when there is
-    no aligned neighbour."""
+    when it does not (the join only dilutes), and less than joining another sentence of ``holder``
+    (the three closest to the counterpart) gains when the counterpart merged the neighbour with
+    something else. -1 when there is no aligned neighbour."""
     if ctx.embed_fn is None or ctx.calibration is None:
         return -1.0
     mine = sorted(ctx.members(group, holder), key=lambda s: s.index)
@@ -207,21 +208,23 @@ def _merge_gain(ctx: FlagContext, group: Group, holder: str, text: str, target: 
         if not theirs:
             continue
         other = " ".join(s.text for s in sorted(theirs, key=lambda s: s.start))
-        # a baseline: the same join with the sentence of holder least like the counterpart. A counterpart
-        # longer than the neighbour (it merged the neighbour with something else) gets closer to any join
+        # rivals: the same join with the sentences of holder most like the counterpart. A counterpart that
+        # merged the neighbour with another sentence gets closer with that one, and ``text`` must win
         pool = [s for s in segs if s.role == "body" and s.id not in group.members and s.index != i]
-        if not pool:
-            continue
-        pv = ctx.embed_fn([other] + [s.text for s in pool])
-        unrelated = pool[int(np.argmin(pv[1:] @ pv[0]))].text
+        pv = ctx.embed_fn([other] + [s.text for s in pool]) if pool else np.zeros((1, 1))
+        rivals = [pool[k].text for k in np.argsort(-(pv[1:] @ pv[0]))[:RIVALS]] if pool else []
 
         def join(extra: str) -> str:
             return f"{segs[i].text} {extra}" if after else f"{extra} {segs[i].text}"
 
-        vecs = ctx.embed_fn([other, segs[i].text, join(text), join(unrelated)])
+        vecs = ctx.embed_fn([other, segs[i].text, join(text), *(join(r) for r in rivals)])
         sims = ctx.calibration.similarity(vecs[1:] @ vecs[0])
-        best = max(best, float(sims[1] - sims[0]) - max(0.0, float(sims[2] - sims[0])))
+        rival_gain = max((float(x - sims[0]) for x in sims[2:]), default=0.0)
+        best = max(best, float(sims[1] - sims[0]) - max(0.0, rival_gain))
     return best
+
+
+RIVALS = 3  # sentences of the holder tried in place of the one tested (votes._merge_gain)
 
 
 STANDFIRST_MAX_SENTENCES = 2
@@ -229,11 +232,20 @@ STANDFIRST_MAX_WORDS = 50
 STANDFIRST_MIN_FOLLOWING = 3  # body paragraphs after it
 
 
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def content_words(text: str) -> set[str]:
+    """Words of four letters or more, by their first five letters (a crude stem that works in any language)."""
+    return {w.casefold()[:5] for w in _CONTENT_WORD.findall(text)}
+
+
 def standfirst(ctx: FlagContext) -> frozenset[str]:
     """Segment ids of each version's standfirst: the first body paragraph, when it is short (two sentences,
     50 words at most) and at least three body paragraphs follow. Desks write their own standfirst, as they
-    write their own title: one may sum up what another leaves to the body, in other words, so a sentence
-    there that the others lack is no addition (numbers, names and negations in it are still compared)."""
+    write their own title: one sums up what another leaves to the body, in other words, so a sentence
+    there that the others lack is no addition (numbers, names and negations in it are still compared).
+    The price: a claim only one standfirst makes is not reported as an addition either."""
     ids: set[str] = set()
     for segs in ctx.segments.values():
         paragraphs: dict[int, list] = {}
