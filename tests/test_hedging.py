@@ -30,6 +30,12 @@ HEDGE_CASES = [
     ("en", "The chip is reportedly made by SMIC.", [("hedge", "reportedly")]),
     ("en", "The plant might close.", [("weak", "might")]),
     ("en", "The plant will close.", []),
+    # "risks to" + a verb is a possibility; "risks a fine" (faces a fine) is no hedge
+    ("it", "Lo stabilimento rischia di chiudere.", [("weak", "rischia di")]),
+    ("it", "Chi trasgredisce rischia una multa fino a 500 euro.", []),
+    ("de", "Dem Unternehmen droht eine empfindliche Strafe.", []),
+    ("de", "Das Projekt droht zu scheitern.", [("weak", "droht zu")]),
+    ("pl", "Za ich łamanie grożą kary do 500 euro.", []),
 ]
 
 
