@@ -45,6 +45,11 @@ NEGATION_CASES = [
     ("pl", "Taka kwota byłaby nie do pomyślenia.", 0, []),
     ("pl", "To nie do końca jasne.", 1, ["nie"]),
     ("fr", "Il a reconnu n’avoir appris l’existence des négociations qu’à la mi-juin.", 0, []),
+    # to rule out is a negation, not to rule it out is none; "without fear" is "safely"
+    ("it", "La coalizione esclude un aumento delle tasse.", 1, ["esclude"]),
+    ("it", "La coalizione non esclude un aumento delle tasse.", 0, []),
+    ("pl", "Koalicja nie wyklucza podwyżki podatków.", 0, []),
+    ("pl", "Opakowania można stosować bez obaw.", 0, []),
     # one word that negates an injury counts like "did not suffer injuries"
     ("it", "La sua compagna è rimasta illesa.", 1, ["illesa"]),
     ("de", "Seine Seilpartnerin blieb unverletzt.", 1, ["unverletzt"]),
