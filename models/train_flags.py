@@ -417,13 +417,22 @@ def synthetic_articles(rows: list[synth.Row], n: int, rng: random.Random, pool) 
 
 
 ARTICLES = ROOT / "models" / "data" / "articles"  # training articles in the eval sets' layout (never scored)
+# Heads that do not learn from those articles. Polarity: its features (agreement, how much deleting the cue
+# helps) cannot tell a flipped negation from a faithful free rendering that says it with a negation; with
+# the articles' many such renderings the head stopped reporting a plain inserted "not" (p 0.42-0.48 on
+# tests/test_polarity.py), which the tool must report. It keeps the STS-B, lumenor and cases.json data.
+NOT_FROM_ARTICLES = ("polarity",)
+
+
+def _article_folders() -> list[Path]:
+    return sorted(p for p in ARTICLES.glob("*") if (p / "gold.json").is_file())
 
 
 def own_articles() -> list[tuple[dict[str, str], list[dict[str, Any]]]]:
     """examples/lumenor and models/data/articles (gold spans) and tests/data/cases.json (expected version
     and kind) as (texts, gold)."""
     out = []
-    for folder in [ROOT / "examples" / "lumenor", *sorted(p for p in ARTICLES.glob("*") if (p / "gold.json").is_file())]:
+    for folder in [ROOT / "examples" / "lumenor", *_article_folders()]:
         gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
         out.append(({l: (folder / f"{l}.txt").read_text(encoding="utf-8") for l in ("it", "de", "pt", "fr", "pl")},
                     gold["divergences"]))
@@ -600,11 +609,14 @@ def run_model(args: argparse.Namespace) -> int:
     # false candidates against about as many divergences as a real article has, while the plants
     # stay varied.
     seen: set[tuple] = set()
+    article_bases = set(range(1, 1 + len(_article_folders())))  # own_articles(): lumenor, the articles, cases
     for i, (texts, gold, own, base) in enumerate(arts):
         ctx = capture(texts, args.model)
         original = base is not None and texts is own_texts.get(base)
         for head, feats, label, where in label_findings(ctx, gold, texts):
             if head in ("pair", "clause") or head not in HEAD_FEATURES:
+                continue
+            if head in NOT_FROM_ARTICLES and base in article_bases:
                 continue
             weight = 1.0
             if base is not None:
