@@ -25,8 +25,9 @@ What it does, in order (all random choices seeded, so a rerun gives the same fil
    dozen STS-B sentences in 2-6 languages, 0-3 planted divergences) are checked with
    the real pipeline; each detector candidate is labelled by whether it hits a planted
    divergence (``eval/score.py``'s rule), and a logistic model per head is fitted on
-   the candidates' features. ``examples/lumenor``, ``models/data/articles`` and
-   ``tests/data/cases.json`` (our own articles, real translation variation) are added, as they are and in copies with one
+   the candidates' features. ``examples/lumenor``, ``models/data/articles`` (not for the heads in
+   ``NOT_FROM_ARTICLES``) and ``tests/data/cases.json`` (our own articles, real translation
+   variation) are added, as they are and in copies with one
    more divergence planted by rule (``synth.plant_in_article``).
 4. Held-out rows (every fifth STS-B row) give the validation numbers stored in the file
    (AUC of the pair and clause heads; recall, precision and false flags per clean
@@ -417,11 +418,13 @@ def synthetic_articles(rows: list[synth.Row], n: int, rng: random.Random, pool) 
 
 
 ARTICLES = ROOT / "models" / "data" / "articles"  # training articles in the eval sets' layout (never scored)
-# Heads that do not learn from those articles. Polarity: its features (agreement, how much deleting the cue
-# helps) cannot tell a flipped negation from a faithful free rendering that says it with a negation; with
-# the articles' many such renderings the head stopped reporting a plain inserted "not" (p 0.42-0.48 on
-# tests/test_polarity.py), which the tool must report. It keeps the STS-B, lumenor and cases.json data.
-NOT_FROM_ARTICLES = ("polarity",)
+# Heads that do not learn from those articles. Fitted with them, these heads learned that faithful free
+# renderings are common and became too cautious for what the tool must report: a plain inserted "not"
+# fell to p 0.42-0.48 (polarity, tests/test_polarity.py), a clause four of five versions have to 0.489
+# (clause_omission, tests/test_clauses.py), and the seeds' power-draw addition from high to low
+# (addition), so the founding example no longer failed the gate. They keep the STS-B, lumenor and
+# cases.json data; the other heads learn from the articles too (more precise on the development sets).
+NOT_FROM_ARTICLES = ("polarity", "clause_omission", "addition")
 
 
 def _article_folders() -> list[Path]:
