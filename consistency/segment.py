@@ -482,14 +482,26 @@ def _core(s: str) -> str:
 @lru_cache(maxsize=1)
 def _phrase_tables() -> dict[str, Any]:
     """The phrase lists of data/boilerplate.toml, read once."""
+    data = _data_file("boilerplate.toml")
+    if data is None:
+        raise ConfigError("consistency/data/boilerplate.toml is missing; reinstall the package")
+    return data
+
+
+@lru_cache(maxsize=64)
+def _data_file(relative: str) -> dict[str, Any] | None:
+    """A TOML file under consistency/data, parsed; None when there is no such file."""
     import tomllib
 
-    path = resources.files("consistency") / "data" / "boilerplate.toml"
+    path = resources.files("consistency") / "data"
+    for part in relative.split("/"):
+        path = path / part
+    if not path.is_file():
+        return None
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"cannot read {path}: {exc}; reinstall the package") from exc
-    return data
 
 
 @lru_cache(maxsize=64)
@@ -543,17 +555,6 @@ def _is_byline(line: str, phrases: _Phrases) -> bool:
         else:
             return names > 0 and w[:1] in "|–—·/-("
     return names > 0
-    low = _norm(text)
-    for cue in phrases.bylines:
-        if not low.startswith(cue + " "):
-            continue
-        rest = text[len(cue) + 1:].lstrip()
-        m = _BYLINE_NAMES.match(rest)
-        if not m or not all(w[:1].isupper() for w in m.group(0).split()):
-            return False
-        tail = rest[m.end():].strip()
-        return not tail or tail[0] in "|–—,·/-("
-    return False
 
 
 def _is_boilerplate(line: str, phrases: _Phrases) -> bool:
@@ -774,15 +775,7 @@ def _merge_lowercase_starts(chunk: str, cuts: list[int]) -> list[int]:
 def _ordinal_cues(lang: str) -> frozenset[str]:
     """Words after which "<number>." is an ordinal, not a sentence end (de "im 20. Zug"): the
     ``ordinal_before`` list of ``[segment]`` in the language's data file."""
-    import tomllib
-
-    path = resources.files("consistency") / "data" / "lang" / f"{lang}.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return frozenset()
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}; reinstall the package") from exc
+    data = _data_file(f"lang/{lang}.toml") or {}
     return frozenset(w.casefold() for w in data.get("segment", {}).get("ordinal_before", []))
 
 

@@ -427,15 +427,16 @@ ARTICLES = ROOT / "models" / "data" / "articles"  # training articles in the eva
 NOT_FROM_ARTICLES = ("polarity", "clause_omission", "addition")
 
 
-def _article_folders() -> list[Path]:
-    return sorted(p for p in ARTICLES.glob("*") if (p / "gold.json").is_file())
+def _gold_folders() -> list[Path]:
+    """Our own articles with gold spans, in the order ``own_articles`` gives them: lumenor, then the training articles."""
+    return [ROOT / "examples" / "lumenor", *sorted(p for p in ARTICLES.glob("*") if (p / "gold.json").is_file())]
 
 
 def own_articles() -> list[tuple[dict[str, str], list[dict[str, Any]]]]:
     """examples/lumenor and models/data/articles (gold spans) and tests/data/cases.json (expected version
     and kind) as (texts, gold)."""
     out = []
-    for folder in [ROOT / "examples" / "lumenor", *_article_folders()]:
+    for folder in _gold_folders():
         gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
         out.append(({l: (folder / f"{l}.txt").read_text(encoding="utf-8") for l in ("it", "de", "pt", "fr", "pl")},
                     gold["divergences"]))
@@ -612,7 +613,7 @@ def run_model(args: argparse.Namespace) -> int:
     # false candidates against about as many divergences as a real article has, while the plants
     # stay varied.
     seen: set[tuple] = set()
-    article_bases = set(range(1, 1 + len(_article_folders())))  # own_articles(): lumenor, the articles, cases
+    article_bases = {k for k, folder in enumerate(_gold_folders()) if folder.parent == ARTICLES}  # own_articles() order
     for i, (texts, gold, own, base) in enumerate(arts):
         ctx = capture(texts, args.model)
         original = base is not None and texts is own_texts.get(base)

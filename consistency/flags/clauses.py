@@ -29,7 +29,7 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, calibrator_for, finder
-from .votes import Unit, clauses_of, group_text, pair_similarity, restructured, standfirst
+from .votes import Unit, clauses_of, group_text, in_standfirst, pair_similarity, restructured, standfirst
 
 CLAUSE_FEATURES = ("gain", "cover", "best", "share", "words", "last", "full")
 MAX_CLAUSES = 8  # longer groups are left to sentence-level detectors
@@ -78,7 +78,7 @@ def find_clauses(ctx: FlagContext) -> list[Finding]:
         roles = {ctx.index[m].role for m in group.members}
         if roles <= {*QUIET_ROLES, "title", "heading"}:
             continue
-        if all(m in lead for m in group.members if ctx.index[m].role not in QUIET_ROLES):
+        if in_standfirst(ctx, group, lead):
             continue  # standfirsts are each desk's own summary (votes.standfirst)
         units = {v: clauses_of(ctx, group, v) for v in ctx.versions_in(group)}
         units = {v: u for v, u in units.items() if u and len(u) <= MAX_CLAUSES}

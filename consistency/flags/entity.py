@@ -94,12 +94,13 @@ def _present(token: str, keys: tuple[str, ...], stems: dict[str, set[str]]) -> b
     candidates = set().union(*(stems.get(st, set()) for st in _stems(token))) if token else set()
     if any(_same_token(token, k) for k in candidates):
         return True
+    distinct = set(keys)
     if len(token) >= 7 or "x" in token:  # near spellings: compare with words of a similar length
-        if any(_same_token(token, k) for k in set(keys) if abs(len(k) - len(token)) <= 3):
+        if any(_same_token(token, k) for k in distinct if abs(len(k) - len(token)) <= 3):
             return True
     # the name opening a compound ("Brennerstrecke" for "Brennero"): German writes them as one word
     heads = [st for st in {*_stems(token), token[:-1] if token[-1:] in "aeiou" else token} if len(st) >= 5]
-    return bool(heads) and any(k.startswith(h) and len(k) >= len(h) + 4 for k in set(keys) for h in heads)
+    return bool(heads) and any(k.startswith(h) and len(k) >= len(h) + 4 for k in distinct for h in heads)
 
 
 def _distinctive_words(text: str, lang: str) -> str:

@@ -21,7 +21,7 @@ import numpy as np
 from ..types import Group, Segment
 from .base import QUIET_ROLES, Candidate, FlagContext, clip01, join_names, quote
 from .calibration import Finding, finder
-from .votes import clauses_of, content_words, covered, restructured, standfirst
+from .votes import clauses_of, content_words, covered, in_standfirst, restructured, standfirst
 
 
 def _carriers(ctx: FlagContext, group: Group) -> tuple[list[str], list[str]]:
@@ -171,7 +171,7 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
         have, lack = _carriers(ctx, group)
         if not lack:
             continue
-        if all(m in lead for m in group.members if ctx.index[m].role not in QUIET_ROLES):
+        if in_standfirst(ctx, group, lead):
             continue  # standfirsts are each desk's own summary, like titles
         heading_only = roles <= {"heading"}
         sure = _absence(ctx, group, lack)

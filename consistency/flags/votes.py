@@ -181,6 +181,9 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
     return hits * 2 > len(lacking)
 
 
+RIVALS = 3  # sentences of the holder tried in place of the one tested (_merge_gain)
+
+
 def _merge_gain(ctx: FlagContext, group: Group, holder: str, text: str, target: str) -> float:
     """How much closer a neighbouring sentence of ``holder`` gets to its counterpart in ``target`` with
     ``text`` joined to it (best over the sentences before and after the group): positive when the
@@ -224,9 +227,6 @@ def _merge_gain(ctx: FlagContext, group: Group, holder: str, text: str, target: 
     return best
 
 
-RIVALS = 3  # sentences of the holder tried in place of the one tested (votes._merge_gain)
-
-
 STANDFIRST_MAX_SENTENCES = 2
 STANDFIRST_MAX_WORDS = 50
 STANDFIRST_MIN_FOLLOWING = 3  # body paragraphs after it
@@ -258,3 +258,8 @@ def standfirst(ctx: FlagContext) -> frozenset[str]:
         if len(first) <= STANDFIRST_MAX_SENTENCES and sum(len(s.text.split()) for s in first) <= STANDFIRST_MAX_WORDS:
             ids.update(s.id for s in first)
     return frozenset(ids)
+
+
+def in_standfirst(ctx: FlagContext, group: Group, lead: frozenset[str]) -> bool:
+    """Whether every member of ``group`` (quiet roles aside) is a standfirst sentence (``lead``: ``standfirst(ctx)``)."""
+    return all(m in lead for m in group.members if ctx.index[m].role not in QUIET_ROLES)
