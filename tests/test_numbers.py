@@ -5,7 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from consistency.flags.numbers import Quantity, extract_quantities, match_quantities, same_quantity
+from consistency.flags.numbers import (
+    Quantity,
+    bound_before,
+    extract_quantities,
+    match_quantities,
+    off_by_bound,
+    same_quantity,
+)
 
 
 def one(text: str, lang: str) -> Quantity:
@@ -255,3 +262,42 @@ def test_seeds_agree_on_7_nm_and_skip_model_numbers(seed_paths: list[Path]) -> N
     assert not any(q.value in (100, 910) for q in by_lang["it"])
     nm = {lang: next(q for q in found if q.unit == "nm") for lang, found in by_lang.items()}
     assert all(same_quantity(nm["it"], q) for q in nm.values())
+
+
+@pytest.mark.parametrize("lang,text,number,bound", [
+    ("de", "Kinder bis fünf Jahre fahren gratis", "fünf", "at_most"),
+    ("it", "i bambini sotto i sei anni salgono gratis", "sei", "under"),
+    ("pl", "dzieci do lat pięciu jeżdżą za darmo", "pięciu", "at_most"),
+    ("fr", "c’est gratuit pour les moins de 6 ans", "6", "under"),
+    ("pt", "as crianças com menos de seis anos não pagam", "seis", "under"),
+    ("en", "children aged up to five ride free", "five", "at_most"),
+    ("es", "los mayores de 65 años pagan la mitad", "65", "over"),
+    ("de", "ab 18 Jahren", "18", "at_least"),
+    ("it", "il biglietto costa sei euro", "sei", None),
+    ("xx", "bis 5", "5", None),  # no data for an unknown language: no bound
+])
+def test_bound_before(lang: str, text: str, number: str, bound: str | None) -> None:
+    assert bound_before(text, text.index(number), lang) == bound
+
+
+@pytest.mark.parametrize("la,ta,lb,tb,expected", [
+    ("de", "bis fünf Jahre", "it", "sotto i sei anni", True),      # at most 5 = under 6
+    ("pl", "do lat pięciu", "fr", "les moins de 6 ans", True),
+    ("it", "oltre i 64 anni", "de", "ab 65 Jahren", True),          # over 64 = at least 65
+    ("de", "bis fünf Jahre", "it", "sotto i cinque anni", False),   # at most 5 != under 5: same value, other limit
+    ("de", "bis sechs Jahre", "it", "sotto i cinque anni", False),  # the wrong direction
+    ("de", "fünf Jahre", "it", "sotto i sei anni", False),          # one side sets no limit
+    ("de", "bis 5,5 Prozent", "it", "sotto il 6,5 per cento", False),  # not whole numbers
+])
+def test_off_by_bound(la: str, ta: str, lb: str, tb: str, expected: bool) -> None:
+    qa, qb = extract_quantities(ta, la)[-1], extract_quantities(tb, lb)[-1]
+    assert off_by_bound(qa, bound_before(ta, qa.start, la), qb, bound_before(tb, qb.start, lb)) is expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "112 Lichtjahre"), ("it", "112 anni luce"), ("fr", "112 années-lumière"),
+    ("pt", "112 anos-luz"), ("pl", "112 lat świetlnych"), ("en", "112 light-years"), ("es", "112 años luz"),
+])
+def test_light_years_are_a_unit(lang: str, text: str) -> None:
+    (q,) = extract_quantities(text, lang)
+    assert (q.value, q.unit, q.text) == (112, "ly", text)

@@ -5,17 +5,23 @@ Quantities are compared as values with units (``numbers.py``: "1,5 mld zł" =
 within each alignment group. A version's quantity is flagged when most of the
 other versions in the group have a different quantity of the same kind where it
 has this one (with two versions, the non-reference one is flagged).
+
+Three faithful renderings are not flagged:
+- a limit said from the other side: "bis fünf Jahre" = "sotto i sei anni" (``[numbers.bounds]``);
+- a scale left to the context: "70 milioni ..., gli altri 48" = "48 Millionen";
+- a title or lead that picks another fact of the story: each of the others states this
+  number elsewhere, and the version states most of the others' numbers elsewhere.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import math
+import re
+from dataclasses import dataclass, replace
 
-from ..types import Group, Span
+from ..types import Group, Segment, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .numbers import Quantity, extract_quantities, match_quantities, same_quantity
+from .numbers import Quantity, bound_before, load_language, extract_quantities, match_quantities, off_by_bound, same_quantity
 
 _COMPATIBLE = {"count": "count", "measure": "measure", "money": "money", "percent": "percent",
                "year": "time", "date": "time", "ordinal": "ordinal"}
@@ -31,20 +37,62 @@ class _Q:
     q: Quantity
 
 
-def _quantities(ctx: FlagContext, group: Group, version: str) -> list[_Q]:
+def _quantities(ctx: FlagContext, segs: list[Segment], version: str) -> list[_Q]:
     out: list[_Q] = []
-    for seg in ctx.members(group, version):
+    lang = ctx.documents[version].lang
+    for seg in segs:
         if seg.role in QUIET_ROLES:
             continue
-        lang = ctx.documents[version].lang
         for q in extract_quantities(seg.text, lang):
             out.append(_Q(version, seg.start + q.start, seg.start + q.end, q))
     return out
 
 
+def _bound(ctx: FlagContext, x: _Q) -> str | None:
+    doc = ctx.documents[x.version]
+    return bound_before(doc.text, x.start, doc.lang)
+
+
+def _elliptic(ctx: FlagContext, bare: _Q, siblings: list[_Q]) -> Quantity | None:
+    """What a bare number means when a scaled amount just before it gives its scale: "70 milioni ..., gli altri 48"."""
+    if bare.q.unit is not None or bare.q.kind != "count" or bare.q.value <= 0:
+        return None
+    before = [s for s in siblings if s.end <= bare.start and bare.start - s.end < 120 and s.q.value >= 1e3]
+    if not before:
+        return None
+    sib = max(before, key=lambda s: s.end)
+    written = sib.q.text.casefold()
+    data = load_language(ctx.documents[bare.version].lang)
+    scale = next((f for surface, f in data.scales if re.search(rf"(?<!\w){re.escape(surface.casefold())}(?!\w)", written)),
+                 None)
+    if scale is None or scale < 1e3:
+        return None
+    return replace(bare.q, value=bare.q.value * scale, tolerance=bare.q.tolerance * scale,
+                   unit=sib.q.unit, kind=sib.q.kind)
+
+
+def _same_saying(ctx: FlagContext, mine: _Q, mine_siblings: list[_Q], other: _Q, other_siblings: list[_Q]) -> bool:
+    """Whether two unmatched quantities still say the same: a limit from the other side, or a scale left to context."""
+    if off_by_bound(mine.q, _bound(ctx, mine), other.q, _bound(ctx, other)):
+        return True
+    mine_read = _elliptic(ctx, mine, mine_siblings)
+    if mine_read is not None and same_quantity(mine_read, other.q):
+        return True
+    other_read = _elliptic(ctx, other, other_siblings)
+    return other_read is not None and same_quantity(mine.q, other_read)
+
+
+def _states(quantities: list[_Q], q: Quantity, outside: set[tuple[int, int]]) -> bool:
+    return any(same_quantity(x.q, q) for x in quantities if (x.start, x.end) not in outside)
+
+
 def _compatible(a: Quantity, b: Quantity) -> bool:
     """Could ``b`` be what another version wrote for ``a``? Same kind, and the same unit when both have one."""
-    if _COMPATIBLE.get(a.kind, a.kind) != _COMPATIBLE.get(b.kind, b.kind):
+    kinds = {_COMPATIBLE.get(a.kind, a.kind), _COMPATIBLE.get(b.kind, b.kind)}
+    if kinds == {"count", "money"}:  # "48 milioni" may be the euros the sentence already named
+        count = a if a.kind == "count" else b
+        return count.unit is None and count.value >= 1e6
+    if len(kinds) > 1:
         return False
     return a.unit is None or b.unit is None or a.unit == b.unit or a.kind in ("date", "year")
 
@@ -53,11 +101,13 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
 def find_numbers(ctx: FlagContext) -> list[Finding]:
     """``number`` candidates: a quantity most counterparts give with another value."""
     out: list[Finding] = []
+    whole = {v: _quantities(ctx, list(ctx.segments[v]), v) for v in ctx.versions}
     for group in ctx.alignment.groups:
         present = ctx.versions_in(group)
         if len(present) < 2:
             continue
-        qs = {v: _quantities(ctx, group, v) for v in present}
+        qs = {v: _quantities(ctx, ctx.members(group, v), v) for v in present}
+        here = {v: {(x.start, x.end) for x in qs[v]} for v in present}
         if sum(1 for v in present if qs[v]) < 2:
             continue
         # one-to-one matching for every ordered pair: which of v's quantities w lacks
@@ -77,7 +127,12 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
                     if i not in un_v:
                         agree.append(w)
                         continue
-                    rivals = [qs[w][j] for j in un_w if _compatible(mine.q, qs[w][j].q)]
+                    unmatched_w = [qs[w][j] for j in un_w]
+                    if any(_same_saying(ctx, mine, qs[v], r, qs[w]) for r in unmatched_w):
+                        agree.append(w)
+                        continue
+                    reading = _elliptic(ctx, mine, qs[v]) or mine.q
+                    rivals = [r for r in unmatched_w if _compatible(reading, r.q)]
                     if rivals:
                         disagree.append(w)
                         alternatives.append(rivals[0])
@@ -87,6 +142,9 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
                     continue
                 if len(disagree) == len(agree) and v == ctx.reference:
                     continue  # an even split: the reference's side counts as right
+                if (all(_states(whole[w], mine.q, here[w]) for w in disagree)
+                        and 2 * sum(_states(whole[v], a.q, here[v]) for a in alternatives) >= len(alternatives)):
+                    continue  # both numbers are in every version: another fact picked for this sentence
                 alt_text = alternatives[0].q.text
                 consensus = all(same_quantity(a.q, alternatives[0].q) for a in alternatives)
                 severity = "high" if (not agree and consensus) else "medium"

@@ -127,6 +127,7 @@ class LanguageData:
     clock_cues: frozenset[str] = frozenset()  # "alle", "um": "18:40" after them is a time of day
     times: tuple[str, ...] = ()  # "fois", "volte": the count before is a multiplier
     names: dict[str, Any] = field(default_factory=dict)  # the [names] section, raw
+    bounds: tuple[tuple[str, str], ...] = ()  # ("bis zu", "at_most"), ("unter", "under"), ... longest first
 
 
 def _data_root() -> Any:
@@ -214,6 +215,8 @@ def load_language(lang: str) -> LanguageData:
         clock_cues=frozenset(c.casefold() for c in on.get("clock_cues", [])),
         times=tuple(on.get("times", [])),
         names=dict((own or {}).get("names", {})),
+        bounds=_by_length((phrase.casefold(), bound) for bound, phrases in on.get("bounds", {}).items()
+                          for phrase in phrases),
     )
 
 
@@ -807,6 +810,44 @@ def _find_durations(text: str, data: LanguageData, taken: list[tuple[int, int]])
 def _word_before(text: str, pos: int) -> str:
     before = text[:pos].rstrip(_SPACES).rsplit(None, 1)
     return before[-1].casefold().strip("(«„“\"") if before else ""
+
+
+BOUNDS = ("at_most", "under", "at_least", "over")
+
+
+def bound_before(text: str, pos: int, lang: str) -> str | None:
+    """The bound a phrase just before ``pos`` puts on the number there: "bis" -> ``at_most``, "sotto i" -> ``under``.
+
+    The phrase may stand up to two words before the number ("do lat pięciu", "les moins de 6 ans").
+    """
+    data = load_language(lang)
+    if not data.bounds:
+        return None
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text[max(0, pos - 60):pos].casefold())[-5:]
+    for drop in range(3):
+        tail = words[:len(words) - drop] if drop else words
+        joined = " ".join(tail)
+        for phrase, bound in data.bounds:
+            if joined == phrase or joined.endswith(" " + phrase):
+                return bound
+    return None
+
+
+def off_by_bound(a: Quantity, a_bound: str | None, b: Quantity, b_bound: str | None) -> bool:
+    """Whether two whole numbers one apart say the same limit: "bis fünf Jahre" = "sotto i sei anni"."""
+    if a_bound is None or b_bound is None or {a.kind, b.kind} - {"count", "measure"}:
+        return False
+    if a.unit is not None and b.unit is not None and a.unit != b.unit:
+        return False
+    if a.value != int(a.value) or b.value != int(b.value):
+        return False
+    for low, high in ((a, b), (b, a)):
+        low_bound = a_bound if low is a else b_bound
+        high_bound = b_bound if low is a else a_bound
+        if high.value - low.value == 1 and (
+                (low_bound, high_bound) == ("at_most", "under") or (low_bound, high_bound) == ("over", "at_least")):
+            return True
+    return False
 
 
 def _refine(text: str, qs: list[Quantity], data: LanguageData) -> list[Quantity]:

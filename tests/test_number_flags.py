@@ -1,0 +1,69 @@
+"""``number`` flags on whole checks: faithful renderings that change a number's surface, and real changes beside them."""
+from __future__ import annotations
+
+import pytest
+
+import consistency
+
+# A ride's price and who rides free: the limit said from either side ("up to five" = "under six").
+FAIR = {
+    "it": ("Il mercatino di Natale apre venerdì in piazza del Duomo.\n\n"
+           "La novità è una ruota panoramica alta 38 metri. Un giro costa sei euro e i bambini sotto i sei anni "
+           "salgono gratis.\n\nIl mercatino resta aperto fino al 23 dicembre."),
+    "de": ("Der Weihnachtsmarkt öffnet am Freitag auf dem Domplatz.\n\n"
+           "Neu ist ein 38 Meter hohes Riesenrad. Eine Fahrt kostet sechs Euro, Kinder bis {age} Jahre fahren gratis."
+           "\n\nDer Markt bleibt bis zum 23. Dezember geöffnet."),
+    "fr": ("Le marché de Noël ouvre vendredi sur la place du Dôme.\n\n"
+           "Nouveauté, une grande roue de 38 mètres. Le tour coûte six euros, c’est gratuit pour les moins de 6 ans."
+           "\n\nLe marché reste ouvert jusqu’au 23 décembre."),
+    "pl": ("Jarmark bożonarodzeniowy rusza w piątek na placu Katedralnym.\n\n"
+           "Nowością jest 38-metrowy diabelski młyn. Przejażdżka kosztuje sześć euro, dzieci do lat pięciu jeżdżą "
+           "za darmo.\n\nJarmark potrwa do 23 grudnia."),
+}
+
+# A stadium's financing: Italian leaves the scale of the second amount to the first.
+STADIUM = {
+    "it": ("Il nuovo stadio del Rivabruna è costato 118 milioni di euro.\n\n"
+           "Il club ha messo 70 milioni di fondi propri, mentre gli altri {rest} arrivano da un prestito bancario.\n\n"
+           "La prima partita si giocherà a settembre."),
+    "de": ("Das neue Stadion des FC Rivabruna hat 118 Millionen Euro gekostet.\n\n"
+           "Der Klub bringt 70 Millionen Euro selbst auf, die übrigen 48 Millionen Euro stammen aus einem Bankkredit."
+           "\n\nDas erste Spiel findet im September statt."),
+    "fr": ("Le nouveau stade du Rivabruna a coûté 118 millions d’euros.\n\n"
+           "Le club apporte 70 millions d’euros de fonds propres ; les 48 millions restants proviennent d’un prêt "
+           "bancaire.\n\nLe premier match se jouera en septembre."),
+}
+
+# A strike: the German title picks the stranded passengers, the others the cancelled flights.
+STRIKE = {
+    "it": ("Sciopero degli assistenti di volo: cancellati 236 voli\n\n"
+           "Giovedì la compagnia Aurivia ha cancellato 236 dei 410 voli in programma a causa di uno sciopero di "
+           "24 ore. Secondo la compagnia i passeggeri coinvolti sono circa 31.000.\n\n"
+           "Il sindacato chiede aumenti salariali e più riposo tra i turni."),
+    "de": ("Streik der Flugbegleiter: {stranded} Passagiere sitzen fest\n\n"
+           "Am Donnerstag hat die Fluggesellschaft Aurivia wegen eines 24-stündigen Streiks 236 ihrer 410 geplanten "
+           "Flüge gestrichen. Nach Angaben der Airline sind rund 31.000 Passagiere betroffen.\n\n"
+           "Die Gewerkschaft fordert höhere Löhne und mehr Ruhezeit zwischen den Schichten."),
+    "fr": ("Grève du personnel de cabine : 236 vols annulés\n\n"
+           "Jeudi, la compagnie Aurivia a annulé 236 de ses 410 vols prévus en raison d’une grève de 24 heures. "
+           "Selon la compagnie, environ 31 000 passagers sont concernés.\n\n"
+           "Le syndicat réclame des hausses de salaire et davantage de repos entre les services."),
+}
+
+
+def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
+    texts = {v: t.format(**fill) for v, t in versions.items()}
+    report = consistency.check(texts)
+    return [(f.version, f.text) for f in report.flags if f.kind == "number"]
+
+
+@pytest.mark.parametrize("versions,fill,expected", [
+    (FAIR, {"age": "fünf"}, []),                          # "bis fünf Jahre" = "sotto i sei anni"
+    (FAIR, {"age": "acht"}, [("de", "acht Jahre")]),      # up to eight is another limit
+    (STADIUM, {"rest": "48"}, []),                        # "gli altri 48" after "70 milioni" = 48 million
+    (STADIUM, {"rest": "84"}, [("it", "84")]),            # a changed amount is still one
+    (STRIKE, {"stranded": "31.000"}, []),                 # a title that picks another fact of the story
+    (STRIKE, {"stranded": "13.000"}, [("de", "13.000")]),  # a title whose number nobody states
+], ids=["bound", "bound-changed", "elliptic-scale", "elliptic-changed", "title-fact", "title-changed"])
+def test_number_flags(versions: dict[str, str], fill: dict[str, str], expected: list[tuple[str, str]]) -> None:
+    assert _numbers(versions, **fill) == expected
