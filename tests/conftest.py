@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the shared data, a private embedding cache, one seeds report per session."""
+"""Shared fixtures: paths to the shared data, a private embedding cache, one seeds report per session, a candidates spy."""
 from __future__ import annotations
 
 import os
@@ -33,3 +33,19 @@ def seeds_report(seed_paths: list[Path]):
     import consistency
 
     return consistency.check([str(p) for p in seed_paths])
+
+
+@pytest.fixture()
+def candidates(monkeypatch):
+    """Every candidate the detectors raise in the test's checks, before calibration drops any."""
+    from consistency.flags import calibration
+
+    seen = []
+    real = calibration.finalize
+
+    def spy(ctx, findings):
+        seen.extend(f.candidate for f in findings)
+        return real(ctx, findings)
+
+    monkeypatch.setattr(calibration, "finalize", spy)
+    return seen

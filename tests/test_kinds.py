@@ -54,22 +54,6 @@ SHARED_DRIFT = {  # it and fr give the new reservoir another purpose than de, pt
 }
 
 
-@pytest.fixture()
-def candidates(monkeypatch):
-    """Every candidate the detectors raise in the test's checks, before calibration drops any."""
-    from consistency.flags import calibration
-
-    seen = []
-    real = calibration.finalize
-
-    def spy(ctx, findings):
-        seen.extend(f.candidate for f in findings)
-        return real(ctx, findings)
-
-    monkeypatch.setattr(calibration, "finalize", spy)
-    return seen
-
-
 def test_drift_two_versions_share_is_raised_for_both(candidates):
     """3 against 2: the two versions that agree with each other, not with the majority, are both drift candidates."""
     consistency.check(SHARED_DRIFT, detectors=["drift"])

@@ -53,6 +53,13 @@ NEGATION_CASES = [
     # one word that negates an injury counts like "did not suffer injuries"
     ("it", "La sua compagna è rimasta illesa.", 1, ["illesa"]),
     ("de", "Seine Seilpartnerin blieb unverletzt.", 1, ["unverletzt"]),
+    # a participle of "to exclude" is no ruling out ("sent off", "except"); plain speaking and records are positive
+    ("pt", "Osei tinha sido excluído por cinco faltas.", 0, []),
+    ("it", "Tutti i giorni, esclusi i festivi.", 0, []),
+    ("pl", "Liderka nie przebierała w słowach.", 0, []),
+    ("fr", "La ministre n’a pas mâché ses mots.", 0, []),
+    ("de", "Der Klub verkaufte so viele Saisonkarten wie nie zuvor.", 0, []),
+    ("en", "The club sold more season tickets than ever.", 0, []),
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]
 
@@ -111,6 +118,24 @@ def test_polarity_flag_on_the_negated_version(version, change, cue):
     f = flags[0]
     assert cue in f.text and version in f.message
     assert f.text == report.to_dict()["flags"][0]["text"]
+
+
+@pytest.mark.parametrize("change,raised", [
+    ({"de": BASE["de"].replace("bleibt für alle Besucher kostenlos", "kostet für keinen Besucher etwas"),
+      "fr": BASE["fr"].replace("reste gratuite pour tous les visiteurs", "ne coûte rien aux visiteurs")}, []),
+    ({"de": BASE["de"].replace("bleibt für alle Besucher kostenlos", "kostet für keinen Besucher etwas")}, ["de"]),
+], ids=["two-alike", "one"])
+def test_two_versions_that_negate_alike_chose_a_wording(candidates, change, raised):
+    """Two of five translators say "not charged for" where three say "free": a wording, not a flip."""
+    consistency.check(_five(BASE, **change), detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
+def test_titles_are_not_read_for_negations():
+    titled = {v: f"{BASE[v].split(chr(10))[0]}\n\n{BASE[v]}" for v in BASE}  # the first line becomes a title
+    titled["it"] = "Corvella, il museo non resta chiuso\n\n" + BASE["it"]
+    report = consistency.check(titled, detectors=["polarity"])
+    assert not report.flags, [f.message for f in report.flags]
 
 
 def test_no_polarity_flag_on_faithful_versions():

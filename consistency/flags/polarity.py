@@ -4,7 +4,9 @@ Each version's text in an alignment group is read for negation cues (``cues.py``
 per-language lexicons, negative concord counted once, "not only" and French
 "ne ... que" are not negations). The number of negations is put to a vote over
 the versions of the group; a version whose count differs from the majority's is
-a candidate. One of its features is whether deleting the cue brings the clause
+a candidate, unless another version counts as it does (with four or more
+versions, two translations that negate where the others do not chose a wording:
+"non sono vietate" and "ne sont pas interdits" against "allowed"). One of its features is whether deleting the cue brings the clause
 closer to its counterparts (a real flip: "não abrandou" against "slowed") or
 further away (the others say it in other words: "nicht eingeplant" against
 "imprevisto"). The flag's span is the clause that carries the extra negation, or,
@@ -67,8 +69,8 @@ def cue_candidates(
     out: list[CueFinding] = []
     for group in ctx.alignment.groups:
         roles = {ctx.index[m].role for m in group.members}
-        if roles <= {*QUIET_ROLES, "title"}:
-            continue
+        if roles <= set(QUIET_ROLES) or "title" in roles:
+            continue  # titles are rephrased too freely to count negations or hedges in
         texts: dict[str, tuple[str, list[Span]]] = {}
         for v in ctx.versions_in(group):
             if lexicon(ctx.documents[v].lang).empty:
@@ -206,6 +208,8 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
     out: list[Finding] = []
     for f in cue_candidates(ctx, lambda p: p.negations, lambda c: c.kind == "negation"):
         mine, theirs = f.values[f.version], f.vote.value
+        if f.features["n_versions"] >= 4 and any(w != f.version and x == mine for w, x in f.values.items()):
+            continue  # two translators negating where the others do not chose a wording ("non vietate" = "allowed")
         f.features["delta"] = float(abs(int(mine) - int(theirs)))  # type: ignore[call-overload]
         text = ctx.documents[f.version].text[f.span[0] : f.span[1]]
         others = join_names(f.vote.winners)
