@@ -123,6 +123,7 @@ def sentence_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int
     cuts = _cuts_from_spans(splitter(chunk))
     cuts = _merge_lowercase_starts(chunk, cuts)
     cuts = _merge_ordinals(chunk, cuts, _ordinal_cues(_base_lang(lang)))
+    cuts = _merge_abbreviations(chunk, cuts, _no_break_after(_base_lang(lang)))
     cuts = sorted(set(cuts) | set(_glued_cuts(chunk, _abbreviations(_base_lang(lang)))))
     spans: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:] + [len(chunk)]):
@@ -777,6 +778,27 @@ def _ordinal_cues(lang: str) -> frozenset[str]:
     ``ordinal_before`` list of ``[segment]`` in the language's data file."""
     data = _data_file(f"lang/{lang}.toml") or {}
     return frozenset(w.casefold() for w in data.get("segment", {}).get("ordinal_before", []))
+
+
+@lru_cache(maxsize=64)
+def _no_break_after(lang: str) -> frozenset[str]:
+    """Abbreviations Punkt's model lacks, after which a dot ends no sentence (pl "Urząd ds. Leków"):
+    the ``no_break_after`` list of ``[segment]`` in the language's data file."""
+    data = _data_file(f"lang/{lang}.toml") or {}
+    return frozenset(w.casefold() for w in data.get("segment", {}).get("no_break_after", []))
+
+
+def _merge_abbreviations(chunk: str, cuts: list[int], words: frozenset[str]) -> list[int]:
+    """Drop a cut right after one of ``words`` and its dot."""
+    if not words:
+        return cuts
+    kept = [cuts[0]]
+    for c in cuts[1:]:
+        m = re.search(r"(?:^|[\s(])([^\W\d_]+)\.$", chunk[:c].rstrip())
+        if m and m.group(1).casefold() in words:
+            continue
+        kept.append(c)
+    return kept
 
 
 _ORDINAL_RE = re.compile(r"(?:^|\s)([^\W\d_]+)\s+\d{1,3}\.$")  # a year (2020.) is no ordinal

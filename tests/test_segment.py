@@ -326,6 +326,9 @@ SENTENCES = [
     ("it", "Un modello linguistico (LLM).Il secondo periodo.", ["Un modello linguistico (LLM).", "Il secondo periodo."]),
     ("en", "It was a big word.The next one starts.", ["It was a big word.", "The next one starts."]),
     ("en", "Use e.g. this one. The U.S. Army said so.", ["Use e.g. this one.", "The U.S. Army said so."]),
+    # Polish abbreviations Punkt's model lacks ([segment] no_break_after)
+    ("pl", "Urząd ds. Produktów Leczniczych wydał komunikat. Mieszka przy ul. Długiej 5. Koniec.",
+     ["Urząd ds. Produktów Leczniczych wydał komunikat.", "Mieszka przy ul. Długiej 5.", "Koniec."]),
     ("en", "Version 3.5 is out. See www.Example.com or https://x.org/A.B today.",
      ["Version 3.5 is out.", "See www.Example.com or https://x.org/A.B today."]),
     ("de", "Das ist z.B. ein Satz. Die Kosten liegen bei 3,5 Mrd. Euro.Danach kommt mehr.",
@@ -493,6 +496,7 @@ def test_comment_counters_are_boilerplate(lang, line):
     ("pl", "Udostępnij: Facebook / Wykop / E-mail", True),
     ("it", "Facebook e X hanno sospeso gli account del comune.", False),  # a sentence about them
     ("de", "Die Stadt ist jetzt auf Instagram", False),  # one network
+    ("fr", "Recevez chaque matin l’essentiel de l’actualité : inscrivez-vous à notre newsletter", True),
 ])
 def test_share_buttons_are_boilerplate(lang, line, furniture):
     text = f"Un titolo\n\nIl primo paragrafo del testo, abbastanza lungo da essere un paragrafo.\n\n{line}\n\nUn altro paragrafo del testo.\n"

@@ -21,6 +21,8 @@ import numpy as np
 from ..types import Group, Segment
 from .base import QUIET_ROLES, Candidate, FlagContext, clip01, join_names, quote
 from .calibration import Finding, finder
+from .cues import cues
+from .numbers import extract_quantities
 from .votes import clauses_of, content_words, covered, in_standfirst, restructured, standfirst
 
 
@@ -110,6 +112,14 @@ def _furniture(ctx: FlagContext, segs: list[Segment]) -> bool:
         return False
     n = len(ctx.segments[seg.version])
     return seg.index < 4 or seg.index >= n - 4 or "|" in seg.text or bool(_DATE.search(seg.text))
+
+
+def _asserts(ctx: FlagContext, segs: list[Segment]) -> bool:
+    """Whether a subheading makes a claim of its own: it states a number, or negates or hedges
+    ("Niestety - chcieć to nie zawsze znaczy móc"), the marks the other detectors compare.
+    Without one it names a topic ("Ce que les passagers doivent savoir")."""
+    lang = ctx.documents[segs[0].version].lang
+    return any(extract_quantities(s.text, lang) or cues(s.text, lang) for s in segs)
 
 
 def _summarises(ctx: FlagContext, version: str, heading: list[Segment]) -> bool:
@@ -205,8 +215,8 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
                 segs = [s for s in ctx.members(group, v) if s.role not in QUIET_ROLES]
                 if not segs or _furniture(ctx, segs):
                     continue
-                if heading_only and _summarises(ctx, v, segs):
-                    continue  # a subheading naming what the paragraphs below it say adds no claim
+                if heading_only and (_summarises(ctx, v, segs) or not _asserts(ctx, segs)):
+                    continue  # a subheading is navigation unless it states, negates or hedges
                 span = ctx.span(segs)
                 if restructured(ctx, group, v, span.text, lack):
                     continue  # the others say it inside a neighbouring sentence
