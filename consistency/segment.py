@@ -122,8 +122,8 @@ def sentence_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int
     splitter = _splitter(_base_lang(lang))
     cuts = _cuts_from_spans(splitter(chunk))
     cuts = _merge_lowercase_starts(chunk, cuts)
-    cuts = _merge_ordinals(chunk, cuts, _ordinal_cues(_base_lang(lang)))
-    cuts = _merge_abbreviations(chunk, cuts, _no_break_after(_base_lang(lang)))
+    cuts = _drop_cuts(chunk, cuts, _ORDINAL_RE, _segment_words(_base_lang(lang), "ordinal_before"))
+    cuts = _drop_cuts(chunk, cuts, _ABBREVIATION_RE, _segment_words(_base_lang(lang), "no_break_after"))
     cuts = sorted(set(cuts) | set(_glued_cuts(chunk, _abbreviations(_base_lang(lang)))))
     spans: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:] + [len(chunk)]):
@@ -773,45 +773,26 @@ def _merge_lowercase_starts(chunk: str, cuts: list[int]) -> list[int]:
 
 
 @lru_cache(maxsize=64)
-def _ordinal_cues(lang: str) -> frozenset[str]:
-    """Words after which "<number>." is an ordinal, not a sentence end (de "im 20. Zug"): the
-    ``ordinal_before`` list of ``[segment]`` in the language's data file."""
+def _segment_words(lang: str, key: str) -> frozenset[str]:
+    """A word list of ``[segment]`` in the language's data file, casefolded: ``ordinal_before``, words
+    after which "<number>." is an ordinal (de "im 20. Zug"), and ``no_break_after``, abbreviations
+    Punkt's model lacks (pl "Urząd ds. Leków")."""
     data = _data_file(f"lang/{lang}.toml") or {}
-    return frozenset(w.casefold() for w in data.get("segment", {}).get("ordinal_before", []))
+    return frozenset(w.casefold() for w in data.get("segment", {}).get(key, []))
 
 
-@lru_cache(maxsize=64)
-def _no_break_after(lang: str) -> frozenset[str]:
-    """Abbreviations Punkt's model lacks, after which a dot ends no sentence (pl "Urząd ds. Leków"):
-    the ``no_break_after`` list of ``[segment]`` in the language's data file."""
-    data = _data_file(f"lang/{lang}.toml") or {}
-    return frozenset(w.casefold() for w in data.get("segment", {}).get("no_break_after", []))
+_ORDINAL_RE = re.compile(r"(?:^|\s)([^\W\d_]+)\s+\d{1,3}\.$")  # "im 20.": a year (2020.) is no ordinal
+_ABBREVIATION_RE = re.compile(r"(?:^|[\s(])([^\W\d_]+)\.$")  # "ds."
 
 
-def _merge_abbreviations(chunk: str, cuts: list[int], words: frozenset[str]) -> list[int]:
-    """Drop a cut right after one of ``words`` and its dot."""
+def _drop_cuts(chunk: str, cuts: list[int], before: re.Pattern[str], words: frozenset[str]) -> list[int]:
+    """Drop each cut whose text before it ends in ``before`` with its first group one of ``words``."""
     if not words:
         return cuts
     kept = [cuts[0]]
     for c in cuts[1:]:
-        m = re.search(r"(?:^|[\s(])([^\W\d_]+)\.$", chunk[:c].rstrip())
+        m = before.search(chunk[:c].rstrip())
         if m and m.group(1).casefold() in words:
-            continue
-        kept.append(c)
-    return kept
-
-
-_ORDINAL_RE = re.compile(r"(?:^|\s)([^\W\d_]+)\s+\d{1,3}\.$")  # a year (2020.) is no ordinal
-
-
-def _merge_ordinals(chunk: str, cuts: list[int], cues: frozenset[str]) -> list[int]:
-    """Drop a cut after "im 20." / "am 3." when the word before the number takes an ordinal."""
-    if not cues:
-        return cuts
-    kept = [cuts[0]]
-    for c in cuts[1:]:
-        m = _ORDINAL_RE.search(chunk[:c].rstrip())
-        if m and m.group(1).casefold() in cues:
             continue
         kept.append(c)
     return kept

@@ -18,10 +18,18 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from ..types import Group, Segment, Span
+from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .numbers import Quantity, bound_before, load_language, extract_quantities, match_quantities, off_by_bound, same_quantity
+from .numbers import (
+    Quantity,
+    bound_before,
+    extract_quantities,
+    load_language,
+    match_quantities,
+    off_by_bound,
+    same_quantity,
+)
 
 _COMPATIBLE = {"count": "count", "measure": "measure", "money": "money", "percent": "percent",
                "year": "time", "date": "time", "ordinal": "ordinal"}
@@ -29,31 +37,32 @@ _COMPATIBLE = {"count": "count", "measure": "measure", "money": "money", "percen
 
 @dataclass(frozen=True)
 class _Q:
-    """A quantity with absolute offsets in its version."""
+    """A quantity with absolute offsets in its version, the limit a phrase before it sets
+    ("bis" -> at_most) and, for a bare number, what a scaled amount before it makes of it."""
 
     version: str
     start: int
     end: int
     q: Quantity
+    bound: str | None = None
+    read: Quantity | None = None
 
 
-def _quantities(ctx: FlagContext, segs: list[Segment], version: str) -> list[_Q]:
-    out: list[_Q] = []
-    lang = ctx.documents[version].lang
-    for seg in segs:
-        if seg.role in QUIET_ROLES:
-            continue
-        for q in extract_quantities(seg.text, lang):
-            out.append(_Q(version, seg.start + q.start, seg.start + q.end, q))
+def _by_segment(ctx: FlagContext) -> dict[str, list[_Q]]:
+    """Each non-quiet segment's quantities, read once per check."""
+    out: dict[str, list[_Q]] = {}
+    for v in ctx.versions:
+        doc = ctx.documents[v]
+        for seg in ctx.segments[v]:
+            if seg.role in QUIET_ROLES:
+                continue
+            qs = [_Q(v, seg.start + q.start, seg.start + q.end, q, bound_before(doc.text, seg.start + q.start, doc.lang))
+                  for q in extract_quantities(seg.text, doc.lang)]
+            out[seg.id] = [replace(x, read=_elliptic(doc.lang, x, qs)) for x in qs]
     return out
 
 
-def _bound(ctx: FlagContext, x: _Q) -> str | None:
-    doc = ctx.documents[x.version]
-    return bound_before(doc.text, x.start, doc.lang)
-
-
-def _elliptic(ctx: FlagContext, bare: _Q, siblings: list[_Q]) -> Quantity | None:
+def _elliptic(lang: str, bare: _Q, siblings: list[_Q]) -> Quantity | None:
     """What a bare number means when a scaled amount just before it gives its scale: "70 milioni ..., gli altri 48"."""
     if bare.q.unit is not None or bare.q.kind != "count" or bare.q.value <= 0:
         return None
@@ -62,24 +71,20 @@ def _elliptic(ctx: FlagContext, bare: _Q, siblings: list[_Q]) -> Quantity | None
         return None
     sib = max(before, key=lambda s: s.end)
     written = sib.q.text.casefold()
-    data = load_language(ctx.documents[bare.version].lang)
-    scale = next((f for surface, f in data.scales if re.search(rf"(?<!\w){re.escape(surface.casefold())}(?!\w)", written)),
-                 None)
+    scale = next((f for surface, f in load_language(lang).scales
+                  if re.search(rf"(?<!\w){re.escape(surface.casefold())}(?!\w)", written)), None)
     if scale is None or scale < 1e3:
         return None
     return replace(bare.q, value=bare.q.value * scale, tolerance=bare.q.tolerance * scale,
                    unit=sib.q.unit, kind=sib.q.kind)
 
 
-def _same_saying(ctx: FlagContext, mine: _Q, mine_siblings: list[_Q], other: _Q, other_siblings: list[_Q]) -> bool:
+def _same_saying(mine: _Q, other: _Q) -> bool:
     """Whether two unmatched quantities still say the same: a limit from the other side, or a scale left to context."""
-    if off_by_bound(mine.q, _bound(ctx, mine), other.q, _bound(ctx, other)):
+    if off_by_bound(mine.q, mine.bound, other.q, other.bound):
         return True
-    mine_read = _elliptic(ctx, mine, mine_siblings)
-    if mine_read is not None and same_quantity(mine_read, other.q):
-        return True
-    other_read = _elliptic(ctx, other, other_siblings)
-    return other_read is not None and same_quantity(mine.q, other_read)
+    return ((mine.read is not None and same_quantity(mine.read, other.q))
+            or (other.read is not None and same_quantity(mine.q, other.read)))
 
 
 def _states(quantities: list[_Q], q: Quantity, outside: set[tuple[int, int]]) -> bool:
@@ -101,12 +106,13 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
 def find_numbers(ctx: FlagContext) -> list[Finding]:
     """``number`` candidates: a quantity most counterparts give with another value."""
     out: list[Finding] = []
-    whole = {v: _quantities(ctx, list(ctx.segments[v]), v) for v in ctx.versions}
+    by_seg = _by_segment(ctx)
+    whole = {v: [x for seg in ctx.segments[v] for x in by_seg.get(seg.id, [])] for v in ctx.versions}
     for group in ctx.alignment.groups:
         present = ctx.versions_in(group)
         if len(present) < 2:
             continue
-        qs = {v: _quantities(ctx, ctx.members(group, v), v) for v in present}
+        qs = {v: [x for seg in ctx.members(group, v) for x in by_seg.get(seg.id, [])] for v in present}
         here = {v: {(x.start, x.end) for x in qs[v]} for v in present}
         if sum(1 for v in present if qs[v]) < 2:
             continue
@@ -128,11 +134,10 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
                         agree.append(w)
                         continue
                     unmatched_w = [qs[w][j] for j in un_w]
-                    if any(_same_saying(ctx, mine, qs[v], r, qs[w]) for r in unmatched_w):
+                    if any(_same_saying(mine, r) for r in unmatched_w):
                         agree.append(w)
                         continue
-                    reading = _elliptic(ctx, mine, qs[v]) or mine.q
-                    rivals = [r for r in unmatched_w if _compatible(reading, r.q)]
+                    rivals = [r for r in unmatched_w if _compatible(mine.read or mine.q, r.q)]
                     if rivals:
                         disagree.append(w)
                         alternatives.append(rivals[0])

@@ -812,9 +812,6 @@ def _word_before(text: str, pos: int) -> str:
     return before[-1].casefold().strip("(«„“\"") if before else ""
 
 
-BOUNDS = ("at_most", "under", "at_least", "over")
-
-
 def bound_before(text: str, pos: int, lang: str) -> str | None:
     """The bound a phrase just before ``pos`` puts on the number there: "bis" -> ``at_most``, "sotto i" -> ``under``.
 
@@ -839,15 +836,10 @@ def off_by_bound(a: Quantity, a_bound: str | None, b: Quantity, b_bound: str | N
         return False
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         return False
-    if a.value != int(a.value) or b.value != int(b.value):
+    if a.value != int(a.value) or b.value != int(b.value) or abs(a.value - b.value) != 1:
         return False
-    for low, high in ((a, b), (b, a)):
-        low_bound = a_bound if low is a else b_bound
-        high_bound = b_bound if low is a else a_bound
-        if high.value - low.value == 1 and (
-                (low_bound, high_bound) == ("at_most", "under") or (low_bound, high_bound) == ("over", "at_least")):
-            return True
-    return False
+    lower, upper = (a_bound, b_bound) if a.value < b.value else (b_bound, a_bound)
+    return (lower, upper) in (("at_most", "under"), ("over", "at_least"))
 
 
 def _refine(text: str, qs: list[Quantity], data: LanguageData) -> list[Quantity]:
