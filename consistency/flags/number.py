@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from ..types import Group, Span
+from ..types import Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .numbers import (
