@@ -463,6 +463,8 @@ class _Phrases:
     credits: tuple[str, ...]
     bylines: tuple[str, ...] = ()
     networks: frozenset[str] = frozenset()
+    datelines: tuple[str, ...] = ()
+    dates: frozenset[str] = frozenset()  # month and weekday names, casefolded, "." dropped
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
@@ -509,7 +511,7 @@ def _data_file(relative: str) -> dict[str, Any] | None:
 def _phrases(lang: str) -> _Phrases:
     tables = _phrase_tables()
     merged: dict[str, list[str]] = {"lines": [], "starts": [], "contains": [], "credits": [], "bylines": [],
-                                    "networks": []}
+                                    "networks": [], "datelines": []}
     for name in ("common", lang):
         for key, values in tables.get(name, {}).items():
             if key not in merged:
@@ -522,7 +524,45 @@ def _phrases(lang: str) -> _Phrases:
         credits=tuple(_norm(x) for x in merged["credits"]),
         bylines=tuple(sorted((_norm(x) for x in merged["bylines"]), key=len, reverse=True)),
         networks=frozenset(_norm(x) for x in merged["networks"]),
+        datelines=tuple(_norm(x) for x in merged["datelines"]),
+        dates=_date_words(lang),
     )
+
+
+def _date_words(lang: str) -> frozenset[str]:
+    """The language's month and weekday names (``[numbers] months``, ``[names] weekdays`` of its data
+    file), casefolded and without a final ".", for telling a date from words."""
+    data = _data_file(f"lang/{_base_lang(lang)}.toml") or {}
+    months = [form for forms in data.get("numbers", {}).get("months", []) for form in forms]
+    weekdays = data.get("names", {}).get("weekdays", [])
+    return frozenset(_norm(w).rstrip(".") for w in months + weekdays)
+
+
+_DATE_FILLER_MAX = 4  # besides month names and numbers, a date line has only short words ("à", "Uhr", "r.")
+
+
+def _is_date(text: str, phrases: _Phrases) -> bool:
+    """"7 novembre 2025 à 10 h 05", "13.11.2025, 07:10", "4. Dezember 2025, 11:20 Uhr": a date or time
+    and nothing else: a digit, and every word a number, a month or weekday name, or at most four letters."""
+    words = re.findall(r"[^\W_]+", _norm(text))
+    if not words or not any(ch.isdigit() for ch in text):
+        return False
+    return all(w.isdigit() or w in phrases.dates or len(w) <= _DATE_FILLER_MAX for w in words)
+
+
+def _is_dateline(line: str, phrases: _Phrases) -> bool:
+    """"Mis à jour le 7 novembre 2025 à 10 h 05", "Publié le 13 novembre 2025 – Mis à jour à 8 h 45":
+    a publication or update time, the cue then a date."""
+    norm = _norm(line)
+    if len(norm) > BYLINE_MAX_CHARS or not _unpunctuated(norm):
+        return False
+    for cue in phrases.datelines:
+        if norm.startswith(cue) and not norm[len(cue):len(cue) + 1].isalpha():
+            rest = norm[len(cue):]
+            for other in phrases.datelines:  # "Publié le … – Mis à jour à …"
+                rest = rest.replace(other, " ")
+            return _is_date(rest, phrases)
+    return False
 
 
 _NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "dos", "das", "do", "le", "la"})
@@ -535,12 +575,12 @@ def _is_byline(line: str, phrases: _Phrases) -> bool:
     nothing, or a separator and anything (a date, a place, an update time).
     """
     text = " ".join(line.split())
-    if len(text) > BYLINE_MAX_CHARS or not phrases.bylines:
+    if len(text) > BYLINE_MAX_CHARS:
         return False
     low = _norm(text)
     cue = next((c for c in phrases.bylines if low.startswith(c + " ")), None)
     if cue is None:
-        return False
+        return _is_dated_name(text, phrases)
     words = text[len(cue) + 1:].split(" ")
     names = 0
     for k, w in enumerate(words):
@@ -556,6 +596,19 @@ def _is_byline(line: str, phrases: _Phrases) -> bool:
         else:
             return names > 0 and w[:1] in "|–—·/-("
     return names > 0
+
+
+_DATED_NAME_RE = re.compile(r"^((?:[^\W\d_][\w'’.-]*\s+){1,3}[^\W\d_][\w'’.-]*)\s*[,|–—·]\s*(.+)$")
+
+
+def _is_dated_name(text: str, phrases: _Phrases) -> bool:
+    """"Piotr Zaręba, 7 listopada 2025", "Marta Kowalczyk | 13.11.2025, 07:10": an author line without
+    a cue word, two to four capitalised names, a separator, and a date."""
+    m = _DATED_NAME_RE.match(text)
+    if m is None:
+        return False
+    names = m.group(1).split()
+    return all(n[:1].isupper() for n in names) and _is_date(m.group(2), phrases)
 
 
 def _is_boilerplate(line: str, phrases: _Phrases) -> bool:
@@ -619,7 +672,8 @@ def _assign_roles(text: str, blocks: list[_Block], phrases: _Phrases) -> list[st
 
     # boilerplate phrases and author lines
     for i in range(len(blocks)):
-        if roles[i] is None and (_is_boilerplate(line[i], phrases) or (single[i] and _is_byline(line[i], phrases))):
+        if roles[i] is None and (_is_boilerplate(line[i], phrases) or (single[i] and (
+                _is_byline(line[i], phrases) or _is_dateline(line[i], phrases)))):
             roles[i] = "boilerplate"
 
     # the footer: everything short after the first boilerplate block that only short blocks follow

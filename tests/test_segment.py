@@ -475,6 +475,19 @@ def test_reader_blocks_fix_paragraphs_and_roles():
     ("de", "Von Montag an gilt der neue Fahrplan", False),
     ("pt", "Por isso o governo decidiu", False),
     ("it", "Di Maio ha detto che", False),
+    # no cue word: names, a separator, a date
+    ("pl", "Ewa Nowicka, 4 grudnia 2025", True),
+    ("pl", "Tomasz Lis | 13.11.2025, 07:10", True),
+    ("it", "Marco Neri, 45 anni, pensionato", False),
+    ("de", "Anna Berg, Sprecherin der Stadt", False),
+    # publication and update times
+    ("fr", "Mis à jour le 7 novembre 2025 à 10 h 05", True),
+    ("fr", "Publié le 2 mars 2025 à 6 h 00 – Mis à jour à 8 h 45", True),
+    ("de", "Aktualisiert am 4. Dezember 2025, 11:20 Uhr", True),
+    ("pt", "Atualizado a 12 de maio de 2025, às 18:40", True),
+    ("it", "Aggiornato alle 18:05", True),
+    ("it", "Pubblicato il bando per 12 posti", False),
+    ("de", "Stand der Bauarbeiten im Mai 2025", False),
 ])
 def test_author_lines_are_boilerplate(lang, line, byline):
     text = f"Un titolo\n\n{line}\n\nIl primo paragrafo del testo, abbastanza lungo da essere un paragrafo.\n"
