@@ -60,8 +60,23 @@ NEGATION_CASES = [
     ("fr", "La ministre n’a pas mâché ses mots.", 0, []),
     ("de", "Der Klub verkaufte so viele Saisonkarten wie nie zuvor.", 0, []),
     ("en", "The club sold more season tickets than ever.", 0, []),
+    # a bound is no negation: "non più di 25" is "at most 25"
+    ("it", "Accessibile a gruppi di non più di 25 persone.", 0, []),
+    ("en", "Open to groups of no more than 25 people.", 0, []),
+    ("pt", "Grupos de não mais de 25 pessoas.", 0, []),
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]
+
+
+@pytest.mark.parametrize("lang,text,soft", [
+    ("de", "Ohne Code drohen Bußgelder.", True),
+    ("pl", "Za to bez podwyżki opłat.", True),
+    ("de", "Es gibt keinen Code.", False),
+    ("pt", "Sem nenhum código.", False),  # concord with a plain negation is a plain negation
+])
+def test_without_negations_are_soft(lang, text, soft):
+    [cue] = negations(text, lang)
+    assert cue.soft is soft
 
 
 @pytest.mark.parametrize("lang,text,count,texts", NEGATION_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(NEGATION_CASES)])
@@ -127,6 +142,27 @@ def test_polarity_flag_on_the_negated_version(version, change, cue):
 ], ids=["two-alike", "one"])
 def test_two_versions_that_negate_alike_chose_a_wording(candidates, change, raised):
     """Two of five translators say "not charged for" where three say "free": a wording, not a flip."""
+    consistency.check(_five(BASE, **change), detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
+FREE = {"it": ("resta gratuito per tutti i visitatori", "è aperto a tutti i visitatori senza biglietto"),
+        "pt": ("continua gratuita para todos os visitantes", "está aberta a todos os visitantes sem bilhete"),
+        "fr": ("reste gratuite pour tous les visiteurs", "est ouverte à tous les visiteurs sans billet"),
+        "pl": ("pozostaje bezpłatny dla wszystkich zwiedzających", "jest możliwy dla wszystkich zwiedzających bez biletu"),
+        "de": ("bleibt für alle Besucher kostenlos", "ist für alle Besucher ohne Ticket möglich")}
+
+
+@pytest.mark.parametrize("says_without,dropped,raised", [
+    (["de"], None, []),  # one translator's "ohne Ticket" for "kostenlos"
+    (["it", "pt", "fr", "pl"], ("de", "erfordert für alle Besucher ein Ticket"), ["de"]),  # the claim the others negate
+], ids=["extra-without", "dropped-without"])
+def test_a_lone_without_is_a_wording(candidates, says_without, dropped, raised):
+    """A version with an extra "without" is not a flip; a version without the negation the others state is."""
+    change = {v: BASE[v].replace(*FREE[v]) for v in says_without}
+    if dropped:
+        v, text = dropped
+        change[v] = BASE[v].replace(FREE[v][0], text)
     consistency.check(_five(BASE, **change), detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 

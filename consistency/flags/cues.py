@@ -53,6 +53,7 @@ class Cue:
     end: int
     text: str
     kind: str  # "negation", "hedge" (strong), "weak" (could, might), "modal" (can, may) or "booster"
+    soft: bool = False  # a negation made only of "without" words, which translators render freely
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Lexicon:
     neg_prefixes: tuple[str, ...]
     neg_suffixes: tuple[str, ...]
     not_negation: frozenset[tuple[str, ...]]
+    soft: frozenset[str]  # "senza", "ohne": a negation that is often a wording ("senza codice" = "chi non ha il codice")
     only: frozenset[str]  # "not ... only" is not a negation ("non riguardano solo")
     restrictive: tuple[tuple[str, str], ...]
     restrictive_window: int
@@ -138,6 +140,7 @@ def lexicon(lang: str) -> Lexicon:
         neg_prefixes=tuple(_norm(p) for p in neg.get("prefixes", [])),
         neg_suffixes=tuple(_norm(p) for p in neg.get("suffixes", [])),
         not_negation=sets[1],
+        soft=frozenset(_norm(w) for w in neg.get("soft", [])),
         only=frozenset(_norm(w) for w in neg.get("only", [])),
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
@@ -248,7 +251,8 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
         if any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text):
             continue
         a, b = toks[g[0]], toks[g[-1]]
-        out.append(Cue(a.start, b.end, text[a.start : b.end], "negation"))
+        soft = all(toks[i].norm in lex.soft for i in g)
+        out.append(Cue(a.start, b.end, text[a.start : b.end], "negation", soft))
     # cues inside a short quotation are part of a name or a title («Tram no», "No al tram")
     quoted = _short_quotes(text)
     out = [c for c in out if not any(a <= c.start and c.end <= b for a, b in quoted)]

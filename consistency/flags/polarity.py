@@ -55,7 +55,7 @@ def _absolute(cs: list[Cue], spans: list[Span], text: str) -> list[Cue]:
     for c in cs:
         for a, b, base in bounds:
             if a <= c.start < b:
-                out.append(Cue(base + c.start - a, base + min(c.end, b) - a, c.text, c.kind))
+                out.append(Cue(base + c.start - a, base + min(c.end, b) - a, c.text, c.kind, c.soft))
                 break
     return out
 
@@ -202,6 +202,19 @@ def _counterparts(ctx: FlagContext, group: Group, versions: tuple[str, ...]) -> 
     return tuple(ctx.span([s for s in ctx.members(group, w) if s.role not in QUIET_ROLES]) for w in versions)
 
 
+def _loses_without_soft(f: CueFinding, reference: str) -> bool:
+    """Does the version still lose the vote when "without" words ("senza", "ohne", "bez") are not counted?
+
+    Asked of a version with an extra negation: a lone "without" is most often how one translator put
+    what the others say with a word no lexicon lists ("Ohne Code drohen Bußgelder" against "chi ne è
+    sprovvisto", "faute de code", "za brak kodu"). A version that lacks the negation the others state,
+    with "without" or otherwise ("senza sussidi pubblici", "sem recorrer a subsídios", "keine
+    Fördergelder" against "otrzyma dotacje publiczne"), is still a candidate."""
+    hard = {v: sum(1 for c in f.cues.get(v, []) if not c.soft) for v in f.values}
+    result = vote(hard, reference)
+    return result is not None and f.version in result.losers
+
+
 @finder("polarity")
 def find_polarity(ctx: FlagContext) -> list[Finding]:
     """``polarity`` candidates: a version that negates a claim its counterparts state (or the reverse)."""
@@ -210,6 +223,8 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
         mine, theirs = f.values[f.version], f.vote.value
         if f.features["n_versions"] >= 4 and any(w != f.version and x == mine for w, x in f.values.items()):
             continue  # two translators negating where the others do not chose a wording ("non vietate" = "allowed")
+        if f.extra and not _loses_without_soft(f, ctx.reference):
+            continue  # only its "without" makes the difference ("Ohne Code drohen Bußgelder" = "chi ne è sprovvisto")
         f.features["delta"] = float(abs(int(mine) - int(theirs)))  # type: ignore[call-overload]
         text = ctx.documents[f.version].text[f.span[0] : f.span[1]]
         others = join_names(f.vote.winners)
