@@ -61,6 +61,23 @@ def test_drift_two_versions_share_is_raised_for_both(candidates):
     assert drifted == {"it", "fr"}, [(c.version, c.message) for c in candidates]
 
 
+EXTRA = {"it": ("Il progetto costerà", "Il sindaco teme però le proteste degli ambientalisti. Il progetto costerà"),
+         "fr": ("Le projet coûtera", "Le maire craint toutefois les protestations des écologistes. Le projet coûtera"),
+         "de": ("Das Projekt kostet", "Der Bürgermeister fürchtet allerdings Proteste von Umweltschützern. Das Projekt kostet")}
+
+
+@pytest.mark.parametrize("carriers,raised", [(["it"], {"it"}), (["it", "fr"], set()), (["it", "fr", "de"], set())],
+                         ids=["one", "two", "three"])
+def test_an_addition_two_of_five_versions_share_is_not_raised(candidates, carriers, raised):
+    """One version's extra sentence is an addition; two of five with the same sentence are a bridge the
+    others fold elsewhere (``gaps.SHARED_ADDITION_MIN_VERSIONS``); three of five are the majority."""
+    texts = dict(SHARED_DRIFT)
+    for v in carriers:
+        texts[v] = texts[v].replace(*EXTRA[v])
+    consistency.check(texts, detectors=["gaps"])
+    assert {c.version for c in candidates if c.kind == "addition"} == raised, [c.message for c in candidates]
+
+
 def _subheaded(heading: str) -> dict[str, str]:
     it = ("Vendemmia scarsa in Valdimonte\n\nLa vendemmia è iniziata lunedì in tutta la valle.\n\n"
           "Quest’anno lavorano nei vigneti duecento raccoglitori. Molti arrivano dalla pianura.\n\n"
