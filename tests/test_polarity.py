@@ -64,6 +64,14 @@ NEGATION_CASES = [
     ("it", "Accessibile a gruppi di non più di 25 persone.", 0, []),
     ("en", "Open to groups of no more than 25 people.", 0, []),
     ("pt", "Grupos de não mais de 25 pessoas.", 0, []),
+    # the French expletive "ne" after a comparative or a fear, however far its "que"; "not much" is "little"
+    ("fr", "Les parcs produisent plus d’électricité qu’il n’en faut.", 0, []),
+    ("fr", "Elle craint que les visiteurs, qui dépensent peu, ne se rabattent sur les villages voisins.", 0, []),
+    ("fr", "Je crains qu’il ne vienne pas.", 1, ["ne vienne pas"]),
+    ("fr", "Le maire dit que le projet ne verra pas le jour.", 1, ["ne verra pas"]),
+    ("fr", "Des taux élevés ne peuvent pas grand-chose contre l’inflation.", 0, []),
+    ("de", "Es ging nicht ohne Verzögerungen.", 0, []),
+    ("de", "Der Klub hat nicht genug Geld.", 1, ["nicht"]),
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]
 

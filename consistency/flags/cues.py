@@ -300,8 +300,13 @@ def _drop_restrictive(toks: list[Token], neg: list[int], lex: Lexicon, text: str
     return [i for i in neg if i not in drop]
 
 
+_EXPLETIVE_REACH = 30  # how far back (in words, within the sentence) the "que" of an expletive "ne" may be
+_TRIGGER_REACH = 4  # how far before that "que" the trigger may be ("plus d'électricité qu'il n'en faut")
+
+
 def _drop_expletive(toks: list[Token], neg: list[int], lex: Lexicon, text: str) -> list[int]:
-    """Remove the French expletive "ne" ("avant qu'ils ne soient", "à moins qu'il ne pleuve")."""
+    """Remove the French expletive "ne" ("avant qu'ils ne soient", "à moins qu'il ne pleuve", "plus
+    d'électricité qu'il n'en faut", "craint que les visiteurs, qui ..., ne se rabattent")."""
     if not lex.expletive_after or not neg:
         return neg
     negset = set(neg)
@@ -311,11 +316,17 @@ def _drop_expletive(toks: list[Token], neg: list[int], lex: Lexicon, text: str) 
             continue
         if any(j in negset for j in range(i + 1, min(len(toks), i + 4))):
             continue  # "avant qu'il ne soit pas": "pas" follows, a real negation
-        back = range(i - 1, max(-1, i - 5), -1)
-        que = next((j for j in back if toks[j].norm in ("que", "qu'") or toks[j].norm.startswith("qu'")), None)
-        if que is None or que == 0 or _punct_between(text, toks[que], toks[i]):
+        que = None
+        for j in range(i - 1, max(-1, i - _EXPLETIVE_REACH), -1):
+            if re.search(r"[.!?;]", text[toks[j].end:toks[j + 1].start]):
+                break  # the sentence ends before this word
+            if toks[j].norm in ("que", "qu'") or toks[j].norm.startswith("qu'"):
+                que = j
+                break
+        if que is None:
             continue
-        if toks[que - 1].norm in lex.expletive_after:
+        before = (toks[k].norm for k in range(max(0, que - _TRIGGER_REACH), que))
+        if any(w in lex.expletive_after or w.split("'")[-1] in lex.expletive_after for w in before):
             drop.add(i)
     return [i for i in neg if i not in drop]
 
