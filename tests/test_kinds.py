@@ -78,6 +78,32 @@ def test_an_addition_two_of_five_versions_share_is_not_raised(candidates, carrie
     assert {c.version for c in candidates if c.kind == "addition"} == raised, [c.message for c in candidates]
 
 
+def _layout(reader_groups: list[str], version_groups: list[tuple[str, int, int]]):
+    """A stand-in FlagContext for ``gaps._insertion_point``: the reader's sentences in groups A, B, ...,
+    and the other version's sentences as (group, start, end)."""
+    from types import SimpleNamespace as NS
+
+    segs = {"it": [NS(id=f"it{k}", index=k, version="it", start=10 * k, end=10 * k + 9, group=g)
+                   for k, g in enumerate(reader_groups)],
+            "fr": [NS(id=f"fr{k}", index=k, version="fr", start=s, end=e, group=g)
+                   for k, (g, s, e) in enumerate(version_groups)]}
+    every = [s for v in segs.values() for s in v]
+    groups = {g: NS(id=g) for g in {s.group for s in every}}
+    return NS(segments=segs, alignment=NS(groups=groups, group_of={s.id: s.group for s in every}),
+              members=lambda group, v: [s for s in segs[v] if s.group == group.id]), groups
+
+
+@pytest.mark.parametrize("version_groups,point", [
+    ([("A", 0, 40), ("B", 41, 80), ("D", 81, 120)], 80),  # fr lacks C: after B's counterpart
+    ([("A", 0, 40), ("D", 41, 120)], 41),  # fr merged B into D's sentence and lacks C: at that sentence
+], ids=["between", "merged"])
+def test_where_an_omission_sits(version_groups, point):
+    from consistency.flags import gaps
+
+    ctx, groups = _layout(["A", "B", "C", "D"], version_groups)
+    assert gaps._insertion_point(ctx, groups["C"], "fr", "it") == point
+
+
 def _subheaded(heading: str) -> dict[str, str]:
     it = ("Vendemmia scarsa in Valdimonte\n\nLa vendemmia è iniziata lunedì in tutta la valle.\n\n"
           "Quest’anno lavorano nei vigneti duecento raccoglitori. Molti arrivano dalla pianura.\n\n"

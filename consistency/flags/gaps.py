@@ -80,11 +80,22 @@ def _words(segs: list[Segment]) -> int:
 
 
 def _insertion_point(ctx: FlagContext, group: Group, version: str, reader: str) -> int:
-    """Where ``group`` would sit in ``version``: after the counterpart of the nearest earlier group in ``reader``."""
-    first = min(ctx.members(group, reader), key=lambda s: s.index)
-    for seg in reversed(ctx.segments[reader][: first.index]):
-        prior = ctx.alignment.groups[ctx.alignment.group_of[seg.id]]
-        there = ctx.members(prior, version)
+    """Where ``group`` would sit in ``version``: after the counterpart of the nearest earlier group in ``reader``.
+
+    When the sentence just before has no counterpart of its own in ``version`` (``version`` merged it
+    into the sentence after the gap: "L'entreprise a confirmé la fuite et l'usine est fermée"), the
+    point is where the counterpart of the nearest later group starts: the gap lies in or before it."""
+    members = ctx.members(group, reader)
+    first = min(members, key=lambda s: s.index)
+    last = max(members, key=lambda s: s.index)
+    earlier = ctx.segments[reader][: first.index]
+    if earlier and not ctx.members(ctx.alignment.groups[ctx.alignment.group_of[earlier[-1].id]], version):
+        for seg in ctx.segments[reader][last.index + 1:]:
+            there = ctx.members(ctx.alignment.groups[ctx.alignment.group_of[seg.id]], version)
+            if there:
+                return min(s.start for s in there)
+    for seg in reversed(earlier):
+        there = ctx.members(ctx.alignment.groups[ctx.alignment.group_of[seg.id]], version)
         if there:
             return max(s.end for s in there)
     return 0
