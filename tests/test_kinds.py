@@ -104,6 +104,38 @@ def test_where_an_omission_sits(version_groups, point):
     assert gaps._insertion_point(ctx, groups["C"], "fr", "it") == point
 
 
+def _moved_ctx(vectors: dict[str, list[float]], holder: list[str], target: list[str]):
+    """A stand-in FlagContext for ``votes._moved``: one-clause sentences, embedded by the table."""
+    from types import SimpleNamespace as NS
+
+    import numpy as np
+
+    def seg(v, k, text):
+        return NS(id=f"{v}{k}", version=v, index=k, start=100 * k, end=100 * k + len(text), text=text, role="body")
+
+    segs = {"it": [seg("it", k, x) for k, x in enumerate(holder)], "fr": [seg("fr", k, x) for k, x in enumerate(target)]}
+    unit = {x: np.array(v, dtype=float) / np.linalg.norm(v) for x, v in vectors.items()}
+    return NS(segments=segs, documents={"it": NS(lang="xx"), "fr": NS(lang="xx")}, thresholds={"faithful": 0.8},
+              embed_fn=lambda texts: np.stack([unit[x] for x in texts]), calibration=NS(similarity=lambda s: s))
+
+
+@pytest.mark.parametrize("fr_price,moved", [
+    ("Le prix baisse de moitié la première semaine", True),  # fr says it elsewhere, and it is it's best match
+    ("Le prix reste plein", False),  # nothing in fr is close enough
+], ids=["said-elsewhere", "not-said"])
+def test_a_moved_sentence_said_elsewhere_is_no_gap(fr_price, moved):
+    from types import SimpleNamespace as NS
+
+    from consistency.flags import votes
+
+    vectors = {"Prezzo a metà la prima settimana": [1, 0, 0], "Le stazioni sono 40": [0, 1, 0],
+               "Les stations sont 40": [0, 1, 0.1], "Le prix baisse de moitié la première semaine": [1, 0, 0.2],
+               "Le prix reste plein": [0.3, 0, 1]}
+    ctx = _moved_ctx(vectors, ["Le stazioni sono 40", "Prezzo a metà la prima settimana"], ["Les stations sont 40", fr_price])
+    group = NS(members=("it1",))
+    assert votes._moved(ctx, group, "it", "Prezzo a metà la prima settimana", "fr") is moved
+
+
 def _subheaded(heading: str) -> dict[str, str]:
     it = ("Vendemmia scarsa in Valdimonte\n\nLa vendemmia è iniziata lunedì in tutta la valle.\n\n"
           "Quest’anno lavorano nei vigneti duecento raccoglitori. Molti arrivano dalla pianura.\n\n"

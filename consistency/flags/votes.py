@@ -177,8 +177,35 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
                 j = int(np.argmax(back[1:] @ back[0]))
                 ok = j < len(own) or sim >= faithful
             break
-        hits += ok or _merge_gain(ctx, group, holder, text, w) > 0.0
+        hits += ok or _merge_gain(ctx, group, holder, text, w) > 0.0 or _moved(ctx, group, holder, text, w)
     return hits * 2 > len(lacking)
+
+
+def _all_units(ctx: FlagContext, version: str, skip: set[str]) -> list[Unit]:
+    """Every clause of a version's body (not titles, captions or furniture), with absolute offsets."""
+    lang = ctx.documents[version].lang
+    return [Unit(version, seg.start + a, seg.start + b, seg.text[a:b])
+            for seg in ctx.segments[version] if seg.role not in QUIET_ROLES and seg.id not in skip
+            for a, b in split_clauses(seg.text, lang)]
+
+
+def _moved(ctx: FlagContext, group: Group, holder: str, text: str, target: str) -> bool:
+    """Whether ``target`` says ``text`` as a clause somewhere else in the article (the holder moved the
+    sentence: "Per la prima settimana ... a metà prezzo" closing the article against "...; pendant la
+    première semaine, il sera proposé à moitié prix" in the price paragraph): a clause of ``target``
+    as close as a faithful translation, whose best match among all of ``holder``'s clauses is ``text``."""
+    theirs = _all_units(ctx, target, set(group.members))
+    if not theirs:
+        return False
+    vecs = ctx.embed_fn([text] + [u.text for u in theirs])
+    sims = ctx.calibration.similarity(vecs[1:] @ vecs[0])
+    k = int(np.argmax(sims))
+    if sims[k] < ctx.thresholds["faithful"]:
+        return False
+    mine = _all_units(ctx, holder, set())
+    back = ctx.embed_fn([theirs[k].text] + [u.text for u in mine])
+    best = mine[int(np.argmax(back[1:] @ back[0]))]
+    return best.text in text or text in best.text
 
 
 RIVALS = 3  # sentences of the holder tried in place of the one tested (_merge_gain)
