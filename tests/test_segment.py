@@ -323,6 +323,8 @@ SENTENCES = [
     # a German ordinal after a determiner or preposition is no sentence end; a year is
     ("de", "Er opferte im 20. Zug einen Bauern. Im 61. Zug gab er auf. Das gilt bis 2020. Danach nicht.",
      ["Er opferte im 20. Zug einen Bauern.", "Im 61. Zug gab er auf.", "Das gilt bis 2020.", "Danach nicht."]),
+    ("pl", "Połowy trwają od lat 80. XX wieku. W 54. minucie padł gol. Tak było w 2020. Potem nie.",
+     ["Połowy trwają od lat 80. XX wieku.", "W 54. minucie padł gol.", "Tak było w 2020.", "Potem nie."]),
     ("it", "Un modello linguistico (LLM).Il secondo periodo.", ["Un modello linguistico (LLM).", "Il secondo periodo."]),
     ("en", "It was a big word.The next one starts.", ["It was a big word.", "The next one starts."]),
     ("en", "Use e.g. this one. The U.S. Army said so.", ["Use e.g. this one.", "The U.S. Army said so."]),
