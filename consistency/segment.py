@@ -14,9 +14,9 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Callable, Iterable
 
+from .datafiles import read_data
 from .errors import ConfigError
 from .types import Document, Segment
 
@@ -485,26 +485,10 @@ def _core(s: str) -> str:
 @lru_cache(maxsize=1)
 def _phrase_tables() -> dict[str, Any]:
     """The phrase lists of data/boilerplate.toml, read once."""
-    data = _data_file("boilerplate.toml")
+    data = read_data("boilerplate.toml")
     if data is None:
         raise ConfigError("consistency/data/boilerplate.toml is missing; reinstall the package")
     return data
-
-
-@lru_cache(maxsize=64)
-def _data_file(relative: str) -> dict[str, Any] | None:
-    """A TOML file under consistency/data, parsed; None when there is no such file."""
-    import tomllib
-
-    path = resources.files("consistency") / "data"
-    for part in relative.split("/"):
-        path = path / part
-    if not path.is_file():
-        return None
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}; reinstall the package") from exc
 
 
 @lru_cache(maxsize=64)
@@ -532,7 +516,7 @@ def _phrases(lang: str) -> _Phrases:
 def _date_words(lang: str) -> frozenset[str]:
     """The language's month and weekday names (``[numbers] months``, ``[names] weekdays`` of its data
     file), casefolded and without a final ".", for telling a date from words."""
-    data = _data_file(f"lang/{_base_lang(lang)}.toml") or {}
+    data = read_data(f"lang/{_base_lang(lang)}.toml") or {}
     months = [form for forms in data.get("numbers", {}).get("months", []) for form in forms]
     weekdays = data.get("names", {}).get("weekdays", [])
     return frozenset(_norm(w).rstrip(".") for w in months + weekdays)
@@ -831,7 +815,7 @@ def _segment_words(lang: str, key: str) -> frozenset[str]:
     """A word list of ``[segment]`` in the language's data file, casefolded: ``ordinal_before``, words
     after which "<number>." is an ordinal (de "im 20. Zug"), and ``no_break_after``, abbreviations
     Punkt's model lacks (pl "Urząd ds. Leków")."""
-    data = _data_file(f"lang/{lang}.toml") or {}
+    data = read_data(f"lang/{lang}.toml") or {}
     return frozenset(w.casefold() for w in data.get("segment", {}).get(key, []))
 
 

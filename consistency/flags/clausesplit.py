@@ -18,7 +18,8 @@ from functools import lru_cache
 from typing import Any
 
 from .cues import _phrases, tokens
-from .numbers import _read_toml, normalise_lang
+from ..datafiles import read_data
+from .numbers import normalise_lang
 
 __all__ = ["MIN_WORDS", "split_clauses"]
 
@@ -32,7 +33,7 @@ _OPENING = "«„“‘\"'([¿¡"
 def _markers(lang: str) -> tuple[frozenset[tuple[str, ...]], int, frozenset[str], frozenset[str]]:
     """(clause markers after a comma, the longest in words, apposition articles, relative pronouns)."""
     code = normalise_lang(lang)
-    data: dict[str, Any] = (_read_toml(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
+    data: dict[str, Any] = (read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
     clauses = data.get("clauses", {})
     phrases = _phrases(clauses.get("after_comma"))
     fold = lambda items: frozenset(str(x).casefold() for x in items or [])  # noqa: E731

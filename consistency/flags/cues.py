@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .numbers import _read_toml, normalise_lang
+from ..datafiles import read_data
+from .numbers import normalise_lang
 
 __all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "tokens"]
 
@@ -127,7 +128,7 @@ def _phrases(items: Any) -> frozenset[tuple[str, ...]]:
 def lexicon(lang: str) -> Lexicon:
     """The cue lexicon of a language (empty for a language without a data file)."""
     code = normalise_lang(lang)
-    data = (_read_toml(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
+    data = (read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
     neg: dict[str, Any] = data.get("negation", {})
     hed: dict[str, Any] = data.get("hedging", {})
     sets = [_phrases(neg.get("words")), _phrases(neg.get("not_negation")), _phrases(hed.get("strong")),

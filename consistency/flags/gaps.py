@@ -85,20 +85,17 @@ def _insertion_point(ctx: FlagContext, group: Group, version: str, reader: str) 
     When the sentence just before has no counterpart of its own in ``version`` (``version`` merged it
     into the sentence after the gap: "L'entreprise a confirmé la fuite et l'usine est fermée"), the
     point is where the counterpart of the nearest later group starts: the gap lies in or before it."""
-    members = ctx.members(group, reader)
-    first = min(members, key=lambda s: s.index)
-    last = max(members, key=lambda s: s.index)
-    earlier = ctx.segments[reader][: first.index]
-    if earlier and not ctx.members(ctx.alignment.groups[ctx.alignment.group_of[earlier[-1].id]], version):
-        for seg in ctx.segments[reader][last.index + 1:]:
-            there = ctx.members(ctx.alignment.groups[ctx.alignment.group_of[seg.id]], version)
-            if there:
-                return min(s.start for s in there)
-    for seg in reversed(earlier):
-        there = ctx.members(ctx.alignment.groups[ctx.alignment.group_of[seg.id]], version)
-        if there:
-            return max(s.end for s in there)
-    return 0
+    def there(seg: Segment) -> list[Segment]:  # the counterparts in ``version`` of seg's group
+        return ctx.members(ctx.alignment.groups[ctx.alignment.group_of[seg.id]], version)
+
+    indices = [s.index for s in ctx.members(group, reader)]
+    earlier = ctx.segments[reader][: min(indices)]
+    if earlier and not there(earlier[-1]):
+        later = next((t for seg in ctx.segments[reader][max(indices) + 1:] if (t := there(seg))), None)
+        if later:
+            return min(s.start for s in later)
+    prior = next((t for seg in reversed(earlier) if (t := there(seg))), None)
+    return max(s.end for s in prior) if prior else 0
 
 
 def _edge(ctx: FlagContext, segs: list[Segment]) -> float:

@@ -29,7 +29,8 @@ from typing import Iterable
 
 from rapidfuzz import fuzz
 
-from .numbers import LanguageData, _read_toml, _data_root, load_language, match_suffix
+from ..datafiles import data_root, read_data
+from .numbers import LanguageData, load_language, match_suffix
 
 __all__ = ["Name", "extract_names", "name_key", "names_in", "same_name"]
 
@@ -82,9 +83,9 @@ def _acronym_core(word: str) -> str:
 def _inflections() -> tuple[str, ...]:
     """Case endings of every language file, folded, longest first (names carry no language)."""
     found: set[str] = set()
-    for entry in (_data_root() / "lang").iterdir():
+    for entry in (data_root() / "lang").iterdir():
         if entry.name.endswith(".toml") and not entry.name.startswith("_"):
-            data = _read_toml(f"lang/{entry.name}") or {}
+            data = read_data(f"lang/{entry.name}") or {}
             found.update(_fold(s) for s in data.get("names", {}).get("inflection", []))
     found.discard("")
     return tuple(sorted(found, key=len, reverse=True))
@@ -94,9 +95,9 @@ def _inflections() -> tuple[str, ...]:
 def _alternations() -> tuple[tuple[str, str], ...]:
     """Stem alternations before case endings (Polish "Kanadzie" -> "kanad", "Damaszku" -> "damaszk")."""
     found: dict[str, str] = {}
-    for entry in (_data_root() / "lang").iterdir():
+    for entry in (data_root() / "lang").iterdir():
         if entry.name.endswith(".toml") and not entry.name.startswith("_"):
-            data = _read_toml(f"lang/{entry.name}") or {}
+            data = read_data(f"lang/{entry.name}") or {}
             found.update({_fold(k): _fold(v) for k, v in data.get("names", {}).get("alternations", {}).items()})
     return tuple(sorted(found.items(), key=lambda kv: -len(kv[0])))
 
@@ -126,7 +127,7 @@ class _Exonyms:
 
 @lru_cache(maxsize=1)
 def _exonyms() -> _Exonyms:
-    data = _read_toml("exonyms.toml") or {}
+    data = read_data("exonyms.toml") or {}
     words: dict[str, str] = {}
     acronyms: dict[str, str] = {}
     stems: dict[str, str | None] = {}

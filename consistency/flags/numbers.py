@@ -31,13 +31,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Sequence
 
-from ..errors import ConfigError
+from ..datafiles import read_data
 
 __all__ = [
     "LanguageData",
@@ -130,22 +128,6 @@ class LanguageData:
     bounds: tuple[tuple[str, str], ...] = ()  # ("bis zu", "at_most"), ("unter", "under"), ... longest first
 
 
-def _data_root() -> Any:
-    return resources.files("consistency") / "data"
-
-
-@lru_cache(maxsize=None)
-def _read_toml(relative: str) -> dict[str, Any] | None:
-    """Parse one data file under consistency/data; None when it does not exist."""
-    path = _data_root().joinpath(*relative.split("/"))
-    if not path.is_file():
-        return None
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid TOML ({exc}); fix or restore the file from the package") from exc
-
-
 def normalise_lang(lang: str) -> str:
     """'pt-BR' -> 'pt', 'EN_us' -> 'en'."""
     return re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
@@ -159,8 +141,8 @@ def _by_length(pairs: Any) -> tuple[Any, ...]:
 def load_language(lang: str) -> LanguageData:
     """The merged data (common + language file) for a language code; generic for unknown codes."""
     code = normalise_lang(lang)
-    common = _read_toml("lang/_common.toml") or {}
-    own = _read_toml(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None
+    common = read_data("lang/_common.toml") or {}
+    own = read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None
     cn: dict[str, Any] = common.get("numbers", {})
     on: dict[str, Any] = (own or {}).get("numbers", {})
 

@@ -22,7 +22,8 @@ from ..types import Group
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .cues import cues, tokens
-from .numbers import _read_toml, normalise_lang
+from ..datafiles import read_data
+from .numbers import normalise_lang
 from .votes import Unit, clauses_of
 
 
@@ -45,7 +46,7 @@ class Axis:
 def axes(lang: str) -> tuple[tuple[Axis, ...], tuple[str, ...]]:
     """The axes of a language and the prefixes of words that only look like axis words."""
     code = normalise_lang(lang)
-    data: dict[str, Any] = ((_read_toml(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None)
+    data: dict[str, Any] = ((read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None)
                             or {}).get("opposites", {})
     out = []
     for name, pair in data.items():

@@ -26,7 +26,7 @@ from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .cues import Cue, CueProfile, cues, lexicon, profile_of
-from .votes import Unit, Vote, best_counterpart, clauses_of, group_text, pair_similarity, unit_containing, vote
+from .votes import Vote, best_counterpart, clauses_of, group_text, pair_similarity, unit_containing, vote
 
 
 @dataclass(frozen=True)
