@@ -26,14 +26,12 @@ def _record() -> tuple[list[dict[str, Any]], Any]:
     from consistency.flags import calibration
 
     seen: list[dict[str, Any]] = []
-    real = calibration.decide
     original = calibration.finalize
 
     def finalize(ctx, findings):
         out = []
         for f in findings:
-            keep, severity, p = real(ctx, f.head, f.features, kind=f.candidate.kind, whole_claim=f.whole_claim,
-                                     default=f.candidate.score)
+            keep, severity, p = calibration.judge(ctx, f)
             seen.append({"kind": f.candidate.kind, "head": f.head, "version": f.candidate.version,
                          "start": f.candidate.start, "end": f.candidate.end, "p": p,
                          "kept": severity if keep else None, "features": f.features})

@@ -131,3 +131,74 @@ def test_a_head_missing_from_a_model_file_comes_from_the_generic_one(tmp_path, m
     assert load_flag_calibrator("unknown").model == "generic"
     (tmp_path / "flags-generic.json").unlink()
     assert load_flag_calibrator("unknown") is None
+
+
+def _finding(kind: str, corroborated: bool, *, version: str = "pl", group: int = 1):
+    from consistency.flags.base import Candidate
+    from consistency.flags.calibration import Finding
+
+    cand = Candidate(kind=kind, version=version, start=0, end=5, counterparts=(), severity="medium", score=0.6,
+                     message="m", group=group)
+    return Finding(cand, kind, {}, corroborated=corroborated)
+
+
+@pytest.mark.parametrize("kind,p,corroborated,expected", [
+    ("addition", 0.60, False, "unreported"),  # low and nothing new named: kept only to explain a drift
+    ("addition", 0.60, True, "low"),  # low, but it brings a name no other version has
+    ("addition", MEDIUM, False, "medium"),  # from MEDIUM on the probability alone is enough
+    ("addition", 0.95, False, "high"),
+    ("addition", REPORT - 0.01, False, None),  # below REPORT: gone either way
+    ("number", 0.60, False, "low"),  # the rule is for additions only
+])
+def test_a_weak_addition_needs_corroboration(monkeypatch, kind, p, corroborated, expected):
+    from consistency.flags import calibration
+
+    finding = _finding(kind, corroborated)
+    monkeypatch.setattr(calibration, "decide", lambda ctx, head, feats, *, kind=None, whole_claim=True, default=0.6: (
+        severity_for(kind or head, p, whole_claim=whole_claim) is not None,
+        severity_for(kind or head, p, whole_claim=whole_claim) or "low", p))
+    out = calibration.finalize(None, [finding])
+    if expected is None:
+        assert out == []
+    elif expected == "unreported":
+        assert len(out) == 1 and out[0].reported is False
+    else:
+        assert len(out) == 1 and out[0].reported and out[0].severity == expected
+
+
+def test_an_unreported_addition_still_explains_a_drift_in_its_group():
+    from dataclasses import replace
+
+    from consistency.flags import _explained
+
+    weak = replace(_finding("addition", False).candidate, reported=False)
+    drift = _finding("drift", True).candidate
+    elsewhere = _finding("drift", True, group=2).candidate
+    kept = [c for c in _explained([weak, drift, elsewhere]) if c.reported]
+    assert kept == [elsewhere]
+
+
+def _ctx(docs: dict[str, str]):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(documents={v: SimpleNamespace(text=t, lang=v) for v, t in docs.items()})
+
+
+@pytest.mark.parametrize("version,text,docs,new", [
+    ("pl", "zamiast DUV jak Japonia czy Holandia",
+     {"it": "Il chip è prodotto a 7 nanometri da una fonderia cinese.",
+      "de": "Der Chip wird von einer chinesischen Foundry in 7 Nanometern gefertigt."}, True),
+    ("de", "sagte Bürgermeisterin Anna Roth",
+     {"it": "Lo ha detto la sindaca Anna Roth ai giornalisti.", "fr": "La maire Anna Roth l'a annoncé."}, False),
+    ("pl", "tak uważa zespół Vargi",  # an inflected name the others have is not new
+     {"it": "Il governatore Varga ha alzato i tassi.", "pt": "O governador Varga subiu os juros."}, False),
+    ("fr", "Les adhérents ont encore leur mot à dire",
+     {"it": "Gli iscritti voteranno l'accordo.", "de": "Die Mitglieder stimmen ab."}, False),
+    ("pt", "disse o autarca Rui Falcão, que critica o projeto",
+     {"it": "Il progetto costerà 12 milioni di euro.", "fr": "Le projet coûtera 12 millions d'euros."}, True),
+])
+def test_brings_new_name(version, text, docs, new):
+    from consistency.flags.votes import brings_new_name
+
+    ctx = _ctx({version: text, **docs})
+    assert brings_new_name(ctx, version, text, list(docs)) is new

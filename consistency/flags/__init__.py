@@ -1,7 +1,7 @@
 """The flag stage: detectors (one module per family) read aligned groups and return divergences.
 
 Detectors register in ``DETECTORS``; ``detect`` runs the chosen ones, drops exact
-duplicates and drift that a more specific flag explains, orders the flags most
+duplicates, drift that a more specific flag explains and candidates judged too weak to report, orders the flags most
 severe first and numbers them F1, F2, ...
 """
 from __future__ import annotations
@@ -45,7 +45,7 @@ def _memoised(embed_fn: Callable[[Sequence[str]], np.ndarray]) -> Callable[[Sequ
 
 def _explained(found: list[Candidate]) -> list[Candidate]:
     """Drop a ``drift`` flag where a more specific flag (number, entity, polarity, hedging, a clause
-    added or dropped) already says what differs in that version and group."""
+    added or dropped, even one too weak to report) already says what differs in that version and group."""
     specific = {(c.version, c.group) for c in found if c.kind != "drift" and c.group is not None}
     return [c for c in found if not (c.kind == "drift" and (c.version, c.group) in specific)]
 
@@ -65,7 +65,7 @@ def detect(ctx: FlagContext, detectors: Sequence[str] | None = None) -> list[Fla
         if key not in seen:
             seen.add(key)
             unique.append(c)
-    unique = _explained(unique)
+    unique = [c for c in _explained(unique) if c.reported]
     order = {v: i for i, v in enumerate(ctx.versions)}
     unique.sort(key=lambda c: (-severity_rank(c.severity), -c.score, order[c.version], c.start))
     flags = []

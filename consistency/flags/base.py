@@ -28,6 +28,7 @@ class Candidate:
     score: float
     message: str
     group: int | None = None
+    reported: bool = True  # False: judged too weak to show, but it still explains a drift in its group
 
 
 @dataclass

@@ -13,7 +13,8 @@ on the pooled features of the bundled models: every similarity feature is on
 the calibrated scale, 1 = a typical translation, so it transfers).
 
 Severity (documented in docs/detection.md):
-- not reported when ``p < REPORT`` (0.5), or for ``drift`` below ``MEDIUM``;
+- not reported when ``p < REPORT`` (0.5), or for ``drift`` below ``MEDIUM``, or for an ``addition``
+  below ``MEDIUM`` that brings no name the other versions lack (``CORROBORATE_BELOW``);
 - ``high`` when ``p >= HIGH`` (0.85) and the kind can be high: additions and
   omissions of a whole claim, numbers, polarity;
 - ``medium`` when ``p >= MEDIUM`` (0.65), or ``p >= HIGH`` for the other kinds
@@ -31,8 +32,8 @@ from typing import Callable, Mapping, Sequence
 
 from .base import DETECTORS, Candidate, FlagContext
 
-__all__ = ["FINDERS", "HIGH", "MEDIUM", "REPORT", "FlagCalibrator", "Finding", "Head", "decide", "finalize", "finder",
-           "load_flag_calibrator", "severity_for"]
+__all__ = ["CORROBORATE_BELOW", "FINDERS", "HIGH", "MEDIUM", "REPORT", "FlagCalibrator", "Finding", "Head", "decide",
+           "finalize", "finder", "judge", "load_flag_calibrator", "severity_for"]
 
 REPORT = 0.5
 MEDIUM = 0.65
@@ -108,6 +109,10 @@ def load_flag_calibrator(model: str) -> FlagCalibrator | None:
 # kinds reported only from a higher probability: "says something else" is the vaguest finding, and a
 # doubtful one costs an editor more reading than it saves
 REPORT_FROM = {"drift": MEDIUM}
+# kinds that below this probability are reported only with a second, independent sign (Finding.corroborated).
+# A sentence or clause with no counterpart is, at low probability, more often one the others split, merged or
+# rendered freely than a claim they lack; one that brings a name no other version has is a claim
+CORROBORATE_BELOW = {"addition": MEDIUM}
 
 
 def severity_for(kind: str, p: float, *, whole_claim: bool = True) -> str | None:
@@ -158,20 +163,32 @@ class Finding:
     head: str
     features: dict[str, float]
     whole_claim: bool = True  # False for clause-level findings: they are never ``high``
+    corroborated: bool = True  # a second sign besides the head's features (see CORROBORATE_BELOW)
 
 
 Finder = Callable[[FlagContext], list[Finding]]
 FINDERS: dict[str, Finder] = {}
 
 
+def judge(ctx: FlagContext, f: Finding) -> tuple[bool, str, float]:
+    """(report it?, severity, probability) of a finding: ``decide``, then ``CORROBORATE_BELOW``."""
+    keep, severity, p = decide(ctx, f.head, f.features, kind=f.candidate.kind, whole_claim=f.whole_claim,
+                               default=f.candidate.score)
+    if keep and not f.corroborated and p < CORROBORATE_BELOW.get(f.candidate.kind, 0.0):
+        keep = False
+    return keep, severity, p
+
+
 def finalize(ctx: FlagContext, findings: Sequence[Finding]) -> list[Candidate]:
-    """Calibrated candidates: probability from the head, severity from probability and kind, weak ones dropped."""
+    """Calibrated candidates: probability from the head, severity from probability and kind, weak ones
+    dropped. One dropped only for want of corroboration comes back unreported (it still explains a drift)."""
     out = []
     for f in findings:
-        keep, severity, p = decide(ctx, f.head, f.features, kind=f.candidate.kind, whole_claim=f.whole_claim,
-                                   default=f.candidate.score)
+        keep, severity, p = judge(ctx, f)
         if keep:
             out.append(replace(f.candidate, severity=severity, score=round(p, 4)))
+        elif p >= REPORT_FROM.get(f.candidate.kind, REPORT) and not f.corroborated:
+            out.append(replace(f.candidate, severity=severity, score=round(p, 4), reported=False))
     return out
 
 

@@ -29,7 +29,8 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, calibrator_for, finder
-from .votes import Unit, clauses_of, group_text, in_standfirst, pair_similarity, restructured, standfirst
+from .votes import (Unit, brings_new_name, clauses_of, group_text, in_standfirst, pair_similarity, restructured,
+                    standfirst)
 
 CLAUSE_FEATURES = ("gain", "cover", "best", "share", "words", "last", "full")
 MAX_CLAUSES = 8  # longer groups are left to sentence-level detectors
@@ -152,7 +153,8 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                        f"{'does' if len(lack) == 1 else 'do'} not say it.")
             cand = Candidate(kind="addition", version=v, start=u.start, end=u.end, counterparts=_spans(ctx, group, lack),
                              severity="medium", score=features["p_mean"], message=message, group=group.id)
-            out.append(Finding(cand, "clause_addition", features, whole_claim=False))
+            out.append(Finding(cand, "clause_addition", features, whole_claim=False,
+                               corroborated=brings_new_name(ctx, v, u.text, lack)))
     return out
 
 

@@ -23,7 +23,7 @@ from .base import QUIET_ROLES, Candidate, FlagContext, clip01, join_names, quote
 from .calibration import Finding, finder
 from .cues import cues
 from .numbers import extract_quantities
-from .votes import clauses_of, content_words, covered, in_standfirst, restructured, standfirst
+from .votes import brings_new_name, clauses_of, content_words, covered, in_standfirst, restructured, standfirst
 
 
 # With this many versions or more, a sentence that two or more (but fewer than half) carry is not
@@ -250,7 +250,8 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
                     kind="addition", version=v, start=span.start, end=span.end, counterparts=(),
                     severity=severity, score=score, group=group.id,
                     message=f"{who} {quote(span.text)}; {join_names(others)} have no counterpart.",
-                ), "addition", features, whole_claim=_words(segs) >= 6))
+                ), "addition", features, whole_claim=_words(segs) >= 6,
+                    corroborated=brings_new_name(ctx, v, span.text, others)))
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Hashable, Mapping, Sequence, TypeVar
 
 import numpy as np
@@ -18,6 +19,7 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, FlagContext
 from .clausesplit import split_clauses
+from .names import Name, extract_names, names_in
 
 K = TypeVar("K", bound=Hashable)
 
@@ -290,3 +292,15 @@ def standfirst(ctx: FlagContext) -> frozenset[str]:
 def in_standfirst(ctx: FlagContext, group: Group, lead: frozenset[str]) -> bool:
     """Whether every member of ``group`` (quiet roles aside) is a standfirst sentence (``lead``: ``standfirst(ctx)``)."""
     return all(m in lead for m in group.members if ctx.index[m].role not in QUIET_ROLES)
+
+
+@lru_cache(maxsize=64)
+def _article_names(text: str, lang: str) -> tuple[Name, ...]:
+    return tuple(extract_names(text, lang))
+
+
+def brings_new_name(ctx: FlagContext, version: str, text: str, others: Sequence[str]) -> bool:
+    """Whether ``text`` (of ``version``) names someone or something that none of ``others`` names anywhere
+    in its article ("zamiast EUV jak Tajwan, Korea czy USA"): a new fact, not a free rendering."""
+    theirs = [_article_names(ctx.documents[w].text, ctx.documents[w].lang) for w in others]
+    return any(all(not names_in(t, n) for t in theirs) for n in extract_names(text, ctx.documents[version].lang))
