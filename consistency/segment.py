@@ -124,7 +124,7 @@ def sentence_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int
     cuts = _merge_lowercase_starts(chunk, cuts)
     cuts = _drop_cuts(chunk, cuts, _ORDINAL_RE, _segment_words(_base_lang(lang), "ordinal_before"))
     cuts = _drop_cuts(chunk, cuts, _ABBREVIATION_RE, _segment_words(_base_lang(lang), "no_break_after"))
-    cuts = sorted(set(cuts) | set(_glued_cuts(chunk, _abbreviations(_base_lang(lang)))))
+    cuts = sorted(set(cuts) | set(_glued_cuts(chunk, _abbreviations(_base_lang(lang)))) | set(_unit_cuts(chunk)))
     spans: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:] + [len(chunk)]):
         a2, b2 = _strip(chunk, a, b)
@@ -834,6 +834,27 @@ def _drop_cuts(chunk: str, cuts: list[int], before: re.Pattern[str], words: froz
             continue
         kept.append(c)
     return kept
+
+
+@lru_cache(maxsize=1)
+def _unit_re() -> re.Pattern[str]:
+    """A number, a unit symbol and a period, then a space and a capital: a sentence end (``_unit_cuts``)."""
+    common = read_data("lang/_common.toml") or {}
+    units = set(common.get("segment", {}).get("units_after_number", []))
+    units |= set(common.get("numbers", {}).get("units", {}))
+    alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return re.compile(rf"\d\s?(?:{alternatives})\.\s+(?=[\"'“‘«(]?[^\W\d_])")
+
+
+def _unit_cuts(chunk: str) -> list[int]:
+    """Cuts after "<number> <unit>." before a capitalised word: unit symbols take no period, so the period
+    ends the sentence ("en 2 h 26 min 50 s. Aucune autre"), where Punkt took "s." for an abbreviation."""
+    cuts = []
+    for m in _unit_re().finditer(chunk):
+        k = m.end() + (1 if chunk[m.end()] in "\"'“‘«(" else 0)
+        if k < len(chunk) and chunk[k].isupper():
+            cuts.append(m.end())
+    return cuts
 
 
 _GLUED_RE = re.compile(r"[.!?]+[\"'”’»)\]]*(?=[\"'“‘«(]?[^\W\d_])")

@@ -340,6 +340,11 @@ SENTENCES = [
     ("fr", "Il a parlé (IA).Le texte suit. Fin.", ["Il a parlé (IA).", "Le texte suit.", "Fin."]),
     ("zh", "这是一支笔。那是一本书！", ["这是一支笔。", "那是一本书！"]),
     ("pt-BR", "Primeira frase. Segunda frase.", ["Primeira frase.", "Segunda frase."]),
+    # a unit symbol takes no period: "<number> <unit>." before a capital ends the sentence
+    ("fr", "Elle a gagné en 2 h 31 min 12 s. Aucune autre n’a fait mieux.",
+     ["Elle a gagné en 2 h 31 min 12 s.", "Aucune autre n’a fait mieux."]),
+    ("de", "Die Runde misst 12 km. Sie führt am See entlang. Er lief 10 km. auf der Bahn.",
+     ["Die Runde misst 12 km.", "Sie führt am See entlang.", "Er lief 10 km. auf der Bahn."]),
 ]
 
 
