@@ -71,6 +71,13 @@ NEGATION_CASES = [
     ("fr", "Le maire dit que le projet ne verra pas le jour.", 1, ["ne verra pas"]),
     ("fr", "Des taux élevés ne peuvent pas grand-chose contre l’inflation.", 0, []),
     ("de", "Es ging nicht ohne Verzögerungen.", 0, []),
+    # "nothing changes" is "unchanged" ("bez zmian", "invariato"); "não passou de" is "only got"
+    ("de", "Für Altpapier ändert sich nichts.", 0, []),
+    ("it", "Per il vetro non cambia nulla.", 0, []),
+    ("fr", "Rien ne change pour les bacs jaunes.", 0, []),
+    ("pt", "O plástico continua na taxa fixa, sem qualquer alteração.", 0, []),
+    ("pt", "O capacete mais caro não passou de um «suficiente».", 0, []),
+    ("it", "Il prezzo non cambia per i residenti.", 1, ["non"]),
     ("de", "Der Klub hat nicht genug Geld.", 1, ["nicht"]),
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]
