@@ -67,3 +67,30 @@ def test_a_version_on_the_other_side_is_flagged(de_clause, flagged):
     if flagged:
         assert "abgelehnt" in hits[0].text and "«abgelehnt»" in hits[0].message
     assert not [f for f in report.flags if f.version != "de"], [f.message for f in report.flags]
+
+
+def _merged(de_sentence: str) -> dict[str, str]:
+    return {
+        "it": ("Il consiglio comunale di Valbruna si è riunito lunedì sera. Il consiglio ha discusso a lungo il progetto "
+               "della nuova piscina, mentre la provincia ha respinto il ricorso dei vicini. I lavori costeranno due "
+               "milioni di euro."),
+        "de": "Der Gemeinderat von Valbruna tagte am Montagabend. " + de_sentence + " Die Arbeiten kosten zwei Millionen Euro.",
+        "fr": ("Le conseil municipal de Valbruna s’est réuni lundi soir. Le conseil a longuement discuté le projet de la "
+               "nouvelle piscine, tandis que la province a rejeté le recours des voisins. Les travaux coûteront deux "
+               "millions d’euros."),
+        "pl": ("Rada gminy Valbruna zebrała się w poniedziałek wieczorem. Rada długo dyskutowała nad projektem nowego "
+               "basenu, a województwo odrzuciło odwołanie sąsiadów. Prace będą kosztować dwa miliony euro."),
+    }
+
+
+@pytest.mark.parametrize("de_sentence,flagged", [
+    # the objection approved where the others say it was rejected: the clauses face each other
+    ("Der Rat hat das Projekt des neuen Hallenbads lange diskutiert, während die Provinz den Einspruch der Nachbarn "
+     "genehmigt hat.", True),
+    # "approved" sits in the clause about the pool; the others' "rejected" is in the clause about the objection
+    ("Der Rat hat das Projekt des neuen Hallenbads nach langer Diskussion genehmigt, während die Provinz über den "
+     "Einspruch der Nachbarn noch berät.", False),
+])
+def test_opposite_words_must_sit_in_facing_clauses(de_sentence, flagged):
+    report = consistency.check(_merged(de_sentence), detectors=["opposites"])
+    assert bool([f for f in report.flags if f.version == "de"]) is flagged, [f.message for f in report.flags]

@@ -7,8 +7,9 @@ deny), with the words of either side by prefix. A clause takes a side on an axis
 turned over by a negation cue before the word in the same clause ("non è stato approvato" is on
 the reject side; ``cues.py`` decides what a negation is). A version with words of both sides of
 an axis in a group takes none. Within an alignment group, a version on one side is a candidate
-when at least two other versions, and more than share its side, are on the other; versions
-without a word of the axis do not vote. No head is fitted for these (no synthetic data plants
+when at least two other versions, and more than share its side, are on the other, each in the clause
+closest to its own (``_facing``: not the next clause of a merged sentence); versions without a word of
+the axis do not vote. No head is fitted for these (no synthetic data plants
 them): the probability is a prior that grows with the share of the other versions against it.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .calibration import Finding, finder
 from .cues import cues, tokens
 from ..datafiles import read_data
 from .numbers import normalise_lang
-from .votes import Unit, clauses_of
+from .votes import Unit, best_counterpart, clauses_of
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,17 @@ def _stances(ctx: FlagContext, group: Group, version: str) -> dict[str, Stance]:
     return {name: ss[0] for name, ss in found.items() if len({s.sign for s in ss}) == 1}
 
 
+def _facing(ctx: FlagContext, group: Group, mine: Stance, theirs: Stance) -> bool:
+    """Whether two stances sit in clauses that render each other: ``theirs``'s clause is the closest of its
+    version's clauses in the group to ``mine``'s. "na 2:0 podwyższył Mattia Rensi" (raised the score) does not
+    face "a equipa visitante só reduziu aos 88" (reduced the gap), the next clause of a merged sentence."""
+    units = clauses_of(ctx, group, theirs.unit.version)
+    if len(units) < 2:
+        return True
+    match, _ = best_counterpart(ctx, mine.unit, units)
+    return match is None or match == theirs.unit
+
+
 @finder("opposites")
 def find_opposites(ctx: FlagContext) -> list[Finding]:
     """``polarity`` candidates: a version on the other side of an axis of opposite words than the others."""
@@ -105,7 +117,7 @@ def find_opposites(ctx: FlagContext) -> list[Finding]:
         for name in sorted({a for s in stances.values() for a in s}):
             side = {v: s[name] for v, s in stances.items() if name in s}
             for v, mine in side.items():
-                against = [w for w, s in side.items() if s.sign != mine.sign]
+                against = [w for w, s in side.items() if s.sign != mine.sign and _facing(ctx, group, mine, s)]
                 along = [w for w, s in side.items() if s.sign == mine.sign and w != v]
                 if len(against) < 2 or len(against) <= len(along) + 1:
                     continue
