@@ -33,6 +33,8 @@ EXTRACT = [
     ("de", "Laut dem Wall Street Journal entwickelt Alibaba einen KI-Chip.",
      ["Wall Street Journal", "Alibaba", "KI"]),
     ("de", "Alibabas Chip ersetzt die NVIDIA-Lücke.", ["Alibabas", "NVIDIA"]),
+    # a multiword exonym is a name even when one of its words reads as a loanword ("New")
+    ("de", "Die Flüge nach New York und Toronto hoben planmäßig ab.", ["New York", "Toronto"]),
     # unknown language: no sentence starters known, so the first word is never taken
     ("xx", "Meeting with Huawei and NVIDIA in Beijing.", ["Huawei", "NVIDIA", "Beijing"]),
 ]
@@ -81,6 +83,18 @@ SAME = [
     ("Wiedeń", "Wiednia", True),  # a fleeting e before ń
     ("Vienna", "Wiednia", True),
     ("Figaro", "Figara", True),  # a foreign name in -o, inflected
+    # Polish spells foreign names by sound ([names.spelling])
+    ("Macbeth", "Makbeta", True),
+    ("Zvolen", "Zwoleń", True),
+    ("Velmaria", "Welmarii", True),
+    ("Argentina", "Argentyny", True),
+    ("Benelux", "Beneluksu", True),
+    ("Franco Deledda", "Bruno Castellani", False),
+    ("Marta", "Marek", False),
+    # two endings: a German genitive against a Polish genitive
+    ("Lunettas", "Lunetty", True),
+    ("Salisburgo", "Salzburg", True),
+    ("Salzburg", "Linzu", False),
 ]
 
 
@@ -180,3 +194,18 @@ def test_seed_pl_additions_are_names_only_pl_has(seed_names: dict[str, list[Name
     alone = {n.text for n in seed_names["pl"] if not any(same_name(n, m) for m in others)}
     assert {"DUV", "EUV", "Tajwan", "Korea", "USA"} <= alone
     assert not alone & {"Huawei", "Cambricon", "NVIDII", "Pekin", "Alibaba"}
+
+
+@pytest.mark.parametrize("text,lang,plain", [
+    ("Concerto", "it", True),  # a work title or an institution in capitalised common words
+    ("Regione", "it", True),
+    ("Ministério", "pt", True),
+    ("Argentina", "it", False),
+    ("Piero Albanese", "it", False),
+    ("Kastell", "de", False),
+    ("NBW", "pl", False),  # an acronym is no common word
+])
+def test_names_in_plain_words_are_told_apart(text: str, lang: str, plain: bool) -> None:
+    from consistency.flags.entity import _plain_words
+
+    assert _plain_words(text, lang) is plain

@@ -103,6 +103,25 @@ def _present(token: str, keys: tuple[str, ...], stems: dict[str, set[str]]) -> b
     return bool(heads) and any(k.startswith(h) and len(k) >= len(h) + 4 for k in distinct for h in heads)
 
 
+@lru_cache(maxsize=8192)
+def _plain_words(text: str, lang: str) -> bool:
+    """Whether a name is made of common words of its language only, capitalised ("Ministero della Cultura",
+    "Land", "Unione Regionale", "Concerto di Sibelius" cut to "Concerto"): other languages translate such a
+    name ("Kulturministerium", "kraj związkowy"), so its spelling cannot show whether they dropped it."""
+    data = load_language(lang)
+    words = [m.group() for m in _WORDS.finditer(text) if len(m.group()) >= 3]
+    return bool(words) and not any(w.isupper() or not _is_common(w, data) for w in words)
+
+
+def _translated(name: Name, versions: list[str], names: dict[str, list[tuple[int, Name]]],
+                langs: dict[str, str]) -> bool:
+    """Whether the versions naming ``name`` mostly write it in plain words (``_plain_words``): their own
+    mentions of it are plain in their language, or its words are plain in half of their languages."""
+    held = [x for x in versions if _has(names[x], name)]
+    own = [m for x in held for _, m in names[x] if same_name(m, name) and _plain_words(m.text, langs[x])]
+    return len(own) * 2 > len(held) or sum(_plain_words(name.text, langs[x]) for x in held) * 2 >= len(held)
+
+
 def _distinctive_words(text: str, lang: str) -> str:
     """The distinctive words of a name as written (for the model to compare)."""
     data = load_language(lang)
@@ -172,6 +191,8 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                         continue
                     if _has(names[v], n) or mentioned(n, langs[w], texts[v]):
                         continue
+                    if _translated(n, others, names, langs):
+                        continue  # "Cultura", "Regione", "Unione Regionale": translated, not spelled alike
                     carriers = [x for x in others
                                 if _has(names[x], n) or mentioned(n, langs[w], texts[x], capitalised=True)]
                     if len(others) == 1:
