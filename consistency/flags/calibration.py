@@ -170,25 +170,27 @@ Finder = Callable[[FlagContext], list[Finding]]
 FINDERS: dict[str, Finder] = {}
 
 
+def _held(f: Finding, p: float) -> bool:
+    """Whether a finding that ``decide`` keeps is held back for want of corroboration (``CORROBORATE_BELOW``)."""
+    return not f.corroborated and p < CORROBORATE_BELOW.get(f.candidate.kind, 0.0)
+
+
 def judge(ctx: FlagContext, f: Finding) -> tuple[bool, str, float]:
     """(report it?, severity, probability) of a finding: ``decide``, then ``CORROBORATE_BELOW``."""
     keep, severity, p = decide(ctx, f.head, f.features, kind=f.candidate.kind, whole_claim=f.whole_claim,
                                default=f.candidate.score)
-    if keep and not f.corroborated and p < CORROBORATE_BELOW.get(f.candidate.kind, 0.0):
-        keep = False
-    return keep, severity, p
+    return keep and not _held(f, p), severity, p
 
 
 def finalize(ctx: FlagContext, findings: Sequence[Finding]) -> list[Candidate]:
     """Calibrated candidates: probability from the head, severity from probability and kind, weak ones
-    dropped. One dropped only for want of corroboration comes back unreported (it still explains a drift)."""
+    dropped. One held back for want of corroboration comes unreported (it still explains a drift)."""
     out = []
     for f in findings:
-        keep, severity, p = judge(ctx, f)
+        keep, severity, p = decide(ctx, f.head, f.features, kind=f.candidate.kind, whole_claim=f.whole_claim,
+                                   default=f.candidate.score)
         if keep:
-            out.append(replace(f.candidate, severity=severity, score=round(p, 4)))
-        elif p >= REPORT_FROM.get(f.candidate.kind, REPORT) and not f.corroborated:
-            out.append(replace(f.candidate, severity=severity, score=round(p, 4), reported=False))
+            out.append(replace(f.candidate, severity=severity, score=round(p, 4), reported=not _held(f, p)))
     return out
 
 

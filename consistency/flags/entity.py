@@ -23,7 +23,7 @@ from functools import lru_cache
 from ..types import Group
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names
 from .calibration import Finding, finder
-from .names import Name, _is_common, _same_token, _stems, extract_names, load_language, name_key, same_name
+from .names import Name, _is_common, _same_token, _stems, load_language, name_key, names_of, same_name
 from .votes import best_counterpart, clauses_of, group_text, unit_containing
 
 
@@ -33,13 +33,8 @@ def _names(ctx: FlagContext, group: Group, version: str) -> list[tuple[int, Name
     lang = ctx.documents[version].lang
     for seg in ctx.members(group, version):
         if seg.role not in QUIET_ROLES:
-            out.extend((seg.start + n.start, n) for n in _extract(seg.text, lang) if _usable(n))
+            out.extend((seg.start + n.start, n) for n in names_of(seg.text, lang) if _usable(n))
     return out
-
-
-@lru_cache(maxsize=4096)
-def _extract(text: str, lang: str) -> tuple[Name, ...]:
-    return tuple(extract_names(text, lang))
 
 
 def _has(names: list[tuple[int, Name]], target: Name) -> bool:

@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from ..datafiles import data_root, read_data
 from .numbers import LanguageData, load_language, match_suffix
 
-__all__ = ["Name", "extract_names", "name_key", "names_in", "same_name"]
+__all__ = ["Name", "extract_names", "name_key", "names_in", "names_of", "same_name"]
 
 _MID_LC = 1 << 5  # Punkt: the word type was seen lowercase in the middle of a sentence
 _MID_UC = 1 << 2  # Punkt: ... and capitalised in the middle of a sentence
@@ -476,6 +476,12 @@ def _classify(tok: _Tok, data: LanguageData, shouting: bool, noun_context: bool)
         n += 1
     length = sum(len(p) for p in parts[: 2 * n - 1])
     return tok.start, tok.start + length
+
+
+@lru_cache(maxsize=4096)
+def names_of(text: str, lang: str) -> tuple[Name, ...]:
+    """``extract_names``, cached: detectors read the same sentences and whole articles again and again."""
+    return tuple(extract_names(text, lang))
 
 
 def extract_names(text: str, lang: str) -> list[Name]:

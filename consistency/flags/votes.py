@@ -11,15 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Hashable, Mapping, Sequence, TypeVar
+from typing import Hashable, Iterable, Mapping, Sequence, TypeVar
 
 import numpy as np
 
-from ..types import Group, Span
+from ..types import Group, Segment, Span
 from .base import QUIET_ROLES, FlagContext
 from .clausesplit import split_clauses
-from .names import Name, extract_names, names_in
+from .names import names_of, names_in
 
 K = TypeVar("K", bound=Hashable)
 
@@ -75,16 +74,16 @@ def group_text(ctx: FlagContext, group: Group, version: str) -> tuple[str, list[
     return " ".join(s.text for s in segs), spans
 
 
+def _clauses(ctx: FlagContext, segs: Iterable[Segment]) -> list[Unit]:
+    """The clauses of segments (quiet roles left out), with absolute offsets."""
+    return [Unit(seg.version, seg.start + a, seg.start + b, seg.text[a:b])
+            for seg in segs if seg.role not in QUIET_ROLES
+            for a, b in split_clauses(seg.text, ctx.documents[seg.version].lang)]
+
+
 def clauses_of(ctx: FlagContext, group: Group, version: str) -> list[Unit]:
     """The clauses of a version's members in a group, with absolute offsets."""
-    lang = ctx.documents[version].lang
-    out: list[Unit] = []
-    for seg in sorted(ctx.members(group, version), key=lambda s: s.start):
-        if seg.role in QUIET_ROLES:
-            continue
-        for a, b in split_clauses(seg.text, lang):
-            out.append(Unit(version, seg.start + a, seg.start + b, seg.text[a:b]))
-    return out
+    return _clauses(ctx, sorted(ctx.members(group, version), key=lambda s: s.start))
 
 
 def unit_containing(units: Sequence[Unit], start: int, end: int) -> Unit | None:
@@ -132,14 +131,9 @@ def neighbour_units(ctx: FlagContext, group: Group, reader: str, target: str, ra
                 anchors += [s.index for s in ctx.members(ctx.alignment.groups[gid], target)]
     if not anchors:
         return []
-    lang = ctx.documents[target].lang
     own = set(group.members)
-    out: list[Unit] = []
-    for seg in ctx.segments[target][max(0, min(anchors) - radius): max(anchors) + radius + 1]:
-        if seg.role in QUIET_ROLES or seg.id in own:
-            continue
-        out += [Unit(target, seg.start + a, seg.start + b, seg.text[a:b]) for a, b in split_clauses(seg.text, lang)]
-    return out
+    near = ctx.segments[target][max(0, min(anchors) - radius): max(anchors) + radius + 1]
+    return _clauses(ctx, (s for s in near if s.id not in own))
 
 
 def covered(ctx: FlagContext, text: str, units: Sequence[Unit]) -> float:
@@ -185,10 +179,7 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
 
 def _all_units(ctx: FlagContext, version: str, skip: set[str]) -> list[Unit]:
     """Every clause of a version's body (not titles, captions or furniture), with absolute offsets."""
-    lang = ctx.documents[version].lang
-    return [Unit(version, seg.start + a, seg.start + b, seg.text[a:b])
-            for seg in ctx.segments[version] if seg.role not in QUIET_ROLES and seg.id not in skip
-            for a, b in split_clauses(seg.text, lang)]
+    return _clauses(ctx, (s for s in ctx.segments[version] if s.id not in skip))
 
 
 def _moved(ctx: FlagContext, group: Group, holder: str, text: str, target: str) -> bool:
@@ -294,13 +285,8 @@ def in_standfirst(ctx: FlagContext, group: Group, lead: frozenset[str]) -> bool:
     return all(m in lead for m in group.members if ctx.index[m].role not in QUIET_ROLES)
 
 
-@lru_cache(maxsize=64)
-def _article_names(text: str, lang: str) -> tuple[Name, ...]:
-    return tuple(extract_names(text, lang))
-
-
 def brings_new_name(ctx: FlagContext, version: str, text: str, others: Sequence[str]) -> bool:
     """Whether ``text`` (of ``version``) names someone or something that none of ``others`` names anywhere
     in its article ("zamiast EUV jak Tajwan, Korea czy USA"): a new fact, not a free rendering."""
-    theirs = [_article_names(ctx.documents[w].text, ctx.documents[w].lang) for w in others]
-    return any(all(not names_in(t, n) for t in theirs) for n in extract_names(text, ctx.documents[version].lang))
+    theirs = [names_of(ctx.documents[w].text, ctx.documents[w].lang) for w in others]
+    return any(all(not names_in(t, n) for t in theirs) for n in names_of(text, ctx.documents[version].lang))
