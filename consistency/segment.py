@@ -464,6 +464,7 @@ class _Phrases:
     bylines: tuple[str, ...] = ()
     networks: frozenset[str] = frozenset()
     datelines: tuple[str, ...] = ()
+    revisions: tuple[str, ...] = ()
     dates: frozenset[str] = frozenset()  # month and weekday names, casefolded, "." dropped
 
 
@@ -495,7 +496,7 @@ def _phrase_tables() -> dict[str, Any]:
 def _phrases(lang: str) -> _Phrases:
     tables = _phrase_tables()
     merged: dict[str, list[str]] = {"lines": [], "starts": [], "contains": [], "credits": [], "bylines": [],
-                                    "networks": [], "datelines": []}
+                                    "networks": [], "datelines": [], "revisions": []}
     for name in ("common", lang):
         for key, values in tables.get(name, {}).items():
             if key not in merged:
@@ -509,6 +510,7 @@ def _phrases(lang: str) -> _Phrases:
         bylines=tuple(sorted((_norm(x) for x in merged["bylines"]), key=len, reverse=True)),
         networks=frozenset(_norm(x) for x in merged["networks"]),
         datelines=tuple(_norm(x) for x in merged["datelines"]),
+        revisions=tuple(_norm(x) for x in merged["revisions"]),
         dates=_date_words(lang),
     )
 
@@ -547,6 +549,26 @@ def _is_dateline(line: str, phrases: _Phrases) -> bool:
                 rest = rest.replace(other, " ")
             return _is_date(rest, phrases)
     return False
+
+
+REVISION_NOTE_MAX_WORDS = 12  # an editor's note after an update time is a short line, not a paragraph
+
+
+def _is_revision_note(line: str, phrases: _Phrases) -> bool:
+    """"Aktualisiert um 11:15 Uhr: Ergänzt um Angaben des Sägewerks", "Aggiornamento ore 16.40: aggiunte
+    le dichiarazioni": an update time, then a short note on how the article was edited (a ``revisions``
+    word). News given as an update ("Aggiornamento delle 17.30: il traghetto partirà") is no such note."""
+    norm = _norm(line)
+    if len(norm) > BYLINE_MAX_CHARS:
+        return False
+    head, sep, note = norm.partition(": ")
+    if not sep or not _is_dateline(head, phrases):
+        return False
+    words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", note)
+    if not words or len(words) > REVISION_NOTE_MAX_WORDS:
+        return False
+    padded = " " + " ".join(words)
+    return any(f" {cue}" in padded for cue in phrases.revisions)
 
 
 _NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "dos", "das", "do", "le", "la"})
@@ -657,7 +679,8 @@ def _assign_roles(text: str, blocks: list[_Block], phrases: _Phrases) -> list[st
     # boilerplate phrases and author lines
     for i in range(len(blocks)):
         if roles[i] is None and (_is_boilerplate(line[i], phrases) or (single[i] and (
-                _is_byline(line[i], phrases) or _is_dateline(line[i], phrases)))):
+                _is_byline(line[i], phrases) or _is_dateline(line[i], phrases)
+                or _is_revision_note(line[i], phrases)))):
             roles[i] = "boilerplate"
 
     # the footer: everything short after the first boilerplate block that only short blocks follow

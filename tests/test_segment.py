@@ -495,6 +495,15 @@ def test_reader_blocks_fix_paragraphs_and_roles():
     ("it", "Aggiornato alle 18:05", True),
     ("it", "Pubblicato il bando per 12 posti", False),
     ("de", "Stand der Bauarbeiten im Mai 2025", False),
+    # an update time and an editor's note on what was added or corrected
+    ("de", "Aktualisiert um 11:15 Uhr: Ergänzt um Angaben des Sägewerks.", True),
+    ("it", "Aggiornamento ore 16.40: aggiunte le dichiarazioni del sindaco.", True),
+    ("fr", "Mis à jour à 10 h 05 : ajout de la réaction du maire", True),
+    ("pl", "Aktualizacja, godz. 14.20: dodano komentarz rzecznika", True),
+    ("pt", "Atualizado às 18:40: corrigido o nome da ministra.", True),
+    # news given as an update is content
+    ("it", "Aggiornamento delle 17.30: il traghetto delle 19 partirà regolarmente.", False),
+    ("de", "Aktualisiert um 9 Uhr: Die Polizei hat die Straße wieder freigegeben.", False),
 ])
 def test_author_lines_are_boilerplate(lang, line, byline):
     text = f"Un titolo\n\n{line}\n\nIl primo paragrafo del testo, abbastanza lungo da essere un paragrafo.\n"
