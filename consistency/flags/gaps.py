@@ -153,9 +153,13 @@ def _summarises(ctx: FlagContext, version: str, heading: list[Segment]) -> bool:
 def _restated(ctx: FlagContext, group: Group, reader: str, segs: list[Segment], lacking: str) -> bool:
     """Whether ``reader`` says the content of ``segs`` twice (a lead that sums up a later sentence, a
     quote repeated) and ``lacking`` has the other statement: most content words of ``segs`` recur in one
-    other sentence of ``reader`` that is aligned with a sentence of ``lacking``. Then ``lacking`` says it
-    once: it lacks nothing, and ``reader`` adds nothing."""
-    words = content_words(" ".join(s.text for s in segs))
+    other sentence of ``reader`` that is aligned with a sentence of ``lacking``, and the model reads the
+    two as saying the same (at least the faithful-translation similarity). Then ``lacking`` says it
+    once: it lacks nothing, and ``reader`` adds nothing. Shared words alone are not enough: "those on
+    housing benefit get it automatically" shares three of five with "it does not count against housing
+    benefit"."""
+    text = " ".join(s.text for s in segs)
+    words = content_words(text)
     if len(words) < 3:
         return False
     for seg in ctx.segments[reader]:
@@ -165,8 +169,22 @@ def _restated(ctx: FlagContext, group: Group, reader: str, segs: list[Segment], 
         if gid is None or not ctx.members(ctx.alignment.groups[gid], lacking):
             continue
         if len(words & content_words(seg.text)) * 2 >= len(words):
-            return True
+            sims = [ctx.similarity(text, " ".join(s.text for s in window)) for window in _windows(ctx, seg)]
+            if None in sims or max(sims) >= ctx.thresholds["faithful"]:
+                return True
     return False
+
+
+def _windows(ctx: FlagContext, seg: Segment) -> list[list[Segment]]:
+    """``seg`` alone and with each body neighbour: a summed-up claim may be spread over two sentences."""
+    body = ctx.segments[seg.version]
+    i = body.index(seg)
+    out = [[seg]]
+    if i > 0 and body[i - 1].role == "body":
+        out.append([body[i - 1], seg])
+    if i + 1 < len(body) and body[i + 1].role == "body":
+        out.append([seg, body[i + 1]])
+    return out
 
 
 def _gap_features(ctx: FlagContext, group: Group, segs: list[Segment], sure: float, have: list[str],
