@@ -95,6 +95,11 @@ SAME = [
     ("Lunettas", "Lunetty", True),
     ("Salisburgo", "Salzburg", True),
     ("Salzburg", "Linzu", False),
+    # feast days are names in each language's own words
+    ("Pâques", "Wielkanocą", True),
+    ("Ostern", "Páscoa", True),
+    ("Natale", "Bożego Narodzenia", True),
+    ("Pasqua", "Natale", False),
 ]
 
 
@@ -150,6 +155,8 @@ def test_partial_names_match_by_default_only() -> None:
     # country adjectives key as the country (a version may say "the Swedish coast" for "the coast of Sweden")
     ("schwedischen", "sweden"), ("svedese", "sweden"), ("suecos", "sweden"), ("polskiego", "poland"),
     ("Danzica", "gdansk"), ("Finnland", "finland"),
+    # a holiday's adjective keys as the holiday ("adwentowe soboty" for "i sabati d'Avvento")
+    ("adwentowe", "advent"), ("Avvento", "advent"), ("wielkanocnych", "easter"),
 ])
 def test_name_key(text: str, key: str) -> None:
     assert name_key(text) == key
