@@ -326,3 +326,31 @@ def test_a_sentence_only_one_standfirst_has_is_no_addition(candidates, in_standf
     added = [c for c in candidates if c.kind == "addition" and c.version == "de"
              and "Bürgermeister" in texts["de"][c.start:c.end]]
     assert bool(added) is raised, [c.message for c in candidates]
+
+
+MISATTRIBUTED = {  # fr gives the warning to the vet, whom every version names in another sentence
+    "it": ("Il veterinario distrettuale Jonas Terhorst ha ordinato l'abbattimento di tutte le galline. "
+           "Wilma Rosendahl, presidente dell'unione agricoltori, ha avvertito che prima di Pasqua potrebbero "
+           "mancare le uova locali."),
+    "de": ("Der Kreistierarzt Jonas Terhorst ordnete die Tötung aller Hennen an. "
+           "Wilma Rosendahl, Vorsitzende des Bauernverbands, warnte, vor Ostern könnten regionale Eier knapp werden."),
+    "pt": ("O veterinário distrital Jonas Terhorst ordenou o abate de todas as galinhas. "
+           "Wilma Rosendahl, presidente da união de agricultores, alertou que antes da Páscoa poderão faltar "
+           "ovos locais."),
+    "fr": ("Le vétérinaire du district Jonas Terhorst a ordonné l'abattage de toutes les poules. "
+           "Jonas Terhorst, président de l'union paysanne, a averti que les œufs locaux pourraient manquer "
+           "avant Pâques."),
+    "pl": ("Powiatowy lekarz weterynarii Jonas Terhorst zarządził ubój wszystkich kur. "
+           "Wilma Rosendahl, przewodnicząca związku rolników, ostrzegła, że przed Wielkanocą może zabraknąć "
+           "lokalnych jaj."),
+}
+
+
+def test_a_claim_given_to_someone_named_elsewhere_is_a_swap():
+    """fr names, where the others quote Wilma Rosendahl, a person every version names in another sentence:
+    the flag is on that name (not on Pâques, the same feast as Pasqua, Ostern, Páscoa and Wielkanoc)."""
+    report = consistency.check(MISATTRIBUTED, detectors=["entity"])
+    flags = [f for f in report.flags if f.kind == "entity"]
+    assert [(f.version, f.text) for f in flags] == [("fr", "Jonas Terhorst")], [f.message for f in flags]
+    assert "Wilma Rosendahl" in flags[0].message
+

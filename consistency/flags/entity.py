@@ -219,6 +219,15 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                 }
                 place = _place(ctx, group, v, carriers, name)
                 mine_only = [(s0, n) for s0, n in mine_only if place[0] <= s0 < place[1]]
+                if not mine_only:
+                    # someone the carriers name elsewhere, not here: the claim is given to another
+                    # person ("Jonas Terhorst, head of the union, warned" where the others quote Wilma
+                    # Rosendahl). Full names only: a single capitalised word ("Filarmônica") is often
+                    # a common noun that the others translate
+                    mine_only = [(s0, n) for s0, n in names[v] if place[0] <= s0 < place[1]
+                                 and len(n.text.split()) >= 2
+                                 and not any(_has(names[w], n) or mentioned(n, langs[v], texts[w])
+                                             for w in carriers)]
                 if mine_only:
                     start, own = mine_only[0]
                     end = start + len(own.text)
