@@ -354,3 +354,31 @@ def test_a_claim_given_to_someone_named_elsewhere_is_a_swap():
     assert [(f.version, f.text) for f in flags] == [("fr", "Jonas Terhorst")], [f.message for f in flags]
     assert "Wilma Rosendahl" in flags[0].message
 
+
+TRADED = {  # every version names both; fr gives the warning to the vet instead of the union's head
+    "it": ("Il veterinario Jonas Terhorst e la presidente dell'unione agricoltori Wilma Rosendahl hanno visitato "
+           "l'allevamento lunedì. Wilma Rosendahl ha avvertito che prima di Pasqua potrebbero mancare le uova "
+           "locali. Le galline sono state abbattute martedì."),
+    "de": ("Der Tierarzt Jonas Terhorst und die Vorsitzende des Bauernverbands Wilma Rosendahl besuchten den "
+           "Betrieb am Montag. Wilma Rosendahl warnte, vor Ostern könnten regionale Eier knapp werden. "
+           "Die Hennen wurden am Dienstag getötet."),
+    "pt": ("O veterinário Jonas Terhorst e a presidente da união de agricultores Wilma Rosendahl visitaram a "
+           "exploração na segunda-feira. Wilma Rosendahl alertou que antes da Páscoa poderão faltar ovos locais. "
+           "As galinhas foram abatidas na terça-feira."),
+    "fr": ("Le vétérinaire Jonas Terhorst et la présidente de l'union paysanne Wilma Rosendahl ont visité "
+           "l'élevage lundi. Jonas Terhorst a averti que les œufs locaux pourraient manquer avant Pâques. "
+           "Les poules ont été abattues mardi."),
+    "pl": ("Weterynarz Jonas Terhorst i przewodnicząca związku rolników Wilma Rosendahl odwiedzili fermę "
+           "w poniedziałek. Wilma Rosendahl ostrzegła, że przed Wielkanocą może zabraknąć lokalnych jaj. "
+           "Kury ubito we wtorek."),
+}
+
+
+def test_two_names_of_the_story_trading_places_is_a_swap():
+    """fr names Wilma Rosendahl too, in another sentence, so her name is not dropped from fr; but where all
+    four others quote her, fr quotes Jonas Terhorst, whom they name only elsewhere."""
+    report = consistency.check(TRADED, detectors=["entity"])
+    flags = [f for f in report.flags if f.kind == "entity"]
+    assert [(f.version, f.text) for f in flags] == [("fr", "Jonas Terhorst")], [f.message for f in flags]
+    assert flags[0].start > TRADED["fr"].index("lundi")
+

@@ -24,7 +24,7 @@ from ..types import Group
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names
 from .calibration import Finding, finder
 from .names import Name, _is_common, _same_token, _stems, load_language, name_key, names_of, same_name
-from .votes import best_counterpart, clauses_of, group_text, unit_containing
+from .votes import Unit, best_counterpart, clauses_of, group_text, in_standfirst, standfirst, unit_containing
 
 
 def _names(ctx: FlagContext, group: Group, version: str) -> list[tuple[int, Name]]:
@@ -170,11 +170,13 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
     """``entity`` candidates: a name most versions carry that one version drops or replaces."""
     out: list[Finding] = []
     whole: dict[str, str] = {v: ctx.documents[v].text for v in ctx.versions}
+    lead = standfirst(ctx)
     for group in ctx.alignment.groups:
         present = [v for v in ctx.versions_in(group) if group_text(ctx, group, v)[0].strip()]
         if len(present) < 2:
             continue
         names = {v: _names(ctx, group, v) for v in present}
+        lead_group = in_standfirst(ctx, group, lead)  # each desk's own summary: its names move freely
         texts = {v: group_text(ctx, group, v)[0] for v in present}
         langs = {v: ctx.documents[v].lang for v in present}
         for v in present:
@@ -206,8 +208,7 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                                          or _head_mentioned(n, langs[v], whole[w], name) for w in carriers)]
                 source_lang = next(langs[w] for w in carriers if _has(names[w], name)) if any(
                     _has(names[w], name) for w in carriers) else langs[carriers[0]]
-                if mentioned(name, source_lang, whole[v]):
-                    continue  # named elsewhere in this version: moved, not dropped
+                moved = mentioned(name, source_lang, whole[v])  # named elsewhere in this version
                 counterparts = tuple(ctx.span(ctx.members(group, w)) for w in carriers)
                 features = {
                     "carriers": len(carriers) / max(1, len(others)),
@@ -218,16 +219,16 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                     "close": 0.0,
                 }
                 place = _place(ctx, group, v, carriers, name)
-                mine_only = [(s0, n) for s0, n in mine_only if place[0] <= s0 < place[1]]
-                if not mine_only:
-                    # someone the carriers name elsewhere, not here: the claim is given to another
-                    # person ("Jonas Terhorst, head of the union, warned" where the others quote Wilma
-                    # Rosendahl). Full names only: a single capitalised word ("Filarmônica") is often
-                    # a common noun that the others translate
-                    mine_only = [(s0, n) for s0, n in names[v] if place[0] <= s0 < place[1]
-                                 and len(n.text.split()) >= 2
-                                 and not any(_has(names[w], n) or mentioned(n, langs[v], texts[w])
-                                             for w in carriers)]
+                # the version's own names in the clause where the carriers name it: a name the carriers
+                # never use; else a full name they give elsewhere, not here (the claim is given to
+                # another person: "Jonas Terhorst, head of the union, warned" where the others quote
+                # Wilma Rosendahl). When the version names the missing one elsewhere too, only the
+                # latter, and only against all the others: otherwise it reordered the story's names
+                mine_only = [(s0, n) for s0, n in mine_only if place[0] <= s0 < place[1] and not moved]
+                if not mine_only and (not moved or (len(carriers) == len(others) and not lead_group)):
+                    mine_only = _given_elsewhere(names[v], place, carriers, langs[v], texts, whole)
+                if moved and not mine_only:
+                    continue  # named elsewhere in this version: moved, not dropped
                 if mine_only:
                     start, own = mine_only[0]
                     end = start + len(own.text)
@@ -269,15 +270,35 @@ def _place(ctx: FlagContext, group: Group, v: str, carriers: list[str], name: Na
     """
     units = clauses_of(ctx, group, v)
     votes: dict[tuple[int, int], float] = {}
-    for w in carriers:
-        for s, n in _names(ctx, group, w):
-            if same_name(n, name):
-                target = unit_containing(clauses_of(ctx, group, w), s, s + len(n.text))
-                match, sim = best_counterpart(ctx, target, units) if target is not None else (None, 0.0)
-                if match is not None:
-                    votes[(match.start, match.end)] = votes.get((match.start, match.end), 0.0) + max(sim, 1e-3)
-                break
+    for target in _naming_clauses(ctx, group, carriers, name):
+        match, sim = best_counterpart(ctx, target, units)
+        if match is not None:
+            votes[(match.start, match.end)] = votes.get((match.start, match.end), 0.0) + max(sim, 1e-3)
     if votes:
         return max(votes, key=lambda k: votes[k])
     span = ctx.span([s for s in ctx.members(group, v) if s.role not in QUIET_ROLES])
     return span.start, span.end
+
+
+def _given_elsewhere(mine: list[tuple[int, Name]], place: tuple[int, int], carriers: list[str], lang: str,
+                     texts: dict[str, str], whole: dict[str, str]) -> list[tuple[int, Name]]:
+    """A version's full names (two words or more) inside ``place`` that every carrier gives elsewhere in
+    its text, not in the group. Single words are left out: "Filarmônica" is a common noun the others
+    translate."""
+    return [(s, n) for s, n in mine if place[0] <= s < place[1] and len(n.text.split()) >= 2
+            and not any(mentioned(n, lang, texts[w]) for w in carriers)
+            and all(mentioned(n, lang, whole[w]) for w in carriers)]
+
+
+def _naming_clauses(ctx: FlagContext, group: Group, carriers: list[str], name: Name) -> list[Unit]:
+    """Each carrier's clause that names ``name`` in the group (its first mention)."""
+    out = []
+    for w in carriers:
+        for s, n in _names(ctx, group, w):
+            if same_name(n, name):
+                target = unit_containing(clauses_of(ctx, group, w), s, s + len(n.text))
+                if target is not None:
+                    out.append(target)
+                break
+    return out
+
