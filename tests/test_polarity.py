@@ -79,6 +79,18 @@ NEGATION_CASES = [
     ("pt", "O capacete mais caro não passou de um «suficiente».", 0, []),
     ("it", "Il prezzo non cambia per i residenti.", 1, ["non"]),
     ("de", "Der Klub hat nicht genug Geld.", 1, ["nicht"]),
+    # a correlative joins the negation before it in the sentence, across a comma; not across a full stop
+    ("de", "Verletzt wurde niemand, weder unter den Passagieren noch in der Besatzung.", 1, ["niemand, weder"]),
+    ("it", "Nessuno è rimasto ferito, né tra i passeggeri né tra l’equipaggio.", 1,
+     ["Nessuno è rimasto ferito, né tra i passeggeri né"]),
+    ("pt", "Ninguém ficou ferido, nem os passageiros nem a tripulação.", 1,
+     ["Ninguém ficou ferido, nem os passageiros nem"]),
+    ("de", "Er kam nicht. Weder die Polizei noch die Feuerwehr wusste davon.", 2, ["nicht", "Weder"]),
+    # a negation, one word and "than" is a bound (at most), not a negation
+    ("pl", "Ulice będą zamykane na odcinkach nie dłuższych niż 200 m.", 0, []),
+    ("de", "Die Sperrungen dauern nicht länger als zwei Wochen.", 0, []),
+    ("en", "Closures will be no longer than 200 metres.", 0, []),
+    ("de", "Er sieht sich nicht als Verlierer.", 1, ["nicht"]),  # no word between: no bound
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]
 

@@ -14,6 +14,11 @@ exactly. The lexicons live in ``consistency/data/lang/<code>.toml`` (sections
   words by an ``only`` word is "not only" ("non riguardano solo");
 - negative concord ("ne ... pas", "non ... mai", "nikt nie") counts once: cues
   closer than four words with no punctuation between are one negation;
+- correlatives ("weder ... noch", "né", "ani", "nem") join the negation before them in the same
+  sentence even across a comma: "Verletzt wurde niemand, weder unter den Passagieren noch ..." is
+  one negation, as "Nikt z pasażerów ani członków załóg nie ..." is;
+- a negation, one word and a ``than`` word ("nie dłuższych niż 200 m", "nicht länger als") is a
+  bound (= at most), not a negation;
 - French restrictive "ne ... que" (= only) is not a negation;
 - cues inside a quotation of at most four words are part of a name or a title
   («Tram no»).
@@ -93,6 +98,8 @@ class Lexicon:
     not_negation: frozenset[tuple[str, ...]]
     soft: frozenset[str]  # "senza", "ohne": a negation that is often a wording ("senza codice" = "chi non ha il codice")
     only: frozenset[str]  # "not ... only" is not a negation ("non riguardano solo")
+    correlatives: frozenset[str]  # "weder", "noch", "né", "ani": part of the negation before them
+    than: frozenset[str]  # "niż", "als": "nie dłuższych niż 200 m" is a bound, not a negation
     restrictive: tuple[tuple[str, str], ...]
     restrictive_window: int
     # French expletive "ne" ("avant qu'ils ne partent"): after one of these and "que", with no
@@ -143,6 +150,8 @@ def lexicon(lang: str) -> Lexicon:
         not_negation=sets[1],
         soft=frozenset(_norm(w) for w in neg.get("soft", [])),
         only=frozenset(_norm(w) for w in neg.get("only", [])),
+        correlatives=frozenset(_norm(w) for w in neg.get("correlatives", [])),
+        than=frozenset(_norm(w) for w in neg.get("than", [])),
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
         expletive_after=frozenset(_norm(w) for w in neg.get("expletive_after", [])),
@@ -241,15 +250,19 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
             neg_tokens.append(i)
     neg_tokens = _drop_restrictive(toks, neg_tokens, lex, text)
     neg_tokens = _drop_expletive(toks, neg_tokens, lex, text)
-    # negative concord: nearby cues in one stretch without punctuation are one negation
+    # negative concord: nearby cues in one stretch without punctuation are one negation; a correlative
+    # joins the negation before it anywhere in the sentence
     groups: list[list[int]] = []
     for i in neg_tokens:
-        if groups and i - groups[-1][-1] <= _CONCORD_WINDOW and not _punct_between(text, toks[groups[-1][-1]], toks[i]):
+        if groups and ((i - groups[-1][-1] <= _CONCORD_WINDOW
+                        and not _punct_between(text, toks[groups[-1][-1]], toks[i]))
+                       or (toks[i].norm in lex.correlatives
+                           and not _sentence_between(text, toks[groups[-1][-1]], toks[i]))):
             groups[-1].append(i)
         else:
             groups.append([i])
     for g in groups:
-        if any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text):
+        if any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text) or _bound(toks, g, lex):
             continue
         a, b = toks[g[0]], toks[g[-1]]
         soft = all(toks[i].norm in lex.soft for i in g)
@@ -259,6 +272,18 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     out = [c for c in out if not any(a <= c.start and c.end <= b for a, b in quoted)]
     out.sort(key=lambda c: (c.start, c.end))
     return tuple(out)
+
+
+def _sentence_between(text: str, a: Token, b: Token) -> bool:
+    return bool(re.search(r"[.!?]", text[a.end : b.start]))
+
+
+def _bound(toks: list[Token], group: list[int], lex: Lexicon) -> bool:
+    """Whether a one-word negation is followed by one word and a ``than`` word: "nie dłuższych niż 200 m",
+    "nicht länger als zwei Wochen", "no longer than" set a bound (at most), they negate nothing."""
+    last = group[-1]
+    return (len(group) == 1 and last + 2 < len(toks) and toks[last + 2].norm in lex.than
+            and toks[last + 1].norm not in lex.than)
 
 
 def _not_only(toks: list[Token], last: int, lex: Lexicon, text: str) -> bool:
