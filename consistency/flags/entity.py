@@ -95,7 +95,14 @@ def _present(token: str, keys: tuple[str, ...], stems: dict[str, set[str]]) -> b
             return True
     # the name opening a compound ("Brennerstrecke" for "Brennero"): German writes them as one word
     heads = [st for st in {*_stems(token), token[:-1] if token[-1:] in "aeiou" else token} if len(st) >= 5]
-    return bool(heads) and any(k.startswith(h) and len(k) >= len(h) + 4 for k in distinct for h in heads)
+    if heads and any(k.startswith(h) and len(k) >= len(h) + 4 for k in distinct for h in heads):
+        return True
+    # the name closing a compound after a point of the compass ("Norditalien" for "Italia settentrionale")
+    return any(_same_token(token, _token_key(k[len(p):])) for k in distinct for p in _COMPASS
+               if k.startswith(p) and len(k) >= len(p) + 4)
+
+
+_COMPASS = ("nordost", "nordwest", "sudost", "sudwest", "nord", "sud", "ost", "west", "mittel", "zentral")
 
 
 @lru_cache(maxsize=8192)
