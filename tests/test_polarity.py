@@ -91,6 +91,10 @@ NEGATION_CASES = [
     ("de", "Die Sperrungen dauern nicht länger als zwei Wochen.", 0, []),
     ("en", "Closures will be no longer than 200 metres.", 0, []),
     ("de", "Er sieht sich nicht als Verlierer.", 1, ["nicht"]),  # no word between: no bound
+    # "pas" the noun
+    ("fr", "Tout s’est joué au pas de tir.", 0, []),
+    ("fr", "Le club n’a pas franchi le pas.", 1, ["n’a pas"]),
+    ("fr", "Pas de changement pour les abonnés.", 1, ["Pas"]),
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]
 

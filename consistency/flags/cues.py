@@ -17,6 +17,7 @@ exactly. The lexicons live in ``consistency/data/lang/<code>.toml`` (sections
 - correlatives ("weder ... noch", "né", "ani", "nem") join the negation before them in the same
   sentence even across a comma: "Verletzt wurde niemand, weder unter den Passagieren noch ..." is
   one negation, as "Nikt z pasażerów ani członków załóg nie ..." is;
+- a negation word after one of its ``nouns`` words is a noun ("au pas de tir");
 - a negation, one word and a ``than`` word ("nie dłuższych niż 200 m", "nicht länger als") is a
   bound (= at most), not a negation;
 - French restrictive "ne ... que" (= only) is not a negation;
@@ -100,6 +101,7 @@ class Lexicon:
     only: frozenset[str]  # "not ... only" is not a negation ("non riguardano solo")
     correlatives: frozenset[str]  # "weder", "noch", "né", "ani": part of the negation before them
     than: frozenset[str]  # "niż", "als": "nie dłuższych niż 200 m" is a bound, not a negation
+    nouns: dict[str, frozenset[str]]  # a negation word that is a noun after these words ("au pas de tir")
     restrictive: tuple[tuple[str, str], ...]
     restrictive_window: int
     # French expletive "ne" ("avant qu'ils ne partent"): after one of these and "que", with no
@@ -152,6 +154,7 @@ def lexicon(lang: str) -> Lexicon:
         only=frozenset(_norm(w) for w in neg.get("only", [])),
         correlatives=frozenset(_norm(w) for w in neg.get("correlatives", [])),
         than=frozenset(_norm(w) for w in neg.get("than", [])),
+        nouns={_norm(w): frozenset(_norm(x) for x in before) for w, before in neg.get("nouns", {}).items()},
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
         expletive_after=frozenset(_norm(w) for w in neg.get("expletive_after", [])),
@@ -247,6 +250,8 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     for i, t in enumerate(toks):
         if ((t.norm,) in lex.negation or _elided(t.norm, lex.neg_prefixes)
                 or (lex.neg_suffixes and t.norm.endswith(lex.neg_suffixes))):
+            if i and toks[i - 1].norm in lex.nouns.get(t.norm, ()):
+                continue  # a noun: "au pas de tir"
             neg_tokens.append(i)
     neg_tokens = _drop_restrictive(toks, neg_tokens, lex, text)
     neg_tokens = _drop_expletive(toks, neg_tokens, lex, text)
