@@ -106,3 +106,47 @@ def test_clause_only_one_version_lacks_is_an_omission():
 def test_faithful_versions_give_no_clause_flag():
     report = consistency.check(dict(BASE), detectors=["clauses"])
     assert not report.flags, [(f.kind, f.version, f.text) for f in report.flags]
+
+
+RACE = {
+    "it": ("Sprint a Valmora, vince Elin Varhaug\n\n"
+           "Elin Varhaug ha vinto sabato la sprint di Valmora. Seconda Weronika Sadowska, a 12,4 secondi.\n\n"
+           "La gara si è svolta con vento forte e neve fresca. Molte atlete hanno sbagliato al poligono.\n\n"
+           "Il pubblico, quasi diecimila persone, ha riempito le tribune dello stadio.\n\n"
+           "Domenica si corre l'inseguimento sulla distanza di dieci chilometri."),
+    "de": ("Sprint in Valmora: Elin Varhaug siegt\n\n"
+           "Elin Varhaug hat am Samstag den Sprint von Valmora gewonnen. Zweite wurde Weronika Sadowska mit "
+           "12,4 Sekunden Rückstand.\n\n"
+           "Das Rennen fand bei starkem Wind und Neuschnee statt. Viele Athletinnen schossen daneben.\n\n"
+           "Fast zehntausend Zuschauer füllten die Tribünen des Stadions.\n\n"
+           "Am Sonntag folgt die Verfolgung über zehn Kilometer."),
+    "pt": ("Sprint de Valmora: vitória de Elin Varhaug\n\n"
+           "Elin Varhaug venceu no sábado o sprint de Valmora. Weronika Sadowska foi segunda, a 12,4 segundos.\n\n"
+           "A prova decorreu com vento forte e neve fresca. Muitas atletas falharam na carreira de tiro.\n\n"
+           "Quase dez mil espectadores encheram as bancadas do estádio.\n\n"
+           "No domingo disputa-se a perseguição de dez quilómetros."),
+    "fr": ("Sprint de Valmora : Elin Varhaug s’impose\n\n"
+           "Elin Varhaug a remporté samedi le sprint de Valmora. Weronika Sadowska a pris la deuxième place, à "
+           "12,4 secondes.\n\n"
+           "La course s’est déroulée par vent fort et sur neige fraîche. Beaucoup d’athlètes ont manqué leur tir.\n\n"
+           "Près de dix mille spectateurs ont rempli les tribunes du stade.\n\n"
+           "Dimanche, place à la poursuite sur dix kilomètres."),
+    "pl": ("Sprint w Valmorze: wygrała Elin Varhaug\n\n"
+           "Elin Varhaug wygrała w sobotę sprint w Valmorze. Druga była Weronika Sadowska ze stratą 12,4 s.\n\n"
+           "Bieg odbył się przy silnym wietrze i na świeżym śniegu. Wiele zawodniczek pudłowało na strzelnicy.\n\n"
+           "Blisko dziesięć tysięcy kibiców wypełniło trybuny stadionu.\n\n"
+           "W niedzielę bieg pościgowy na dziesięć kilometrów{clause}."),
+}
+
+
+@pytest.mark.parametrize("clause,raised", [
+    # a recap of what pl says three paragraphs earlier: no claim of its own
+    (", w którym Varhaug wystartuje pierwsza, a Sadowska 12,4 s za nią", False),
+    # a figure pl gives nowhere else: a new fact
+    (", w którym Varhaug wystartuje pierwsza, a Sadowska 31 s za nią", True),
+])
+def test_a_clause_that_recaps_the_versions_own_figures_is_no_addition(clause, raised):
+    texts = {v: t.replace("{clause}", clause if v == "pl" else "") for v, t in RACE.items()}
+    report = consistency.check(texts, detectors=["clauses"])
+    added = [f for f in report.flags if f.kind == "addition" and f.version == "pl"]
+    assert bool(added) is raised, [(f.kind, f.version, f.text) for f in report.flags]

@@ -21,6 +21,7 @@ translation are examined (a cheap filter on similarities the aligner computed).
 """
 from __future__ import annotations
 
+import re
 from statistics import mean
 from typing import Sequence
 
@@ -29,8 +30,8 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, calibrator_for, finder
-from .votes import (Unit, brings_new_name, clauses_of, group_text, in_standfirst, pair_similarity, restructured,
-                    standfirst)
+from .votes import (Unit, brings_new_name, clauses_of, content_words, group_text, in_standfirst, pair_similarity,
+                    restructured, standfirst)
 
 CLAUSE_FEATURES = ("gain", "cover", "best", "share", "words", "last", "full")
 MAX_CLAUSES = 8  # longer groups are left to sentence-level detectors
@@ -146,6 +147,8 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                 continue
             if restructured(ctx, group, v, u.text, lack):
                 continue  # the others say it in a neighbouring sentence
+            if _recap(ctx, group, v, u.text):
+                continue  # v repeats what it says elsewhere ("Varhaug first, Sadowska 12.4 s behind")
             features = _aggregate([feats[v][i][w] for w in lack], [row[w] for w in row], len(present))
             others = join_names(lack)
             who = f"Only the {v} version adds" if not have else f"Only {join_names([v, *have])} add"
@@ -156,6 +159,20 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
             out.append(Finding(cand, "clause_addition", features, whole_claim=False,
                                corroborated=brings_new_name(ctx, v, u.text, lack)))
     return out
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _recap(ctx: FlagContext, group: Group, v: str, text: str) -> bool:
+    """Whether a clause of ``v`` only repeats figures and words that ``v`` states in its other sentences: a
+    recap that carries numbers ("Varhaug first, Sadowska 12.4 s behind her") adds no claim. A clause
+    without a number says something of its own and is never a recap."""
+    digits = set(_NUMBER.findall(text))
+    if not digits:
+        return False
+    rest = " ".join(s.text for s in ctx.segments[v] if s.id not in group.members and s.role not in QUIET_ROLES)
+    return digits <= set(_NUMBER.findall(rest)) and content_words(text) <= content_words(rest)
 
 
 def _omissions(ctx: FlagContext, group: Group, present: list[str], units: dict[str, list[Unit]],
