@@ -13,6 +13,15 @@ READINGS = [
     ("de", "mit 2:03 Minuten Vorsprung auf Hendriks", [(123.0, "s", "measure")]),
     ("pl", "Ma 3:03 przewagi nad Hendriksem.", [(183.0, "s", "measure")]),
     ("it", "La riunione inizia alle 18:30 in municipio.", []),  # a time of day, after a clock cue
+    # race times with tenths, hours and minutes written out, in each desk's notation
+    ("it", "con il tempo di 20’41”8", [(1241.8, "s", "measure")]),
+    ("pt", "com o tempo de 20min41s8", [(1241.8, "s", "measure")]),
+    ("fr", "en 20 min 41 s 8", [(1241.8, "s", "measure")]),
+    ("de", "in 20:41,8 Minuten", [(1241.8, "s", "measure")]),
+    ("fr", "complète le podium à 19 s 7.", [(19.7, "s", "measure")]),
+    ("fr", "a couru en 2 h 26 min 50 s", [(8810.0, "s", "measure")]),
+    ("it", "ha chiuso in 2:26:50", [(8810.0, "s", "measure")]),
+    ("fr", "à 19 s 7,5 de la tête", [(19.0, None, "count"), (7.5, None, "count")]),  # no tenths then
     ("it", "passerà ogni sette minuti e mezzo", [(7.5, "min", "measure")]),
     ("fr", "toutes les sept minutes et demie", [(7.5, "min", "measure")]),
     ("pt", "de sete minutos e meio", [(7.5, "min", "measure")]),

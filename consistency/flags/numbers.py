@@ -762,16 +762,46 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     return _refine(text, [r.q for r in raws], data)
 
 
-_DURATION_MARKS = re.compile(r"(?<![\w'’′])(\d{1,3})\s?['’′]\s?(\d{2})\s?(?:''|’’|\"|”|″)")
-_MIN_SEC = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d{2})(?![\d:])")
+_DURATION_MARKS = re.compile(r"(?<![\w'’′])(\d{1,3})\s?['’′]\s?(\d{2})\s?(?:''|’’|\"|”|″)(\d(?!\d))?")
+_MIN_SEC = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d{2})(?:[,.](\d)(?![\d:]))?(?![\d:])")
+# written-out race times: "2 h 26 min 50 s", "20 min 41 s 8", "20min41s8", "19 s 7" (French tenths after
+# the "s"), "1:02:33"; the hours, minutes or seconds part may be missing, not all of them
+_SP = r"[ \u00a0\u202f]?"
+_HMS = re.compile(
+    rf"(?<![\w:.,])(?:(?P<h>\d{{1,2}}){_SP}h{_SP}(?=\d))?(?:(?P<m>\d{{1,3}}){_SP}(?:min|mn){_SP}(?=\d))?"
+    rf"(?P<s>\d{{1,2}}){_SP}s(?:{_SP}(?P<t>\d)(?!\d|[,.]\d))?(?!\w)"
+    rf"|(?<![\w:.,])(?P<h2>\d{{1,2}}){_SP}h{_SP}(?P<m2>\d{{2}}){_SP}(?:min|mn)(?!\w)"
+    rf"|(?<![\w:.,])(?P<h3>\d{{1,2}}):(?P<m3>\d{{2}}):(?P<s3>\d{{2}})(?:[,.](?P<t3>\d))?(?![\d:])")
 _TIME_UNITS = ("y", "mo", "wk", "d", "h", "min", "s")
 
 
+def _hms_seconds(m: re.Match[str]) -> float | None:
+    """Seconds of an ``_HMS`` match, None for a bare "<n> s" (a plain measure the unit table reads)."""
+    if m.group("s") is not None:
+        if m.group("h") is None and m.group("m") is None and m.group("t") is None:
+            return None
+        h, mi, sec, t = (int(m.group(k) or 0) for k in ("h", "m", "s", "t"))
+    elif m.group("h2") is not None:
+        h, mi, sec, t = int(m.group("h2")), int(m.group("m2")), 0, 0
+    else:
+        h, mi, sec, t = int(m.group("h3")), int(m.group("m3")), int(m.group("s3")), int(m.group("t3") or 0)
+    if mi >= 60 and h or sec >= 60:
+        return None
+    return h * 3600 + mi * 60 + sec + t / 10
+
+
 def _find_durations(text: str, data: LanguageData, taken: list[tuple[int, int]]) -> list[Quantity]:
-    """Race times and gaps in seconds: "2'03\"", "2’03”", and "3:03" unless a clock cue says a time of day."""
+    """Race times and gaps in seconds: "2'03\"", "2’03”8", "2 h 26 min 50 s", "20min41s8", "19 s 7",
+    "1:02:33", and "3:03" or "20:41,8" unless a clock cue says a time of day."""
     out = []
+    for m in _HMS.finditer(text):
+        seconds = _hms_seconds(m)
+        if seconds is not None and not any(m.start() < e and s < m.end() for s, e in taken):
+            out.append(Quantity(m.start(), m.end(), m.group(), float(seconds), "s", 0.5, "measure"))
     for m in _DURATION_MARKS.finditer(text):
-        seconds = int(m.group(1)) * 60 + int(m.group(2))
+        if any(m.start() < q.end and q.start < m.end() for q in out):
+            continue
+        seconds = int(m.group(1)) * 60 + int(m.group(2)) + int(m.group(3) or 0) / 10
         out.append(Quantity(m.start(), m.end(), m.group(), float(seconds), "s", 0.5, "measure"))
     for m in _MIN_SEC.finditer(text):
         if any(m.start() < e and s < m.end() for s, e in taken) or any(
@@ -784,7 +814,7 @@ def _find_durations(text: str, data: LanguageData, taken: list[tuple[int, int]])
         after = text[m.end():].lstrip(_SPACES)
         if re.match(r"(?:Uhr|h\b|godz|heures?\b|hours?\b)", after) or int(m.group(2)) >= 60:
             continue
-        seconds = int(m.group(1)) * 60 + int(m.group(2))
+        seconds = int(m.group(1)) * 60 + int(m.group(2)) + int(m.group(3) or 0) / 10
         out.append(Quantity(m.start(), m.end(), m.group(), float(seconds), "s", 0.5, "measure"))
     return out
 
