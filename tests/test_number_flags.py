@@ -51,6 +51,23 @@ STRIKE = {
 }
 
 
+# The same strike in one long sentence: the others name the passengers twice, fr the flights twice.
+STRIKE_LEAD = {
+    "it": ("Sciopero ad Aurivia\n\n"
+           "Lo stop di 24 ore ha lasciato a terra circa 31.000 passeggeri: giovedì la compagnia ha cancellato 236 "
+           "dei 410 voli in programma e secondo la compagnia i passeggeri coinvolti sono circa 31.000.\n\n"
+           "Il sindacato chiede aumenti salariali e più riposo tra i turni."),
+    "de": ("Streik bei Aurivia\n\n"
+           "Der 24-stündige Streik ließ rund 31.000 Reisende festsitzen: Am Donnerstag strich die Airline 236 ihrer "
+           "410 geplanten Flüge, und nach Angaben der Airline sind rund 31.000 Passagiere betroffen.\n\n"
+           "Die Gewerkschaft fordert höhere Löhne und mehr Ruhezeit zwischen den Schichten."),
+    "fr": ("Grève chez Aurivia\n\n"
+           "La grève de 24 heures a fait annuler {first} vols : jeudi, la compagnie a annulé 236 de ses 410 vols "
+           "prévus et, selon elle, environ 31 000 passagers sont concernés.\n\n"
+           "Le syndicat réclame des hausses de salaire et davantage de repos entre les services."),
+}
+
+
 def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     texts = {v: t.format(**fill) for v, t in versions.items()}
     report = consistency.check(texts)
@@ -64,6 +81,9 @@ def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     (STADIUM, {"rest": "84"}, [("it", "84")]),            # a changed amount is still one
     (STRIKE, {"stranded": "31.000"}, []),                 # a title that picks another fact of the story
     (STRIKE, {"stranded": "13.000"}, [("de", "13.000")]),  # a title whose number nobody states
-], ids=["bound", "bound-changed", "elliptic-scale", "elliptic-changed", "title-fact", "title-changed"])
+    (STRIKE_LEAD, {"first": "236"}, []),                  # one figure said twice, the other once
+    (STRIKE_LEAD, {"first": "263"}, [("fr", "263")]),     # a figure nobody states
+], ids=["bound", "bound-changed", "elliptic-scale", "elliptic-changed", "title-fact", "title-changed",
+        "lead-fact", "lead-changed"])
 def test_number_flags(versions: dict[str, str], fill: dict[str, str], expected: list[tuple[str, str]]) -> None:
     assert _numbers(versions, **fill) == expected

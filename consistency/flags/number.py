@@ -113,7 +113,6 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
         if len(present) < 2:
             continue
         qs = {v: [x for seg in ctx.members(group, v) for x in by_seg.get(seg.id, [])] for v in present}
-        here = {v: {(x.start, x.end) for x in qs[v]} for v in present}
         if sum(1 for v in present if qs[v]) < 2:
             continue
         # one-to-one matching for every ordered pair: which of v's quantities w lacks
@@ -147,9 +146,11 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
                     continue
                 if len(disagree) == len(agree) and v == ctx.reference:
                     continue  # an even split: the reference's side counts as right
-                if (all(_states(whole[w], mine.q, here[w]) for w in disagree)
-                        and 2 * sum(_states(whole[v], a.q, here[v]) for a in alternatives) >= len(alternatives)):
-                    continue  # both numbers are in every version: another fact picked for this sentence
+                mine_at = {(mine.start, mine.end)}
+                if (all(_states(whole[w], mine.q, set()) for w in disagree)
+                        and 2 * sum(_states(whole[v], a.q, mine_at) for a in alternatives) >= len(alternatives)):
+                    continue  # both numbers are in every version: another fact picked for this sentence, or
+                    # one said twice here ("31,000 stranded ... 236 flights ... 31,000 passengers")
                 alt_text = alternatives[0].q.text
                 consensus = all(same_quantity(a.q, alternatives[0].q) for a in alternatives)
                 severity = "high" if (not agree and consensus) else "medium"
