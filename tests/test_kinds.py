@@ -382,3 +382,34 @@ def test_two_names_of_the_story_trading_places_is_a_swap():
     assert [(f.version, f.text) for f in flags] == [("fr", "Jonas Terhorst")], [f.message for f in flags]
     assert flags[0].start > TRADED["fr"].index("lundi")
 
+
+REPLACED = {  # fr gives another cause: the winter storm, where the others blame the heat and the dry summer
+    "it": ("Il bostrico ha colpito i boschi di Hollensteg. La forestale ha contato 40.000 abeti malati. "
+           "Secondo l'ispettrice, decisivi sono stati il caldo e la mancanza di pioggia a giugno e luglio. "
+           "Il legno sarà venduto alle segherie della valle."),
+    "de": ("Der Borkenkäfer hat die Wälder von Hollensteg befallen. Der Forstdienst zählte 40.000 kranke Fichten. "
+           "Laut der Inspektorin waren die Hitze und der fehlende Regen im Juni und Juli entscheidend. "
+           "Das Holz geht an die Sägewerke des Tals."),
+    "pt": ("O escolitídeo atacou as florestas de Hollensteg. Os serviços florestais contaram 40.000 abetos doentes. "
+           "Segundo a inspetora, foram decisivos o calor e a falta de chuva em junho e julho. "
+           "A madeira será vendida às serrações do vale."),
+    "fr": ("Le scolyte a frappé les forêts de Hollensteg. Le service forestier a compté 40 000 épicéas malades. "
+           "La tempête de l'hiver dernier avait déjà couché des milliers d'arbres, un terrain idéal pour les "
+           "insectes. Le bois sera vendu aux scieries de la vallée."),
+    "pl": ("Kornik zaatakował lasy w Hollensteg. Służba leśna naliczyła 40 tys. chorych świerków. "
+           "Według inspektorki decydujące były upały i brak deszczu w czerwcu i lipcu. "
+           "Drewno trafi do tartaków w dolinie."),
+}
+
+
+def test_a_sentence_replaced_by_another_claim_is_one_drift():
+    """fr has a sentence nobody has where it lacks the one everybody has: one drift flag on fr's sentence
+    that quotes the others' (not an addition and an omission)."""
+    report = consistency.check(REPLACED, detectors=["gaps"])
+    on_fr = [(f.kind, f.text) for f in report.flags if f.version == "fr"]
+    assert [k for k, _ in on_fr] == ["drift"], [(f.kind, f.version, f.message) for f in report.flags]
+    assert on_fr[0][1].startswith("La tempête de l'hiver dernier")
+    drift = next(f for f in report.flags if f.version == "fr")
+    assert {c.version for c in drift.counterparts} == {"it", "de", "pt", "pl"}
+    assert "where it, de, pt and pl say" in drift.message
+

@@ -1,17 +1,19 @@
 """The flag stage: detectors (one module per family) read aligned groups and return divergences.
 
 Detectors register in ``DETECTORS``; ``detect`` runs the chosen ones, drops exact
-duplicates, drift that a more specific flag explains and candidates judged too weak to report, orders the flags most
-severe first and numbers them F1, F2, ...
+duplicates, drift that a more specific flag explains and candidates judged too weak to report, turns a sentence
+added where the same version lacks the others' sentence into one ``drift`` (a claim replaced), orders the flags
+most severe first and numbers them F1, F2, ...
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Sequence
 
 import numpy as np
 
 from ..types import Flag, severity_rank
-from .base import DETECTORS, Candidate, FlagContext
+from .base import DETECTORS, Candidate, FlagContext, join_names, quote
 from .divergence import divergence_score, divergence_scores
 
 __all__ = ["DETECTORS", "FlagContext", "detect", "detector_names", "divergence_score", "divergence_scores"]
@@ -50,6 +52,32 @@ def _explained(found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if not (c.kind == "drift" and (c.version, c.group) in specific)]
 
 
+def _substituted(ctx: FlagContext, found: list[Candidate]) -> list[Candidate]:
+    """An addition and an omission in one version at the same place are one claim replaced by another: a
+    ``drift`` flag on the added text, with the lacking sentence's counterparts ("the storm was decisive"
+    where the others say "the heat and the dry summer were")."""
+    out = list(found)
+    for a in found:
+        if a.kind != "addition" or a not in out:
+            continue
+        o = next((c for c in out if c.kind == "omission" and c.version == a.version and c.counterparts
+                  and a.start - _SAME_PLACE <= c.start <= a.end + _SAME_PLACE), None)
+        if o is None:
+            continue
+        carriers = {s.version for s in o.counterparts}
+        others = join_names([v for v in ctx.versions if v in carriers])
+        added = ctx.documents[a.version].text[a.start : a.end]
+        drift = replace(a, kind="drift", counterparts=o.counterparts,
+                        severity=max(a.severity, o.severity, key=severity_rank), score=max(a.score, o.score),
+                        message=(f"The {a.version} version says {quote(added)} where {others} say "
+                                 f"{quote(o.counterparts[0].text)}."))
+        out = [drift if c is a else c for c in out if c is not o]
+    return out
+
+
+_SAME_PLACE = 3  # characters between an addition's edges and an omission's insertion point
+
+
 def detect(ctx: FlagContext, detectors: Sequence[str] | None = None) -> list[Flag]:
     """Run detectors (all by default) and return numbered flags, most severe first."""
     _register()
@@ -65,7 +93,7 @@ def detect(ctx: FlagContext, detectors: Sequence[str] | None = None) -> list[Fla
         if key not in seen:
             seen.add(key)
             unique.append(c)
-    unique = [c for c in _explained(unique) if c.reported]
+    unique = _substituted(ctx, [c for c in _explained(unique) if c.reported])
     order = {v: i for i, v in enumerate(ctx.versions)}
     unique.sort(key=lambda c: (-severity_rank(c.severity), -c.score, order[c.version], c.start))
     flags = []
