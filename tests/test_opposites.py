@@ -12,7 +12,7 @@ LANGS = ("it", "de", "pt", "fr", "pl", "en", "es")
 def test_every_language_has_the_same_axes():
     names = {lang: sorted(a.name for a in axes(lang)[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["approve", "confirm", "praise", "rise", "verdict"]
+    assert names["it"] == ["approve", "confirm", "praise", "rise", "strengthen", "verdict"]
 
 
 def _side(lang: str, word: str) -> dict[str, int]:
@@ -37,6 +37,11 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("en", "acquitted", {"verdict": -1}),
     ("es", "rechazó", {"approve": -1}),
     ("en", "fell", {}),  # a climber falls too: "rise" keeps to words of quantities
+    ("de", "frischte", {"strengthen": 1}),
+    ("it", "calmato", {"strengthen": -1}),
+    ("fr", "retombé", {"strengthen": -1}),
+    ("pl", "osłabł", {"strengthen": -1}),
+    ("pt", "acalmou", {"strengthen": -1}),
 ])
 def test_words_take_their_side(lang, word, expected):
     assert _side(lang, word) == expected
@@ -94,3 +99,23 @@ def _merged(de_sentence: str) -> dict[str, str]:
 def test_opposite_words_must_sit_in_facing_clauses(de_sentence, flagged):
     report = consistency.check(_merged(de_sentence), detectors=["opposites"])
     assert bool([f for f in report.flags if f.version == "de"]) is flagged, [f.message for f in report.flags]
+
+
+WIND = {
+    "it": "La gara si è decisa al poligono. Nel pomeriggio il vento si è calmato, a vantaggio delle ultime partenti.",
+    "pt": "A prova decidiu-se na carreira de tiro. Durante a tarde o vento acalmou, a favor das últimas a partir.",
+    "fr": "Tout s’est joué au tir. L’après-midi, le vent est retombé, au profit des dernières parties.",
+    "pl": "O wyniku zdecydowała strzelnica. Po południu wiatr osłabł, co sprzyjało zawodniczkom startującym później.",
+}
+
+
+@pytest.mark.parametrize("de_sentence,flagged", [
+    ("Im Lauf des Nachmittags frischte der Wind auf, zum Nachteil der spät gestarteten Läuferinnen.", True),
+    ("Im Lauf des Nachmittags flaute der Wind ab, zum Vorteil der spät gestarteten Läuferinnen.", False),
+])
+def test_the_wind_picking_up_against_the_wind_dropping(de_sentence, flagged):
+    texts = {**WIND, "de": "Entschieden wurde das Rennen am Schießstand. " + de_sentence}
+    report = consistency.check(texts, detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+
