@@ -24,18 +24,18 @@ def _side(lang: str, word: str) -> dict[str, int]:
 
 @pytest.mark.parametrize("lang,word,expected", [
     ("it", "approvato", {"approve": 1}),
-    ("it", "bocciata", {"approve": -1}),
+    ("it", "bocciata", {"approve": -1, "praise": -1}),
     ("it", "approvvigionamento", {}),  # supply: only looks like "approve"
-    ("de", "abgelehnt", {"approve": -1}),
+    ("de", "abgelehnt", {"approve": -1, "praise": -1}),
     ("de", "freigesprochen", {"verdict": -1}),
     ("pt", "aprovou", {"approve": 1}),
-    ("pt", "rejeitou", {"approve": -1}),
+    ("pt", "rejeitou", {"approve": -1, "praise": -1}),
     ("fr", "critiqué", {"praise": -1}),
     ("fr", "salué", {"praise": 1}),
-    ("pl", "odrzuciła", {"approve": -1}),
+    ("pl", "odrzuciła", {"approve": -1, "praise": -1}),
     ("pl", "wzrosła", {"rise": 1}),
     ("en", "acquitted", {"verdict": -1}),
-    ("es", "rechazó", {"approve": -1}),
+    ("es", "rechazó", {"approve": -1, "praise": -1}),
     ("en", "fell", {}),  # a climber falls too: "rise" keeps to words of quantities
     ("de", "frischte", {"strengthen": 1}),
     ("it", "calmato", {"strengthen": -1}),
@@ -44,6 +44,7 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("pt", "acalmou", {"strengthen": -1}),
 ])
 def test_words_take_their_side(lang, word, expected):
+    """Rejecting is also the opposite of welcoming: reject words sit on both axes."""
     assert _side(lang, word) == expected
 
 
@@ -116,6 +117,23 @@ WIND = {
 def test_the_wind_picking_up_against_the_wind_dropping(de_sentence, flagged):
     texts = {**WIND, "de": "Entschieden wurde das Rennen am Schießstand. " + de_sentence}
     report = consistency.check(texts, detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+REACTION = {
+    "it": "Il presidente dei pensionati ha salutato la decisione come «un primo passo».",
+    "pt": "O presidente dos reformados saudou a decisão como «um primeiro passo».",
+    "fr": "Le président des retraités a salué la décision comme « un premier pas ».",
+}
+
+
+@pytest.mark.parametrize("de_sentence,flagged", [
+    ("Der Präsident des Seniorenverbands lehnte den Beschluss als «Almosen» ab.", True),
+    ("Der Präsident des Seniorenverbands begrüßte den Beschluss als «ersten Schritt».", False),
+])
+def test_rejecting_against_welcoming(de_sentence, flagged):
+    report = consistency.check({**REACTION, "de": de_sentence}, detectors=["opposites"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
     assert bool(hits) is flagged, [f.message for f in report.flags]
 
