@@ -163,6 +163,7 @@ def _subheaded(heading: str) -> dict[str, str]:
     ("Hagel und Dürre", False),  # names what the paragraph below says: no claim of its own
     ("Die Preise für Trauben fallen weiter", False),  # a desk's own navigation: the claims are in the body
     ("Traubenpreise fallen um 20 Prozent", True),  # a number nobody else states is a claim
+    ("Tausend Doppelzentner am Tag", False),  # a number every version states in its body is navigation
     ("Leider ist nicht jeder Jahrgang ein guter", True),  # so is a negation
 ])
 def test_subheading_only_one_version_has(candidates, heading, raised):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from statistics import median
 
 import numpy as np
@@ -22,7 +23,7 @@ from ..types import Group, Segment
 from .base import QUIET_ROLES, Candidate, FlagContext, clip01, join_names, quote
 from .calibration import Finding, finder
 from .cues import cues
-from .numbers import extract_quantities
+from .numbers import Quantity, extract_quantities, same_quantity
 from .votes import brings_new_name, clauses_of, content_words, covered, in_standfirst, restructured, standfirst
 
 
@@ -129,12 +130,27 @@ def _furniture(ctx: FlagContext, segs: list[Segment]) -> bool:
     return seg.index < 4 or seg.index >= n - 4 or "|" in seg.text or bool(_DATE.search(seg.text))
 
 
-def _asserts(ctx: FlagContext, segs: list[Segment]) -> bool:
-    """Whether a subheading makes a claim of its own: it states a number, or negates or hedges
-    ("Niestety - chcieć to nie zawsze znaczy móc"), the marks the other detectors compare.
-    Without one it names a topic ("Ce que les passagers doivent savoir")."""
+def _asserts(ctx: FlagContext, segs: list[Segment], lacking: list[str]) -> bool:
+    """Whether a subheading makes a claim of its own: it negates or hedges ("Niestety - chcieć to nie
+    zawsze znaczy móc"), or states a number that some ``lacking`` version gives nowhere ("Erster Heimsieg
+    seit zwölf Jahren" above a body where every version says twelve years is navigation). Without one
+    it names a topic ("Ce que les passagers doivent savoir")."""
     lang = ctx.documents[segs[0].version].lang
-    return any(extract_quantities(s.text, lang) or cues(s.text, lang) for s in segs)
+    if any(cues(s.text, lang) for s in segs):
+        return True
+    quantities = [q for s in segs for q in extract_quantities(s.text, lang)]
+    return any(not all(_stated(ctx, w, q) for w in lacking) for q in quantities)
+
+
+def _stated(ctx: FlagContext, version: str, q: Quantity) -> bool:
+    """Whether ``version`` states quantity ``q`` anywhere in its text."""
+    doc = ctx.documents[version]
+    return any(same_quantity(q, x) for x in _quantities(doc.text, doc.lang))
+
+
+@lru_cache(maxsize=64)
+def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
+    return tuple(extract_quantities(text, lang))
 
 
 def _summarises(ctx: FlagContext, version: str, heading: list[Segment]) -> bool:
@@ -250,7 +266,7 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
                 segs = [s for s in ctx.members(group, v) if s.role not in QUIET_ROLES]
                 if not segs or _furniture(ctx, segs):
                     continue
-                if heading_only and (_summarises(ctx, v, segs) or not _asserts(ctx, segs)):
+                if heading_only and (_summarises(ctx, v, segs) or not _asserts(ctx, segs, lack)):
                     continue  # a subheading is navigation unless it states, negates or hedges
                 span = ctx.span(segs)
                 if restructured(ctx, group, v, span.text, lack):
