@@ -214,3 +214,25 @@ def test_cue_offsets_reproduce_text():
     text = "Il n’y a pas de doute: ce n’est probablement pas fini."
     for c in cues(text, "fr"):
         assert text[c.start : c.end] == c.text
+
+
+REJECTED = {
+    "it": "Il consiglio regionale ha respinto il progetto della discarica. I lavori non partiranno.",
+    "fr": "Le conseil régional a rejeté le projet de décharge. Les travaux ne commenceront pas.",
+    "pl": "Sejmik województwa odrzucił projekt składowiska. Prace się nie rozpoczną.",
+    "pt": "O conselho regional rejeitou o projeto do aterro. As obras não vão começar.",
+}
+
+
+@pytest.mark.parametrize("de_sentence,flagged", [
+    # "not approved" is how de says "rejected": the same side of the approve axis
+    ("Der Regionalrat hat das Deponieprojekt nicht genehmigt.", False),
+    # "not rejected" says the opposite
+    ("Der Regionalrat hat das Deponieprojekt nicht abgelehnt.", True),
+])
+def test_a_negation_that_words_the_others_opposite_word_is_no_flip(de_sentence, flagged):
+    texts = {**REJECTED, "de": de_sentence + " Die Arbeiten beginnen nicht."}
+    report = consistency.check(texts, detectors=["polarity", "opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+

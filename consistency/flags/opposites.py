@@ -102,6 +102,21 @@ def _facing(ctx: FlagContext, group: Group, mine: Stance, theirs: Stance) -> boo
     return match is None or match == theirs.unit
 
 
+def worded_alike(ctx: FlagContext, group: Group, version: str, others: list[str]) -> bool:
+    """Whether ``version`` and at least two of ``others`` take the same side of an axis in ``group``, none of
+    them the other side: a negation that only one of them writes is then its wording of the others'
+    opposite word ("as crianças não pagam" = "Kinder fahren gratis"), not a flipped claim."""
+    known = _stances(ctx, group, version)
+    if not known:
+        return False
+    theirs = {w: _stances(ctx, group, w) for w in others}
+    for name, mine in known.items():
+        signs = [t[name].sign for t in theirs.values() if name in t]
+        if len(signs) >= 2 and all(s == mine.sign for s in signs):
+            return True
+    return False
+
+
 @finder("opposites")
 def find_opposites(ctx: FlagContext) -> list[Finding]:
     """``polarity`` candidates: a version on the other side of an axis of opposite words than the others."""

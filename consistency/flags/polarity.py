@@ -26,6 +26,7 @@ from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .cues import Cue, CueProfile, cues, lexicon, profile_of
+from .opposites import worded_alike
 from .votes import Vote, best_counterpart, clauses_of, group_text, pair_similarity, unit_containing, vote
 
 
@@ -225,6 +226,8 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
             continue  # two translators negating where the others do not chose a wording ("non vietate" = "allowed")
         if f.extra and not _loses_without_soft(f, ctx.reference):
             continue  # only its "without" makes the difference ("Ohne Code drohen Bußgelder" = "chi ne è sprovvisto")
+        if worded_alike(ctx, f.group, f.version, f.vote.winners):
+            continue  # "não pagam" where the others say "gratis": the negation is a wording
         f.features["delta"] = float(abs(int(mine) - int(theirs)))  # type: ignore[call-overload]
         text = ctx.documents[f.version].text[f.span[0] : f.span[1]]
         others = join_names(f.vote.winners)
