@@ -109,18 +109,6 @@ WIND = {
     "pl": "O wyniku zdecydowała strzelnica. Po południu wiatr osłabł, co sprzyjało zawodniczkom startującym później.",
 }
 
-
-@pytest.mark.parametrize("de_sentence,flagged", [
-    ("Im Lauf des Nachmittags frischte der Wind auf, zum Nachteil der spät gestarteten Läuferinnen.", True),
-    ("Im Lauf des Nachmittags flaute der Wind ab, zum Vorteil der spät gestarteten Läuferinnen.", False),
-])
-def test_the_wind_picking_up_against_the_wind_dropping(de_sentence, flagged):
-    texts = {**WIND, "de": "Entschieden wurde das Rennen am Schießstand. " + de_sentence}
-    report = consistency.check(texts, detectors=["opposites"])
-    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
-    assert bool(hits) is flagged, [f.message for f in report.flags]
-
-
 REACTION = {
     "it": "Il presidente dei pensionati ha salutato la decisione come «un primo passo».",
     "pt": "O presidente dos reformados saudou a decisão como «um primeiro passo».",
@@ -128,12 +116,17 @@ REACTION = {
 }
 
 
-@pytest.mark.parametrize("de_sentence,flagged", [
-    ("Der Präsident des Seniorenverbands lehnte den Beschluss als «Almosen» ab.", True),
-    ("Der Präsident des Seniorenverbands begrüßte den Beschluss als «ersten Schritt».", False),
-])
-def test_rejecting_against_welcoming(de_sentence, flagged):
-    report = consistency.check({**REACTION, "de": de_sentence}, detectors=["opposites"])
+@pytest.mark.parametrize("others,de_text,flagged", [
+    # the wind picked up where the others say it dropped (strengthen / weaken)
+    (WIND, "Entschieden wurde das Rennen am Schießstand. Im Lauf des Nachmittags frischte der Wind auf, zum "
+           "Nachteil der spät gestarteten Läuferinnen.", True),
+    (WIND, "Entschieden wurde das Rennen am Schießstand. Im Lauf des Nachmittags flaute der Wind ab, zum Vorteil "
+           "der spät gestarteten Läuferinnen.", False),
+    # rejected where the others say welcomed (reject words sit on the negative side of praise too)
+    (REACTION, "Der Präsident des Seniorenverbands lehnte den Beschluss als «Almosen» ab.", True),
+    (REACTION, "Der Präsident des Seniorenverbands begrüßte den Beschluss als «ersten Schritt».", False),
+], ids=["wind-up", "wind-down", "rejected", "welcomed"])
+def test_opposite_axes_across_languages(others, de_text, flagged):
+    report = consistency.check({**others, "de": de_text}, detectors=["opposites"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
     assert bool(hits) is flagged, [f.message for f in report.flags]
-
