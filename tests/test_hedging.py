@@ -36,6 +36,12 @@ HEDGE_CASES = [
     ("de", "Dem Unternehmen droht eine empfindliche Strafe.", []),
     ("de", "Das Projekt droht zu scheitern.", [("weak", "droht zu")]),
     ("pl", "Za ich łamanie grożą kary do 500 euro.", []),
+    # not ruling something out says it may happen: a weak hedge, and no negation
+    ("it", "Il governatore non ha escluso un nuovo rialzo.", [("weak", "non ha escluso")]),
+    ("fr", "Le gouverneur n’a pas exclu un nouveau tour de vis.", [("weak", "n’a pas exclu")]),
+    ("pt", "Varga não excluiu uma nova subida.", [("weak", "não excluiu")]),
+    ("pl", "Prezes nie wykluczył kolejnej podwyżki.", [("weak", "nie wykluczył")]),
+    ("de", "Eine weitere Erhöhung sei nicht ausgeschlossen.", [("weak", "nicht ausgeschlossen")]),
 ]
 
 

@@ -91,6 +91,9 @@ NEGATION_CASES = [
     ("de", "Die Sperrungen dauern nicht länger als zwei Wochen.", 0, []),
     ("en", "Closures will be no longer than 200 metres.", 0, []),
     ("de", "Er sieht sich nicht als Verlierer.", 1, ["nicht"]),  # no word between: no bound
+    # not ruling out is a possibility (a weak hedge), not a negation
+    ("it", "Il governatore non ha escluso un nuovo rialzo.", 0, []),
+    ("pt", "Varga não excluiu uma nova subida.", 0, []),
     # "pas" the noun
     ("fr", "Tout s’est joué au pas de tir.", 0, []),
     ("fr", "Le club n’a pas franchi le pas.", 1, ["n’a pas"]),
