@@ -150,3 +150,28 @@ def test_a_clause_that_recaps_the_versions_own_figures_is_no_addition(clause, ra
     report = consistency.check(texts, detectors=["clauses"])
     added = [f for f in report.flags if f.kind == "addition" and f.version == "pl"]
     assert bool(added) is raised, [(f.kind, f.version, f.text) for f in report.flags]
+
+
+@pytest.mark.parametrize("pt_next,nearby", [
+    # pt gives the time and the margin in the next sentence: the clause moved
+    ("O etíope fez 2:07:14 e bateu o recorde de 2019 por 41 segundos.", True),
+    # pt gives the time only: the margin is missing
+    ("O etíope fez 2:07:14.", False),
+    # pt gives them four sentences later: too far to be the same clause
+    (None, False),
+], ids=["next-sentence", "one-figure-missing", "too-far"])
+def test_a_clause_whose_figures_the_version_gives_nearby(pt_next, nearby):
+    """``clauses._figures_nearby``: every figure of the clause, in the lacking version's group or the two
+    sentences around it."""
+    from types import SimpleNamespace as NS
+
+    from consistency.flags.clauses import _figures_nearby
+
+    filler = ["A prova começou às nove.", "Havia vento.", "O público era numeroso.", "A polícia fechou a avenida."]
+    texts = ["Kiprono venceu a maratona.", *(([pt_next] + filler) if pt_next else
+                                             (filler + ["O etíope fez 2:07:14 e bateu o recorde por 41 segundos."]))]
+    segs = [NS(id=f"pt{k}", version="pt", index=k, text=t, role="body") for k, t in enumerate(texts)]
+    ctx = NS(documents={"it": NS(lang="it"), "pt": NS(lang="pt")}, segments={"pt": segs},
+             members=lambda group, v: [segs[0]] if v == "pt" else [])
+    clause = "L’etiope ha chiuso in 2:07:14, 41 secondi meglio del primato del 2019"
+    assert _figures_nearby(ctx, NS(members=("pt0",)), clause, "it", "pt") is nearby

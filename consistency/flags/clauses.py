@@ -30,6 +30,7 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, calibrator_for, finder
+from .numbers import extract_quantities, same_quantity
 from .votes import (Unit, brings_new_name, clauses_of, content_words, group_text, in_standfirst, pair_similarity,
                     restructured, standfirst)
 
@@ -175,6 +176,26 @@ def _recap(ctx: FlagContext, group: Group, v: str, text: str) -> bool:
     return digits <= set(_NUMBER.findall(rest)) and content_words(text) <= content_words(rest)
 
 
+_NEARBY = 2  # sentences before and after a group where a moved clause's figures are looked for
+
+
+def _figures_nearby(ctx: FlagContext, group: Group, text: str, holder: str, lacking: str) -> bool:
+    """Whether every quantity of a clause of ``holder`` (at least one) is stated by ``lacking`` in its
+    members of the group or the sentences around them: "L'etiope ha chiuso in 2:07:14, 41 secondi meglio
+    del primato" against a version that gives the time and the margin in the next sentence."""
+    mine = extract_quantities(text, ctx.documents[holder].lang)
+    if not mine:
+        return False
+    members = ctx.members(group, lacking)
+    if not members:
+        return False
+    lo, hi = min(s.index for s in members) - _NEARBY, max(s.index for s in members) + _NEARBY
+    lang = ctx.documents[lacking].lang
+    around = [q for s in ctx.segments[lacking][max(0, lo): hi + 1] if s.role not in QUIET_ROLES
+              for q in extract_quantities(s.text, lang)]
+    return all(any(same_quantity(q, r) for r in around) for q in mine)
+
+
 def _omissions(ctx: FlagContext, group: Group, present: list[str], units: dict[str, list[Unit]],
                p: dict[str, list[dict[str, float]]], feats: dict[str, list[dict[str, dict[str, float]]]]) -> list[Finding]:
     """A clause the majority has and one version lacks: one finding per lacking version, the strongest clause."""
@@ -195,6 +216,8 @@ def _omissions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                 continue  # x lacks the whole sentence, not a clause
             if restructured(ctx, group, w, u.text, [x]):
                 continue  # x says it in a neighbouring sentence
+            if _figures_nearby(ctx, group, u.text, w, x):
+                continue  # x gives the clause's figures in a sentence nearby: moved, not dropped
             features = _aggregate([feats[w][i][x]], [row[x]], len(present))
             features["carriers"] = (len(have) - 1) / max(1, len(present) - 2) if len(present) > 2 else 1.0
             features["p_share"] = features["carriers"]
