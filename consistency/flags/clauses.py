@@ -30,7 +30,7 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, calibrator_for, finder
-from .numbers import extract_quantities, same_quantity
+from .numbers import quantities_of, same_quantity
 from .votes import (Unit, brings_new_name, clauses_of, content_words, group_text, in_standfirst, pair_similarity,
                     restructured, standfirst)
 
@@ -183,7 +183,7 @@ def _figures_nearby(ctx: FlagContext, group: Group, text: str, holder: str, lack
     """Whether every quantity of a clause of ``holder`` (at least one) is stated by ``lacking`` in its
     members of the group or the sentences around them: "L'etiope ha chiuso in 2:07:14, 41 secondi meglio
     del primato" against a version that gives the time and the margin in the next sentence."""
-    mine = extract_quantities(text, ctx.documents[holder].lang)
+    mine = quantities_of(text, ctx.documents[holder].lang)
     if not mine:
         return False
     members = ctx.members(group, lacking)
@@ -192,7 +192,7 @@ def _figures_nearby(ctx: FlagContext, group: Group, text: str, holder: str, lack
     lo, hi = min(s.index for s in members) - _NEARBY, max(s.index for s in members) + _NEARBY
     lang = ctx.documents[lacking].lang
     around = [q for s in ctx.segments[lacking][max(0, lo): hi + 1] if s.role not in QUIET_ROLES
-              for q in extract_quantities(s.text, lang)]
+              for q in quantities_of(s.text, lang)]
     return all(any(same_quantity(q, r) for r in around) for q in mine)
 
 

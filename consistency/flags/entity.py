@@ -8,7 +8,9 @@ version's own text, word by word, not only among the names its extractor found
 name; a name is present when one of its distinctive words is: "Arvani" in
 "Fondation Arvani", not "Fondation"). A name absent from the group and from the
 whole version (moved, not dropped) is a candidate: a *swap* when the version has
-a name of its own there that the others lack, a *drop* otherwise. A swap whose
+a name of its own there that the others lack, or a full name that all of them give only
+elsewhere (the claim given to another person; then also when the version names the missing
+one elsewhere, outside standfirsts and against all the others), a *drop* otherwise. A swap whose
 two names the model embeds as close as translations (their distinctive words:
 "Niemiec" / "Germania") is an exonym the table lacks, not a flag. The calibrator
 turns the candidate's features (swap or drop, how many versions carry the name,
@@ -24,7 +26,7 @@ from ..types import Group
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names
 from .calibration import Finding, finder
 from .names import Name, _is_common, _same_token, _stems, load_language, name_key, names_of, same_name
-from .votes import Unit, best_counterpart, clauses_of, group_text, in_standfirst, standfirst, unit_containing
+from .votes import best_counterpart, clauses_of, group_text, in_standfirst, standfirst, unit_containing
 
 
 def _names(ctx: FlagContext, group: Group, version: str) -> list[tuple[int, Name]]:
@@ -277,10 +279,14 @@ def _place(ctx: FlagContext, group: Group, v: str, carriers: list[str], name: Na
     """
     units = clauses_of(ctx, group, v)
     votes: dict[tuple[int, int], float] = {}
-    for target in _naming_clauses(ctx, group, carriers, name):
-        match, sim = best_counterpart(ctx, target, units)
-        if match is not None:
-            votes[(match.start, match.end)] = votes.get((match.start, match.end), 0.0) + max(sim, 1e-3)
+    for w in carriers:
+        for s, n in _names(ctx, group, w):
+            if same_name(n, name):
+                target = unit_containing(clauses_of(ctx, group, w), s, s + len(n.text))
+                match, sim = best_counterpart(ctx, target, units) if target is not None else (None, 0.0)
+                if match is not None:
+                    votes[(match.start, match.end)] = votes.get((match.start, match.end), 0.0) + max(sim, 1e-3)
+                break
     if votes:
         return max(votes, key=lambda k: votes[k])
     span = ctx.span([s for s in ctx.members(group, v) if s.role not in QUIET_ROLES])
@@ -295,17 +301,3 @@ def _given_elsewhere(mine: list[tuple[int, Name]], place: tuple[int, int], carri
     return [(s, n) for s, n in mine if place[0] <= s < place[1] and len(n.text.split()) >= 2
             and not any(mentioned(n, lang, texts[w]) for w in carriers)
             and all(mentioned(n, lang, whole[w]) for w in carriers)]
-
-
-def _naming_clauses(ctx: FlagContext, group: Group, carriers: list[str], name: Name) -> list[Unit]:
-    """Each carrier's clause that names ``name`` in the group (its first mention)."""
-    out = []
-    for w in carriers:
-        for s, n in _names(ctx, group, w):
-            if same_name(n, name):
-                target = unit_containing(clauses_of(ctx, group, w), s, s + len(n.text))
-                if target is not None:
-                    out.append(target)
-                break
-    return out
-

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from statistics import median
 
 import numpy as np
@@ -23,7 +22,7 @@ from ..types import Group, Segment
 from .base import QUIET_ROLES, Candidate, FlagContext, clip01, join_names, quote
 from .calibration import Finding, finder
 from .cues import cues
-from .numbers import Quantity, extract_quantities, same_quantity
+from .numbers import Quantity, quantities_of, same_quantity
 from .votes import brings_new_name, clauses_of, content_words, covered, in_standfirst, restructured, standfirst
 
 
@@ -138,19 +137,14 @@ def _asserts(ctx: FlagContext, segs: list[Segment], lacking: list[str]) -> bool:
     lang = ctx.documents[segs[0].version].lang
     if any(cues(s.text, lang) for s in segs):
         return True
-    quantities = [q for s in segs for q in extract_quantities(s.text, lang)]
+    quantities = [q for s in segs for q in quantities_of(s.text, lang)]
     return any(not all(_stated(ctx, w, q) for w in lacking) for q in quantities)
 
 
 def _stated(ctx: FlagContext, version: str, q: Quantity) -> bool:
     """Whether ``version`` states quantity ``q`` anywhere in its text."""
     doc = ctx.documents[version]
-    return any(same_quantity(q, x) for x in _quantities(doc.text, doc.lang))
-
-
-@lru_cache(maxsize=64)
-def _quantities(text: str, lang: str) -> tuple[Quantity, ...]:
-    return tuple(extract_quantities(text, lang))
+    return any(same_quantity(q, x) for x in quantities_of(doc.text, doc.lang))
 
 
 def _summarises(ctx: FlagContext, version: str, heading: list[Segment]) -> bool:
@@ -193,13 +187,12 @@ def _restated(ctx: FlagContext, group: Group, reader: str, segs: list[Segment], 
 
 def _windows(ctx: FlagContext, seg: Segment) -> list[list[Segment]]:
     """``seg`` alone and with each body neighbour: a summed-up claim may be spread over two sentences."""
-    body = ctx.segments[seg.version]
-    i = body.index(seg)
+    segs, i = ctx.segments[seg.version], seg.index
     out = [[seg]]
-    if i > 0 and body[i - 1].role == "body":
-        out.append([body[i - 1], seg])
-    if i + 1 < len(body) and body[i + 1].role == "body":
-        out.append([seg, body[i + 1]])
+    if i > 0 and segs[i - 1].role == "body":
+        out.append([segs[i - 1], seg])
+    if i + 1 < len(segs) and segs[i + 1].role == "body":
+        out.append([seg, segs[i + 1]])
     return out
 
 

@@ -24,10 +24,10 @@ from .calibration import Finding, finder
 from .numbers import (
     Quantity,
     bound_before,
-    extract_quantities,
     load_language,
     match_quantities,
     off_by_bound,
+    quantities_of,
     same_quantity,
 )
 
@@ -57,7 +57,7 @@ def _by_segment(ctx: FlagContext) -> dict[str, list[_Q]]:
             if seg.role in QUIET_ROLES:
                 continue
             qs = [_Q(v, seg.start + q.start, seg.start + q.end, q, bound_before(doc.text, seg.start + q.start, doc.lang))
-                  for q in extract_quantities(seg.text, doc.lang)]
+                  for q in quantities_of(seg.text, doc.lang)]
             out[seg.id] = [replace(x, read=_elliptic(doc.lang, x, qs)) for x in qs]
     return out
 

@@ -41,6 +41,7 @@ __all__ = [
     "LanguageData",
     "Quantity",
     "extract_quantities",
+    "quantities_of",
     "load_language",
     "match_quantities",
     "same_quantity",
@@ -676,6 +677,12 @@ class _Raw:
 def _sentence_initial(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(_SPACES + "\"'“”„«»‘’([")
     return not before or before[-1] in ".!?…:\n|"
+
+
+@lru_cache(maxsize=4096)
+def quantities_of(text: str, lang: str) -> tuple[Quantity, ...]:
+    """``extract_quantities``, cached: detectors read the same sentences and whole articles again and again."""
+    return tuple(extract_quantities(text, lang))
 
 
 def extract_quantities(text: str, lang: str) -> list[Quantity]:

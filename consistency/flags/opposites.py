@@ -105,7 +105,7 @@ def _facing(ctx: FlagContext, group: Group, mine: Stance, theirs: Stance) -> boo
 def worded_alike(ctx: FlagContext, group: Group, version: str, others: list[str]) -> bool:
     """Whether ``version`` and at least two of ``others`` take the same side of an axis in ``group``, none of
     them the other side: a negation that only one of them writes is then its wording of the others'
-    opposite word ("as crianças não pagam" = "Kinder fahren gratis"), not a flipped claim."""
+    opposite word ("nicht genehmigt" = "respinto"), not a flipped claim."""
     known = _stances(ctx, group, version)
     if not known:
         return False

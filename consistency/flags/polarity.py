@@ -227,7 +227,7 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
         if f.extra and not _loses_without_soft(f, ctx.reference):
             continue  # only its "without" makes the difference ("Ohne Code drohen Bußgelder" = "chi ne è sprovvisto")
         if worded_alike(ctx, f.group, f.version, f.vote.winners):
-            continue  # "não pagam" where the others say "gratis": the negation is a wording
+            continue  # "nicht genehmigt" where the others say "respinto": the negation is a wording
         f.features["delta"] = float(abs(int(mine) - int(theirs)))  # type: ignore[call-overload]
         text = ctx.documents[f.version].text[f.span[0] : f.span[1]]
         others = join_names(f.vote.winners)
