@@ -68,6 +68,23 @@ STRIKE_LEAD = {
 }
 
 
+# Jobless figures: German counts last year's total, the others the fall since then (18 600 + 2100).
+JOBS = {
+    "it": ("La disoccupazione scende a Valtremo\n\n"
+           "Gli iscritti come disoccupati sono 18.600, cioè 2.100 in meno rispetto a dodici mesi fa.\n\n"
+           "Le imprese faticano a trovare personale."),
+    "de": ("Arbeitslosigkeit in Valtremo sinkt\n\n"
+           "Gemeldet sind 18.600 Arbeitslose; vor einem Jahr waren es noch {before}.\n\n"
+           "Die Betriebe finden kaum Personal."),
+    "fr": ("Le chômage recule à Valtremo\n\n"
+           "L’agence recense 18 600 demandeurs d’emploi, soit 2100 de moins qu’il y a douze mois.\n\n"
+           "Les entreprises peinent à recruter."),
+    "pl": ("Bezrobocie w Valtremo spada\n\n"
+           "Zarejestrowanych bezrobotnych jest 18,6 tys., o 2,1 tys. mniej niż dwanaście miesięcy wcześniej.\n\n"
+           "Firmom brakuje rąk do pracy."),
+}
+
+
 def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     texts = {v: t.format(**fill) for v, t in versions.items()}
     report = consistency.check(texts)
@@ -83,7 +100,9 @@ def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     (STRIKE, {"stranded": "13.000"}, [("de", "13.000")]),  # a title whose number nobody states
     (STRIKE_LEAD, {"first": "236"}, []),                  # one figure said twice, the other once
     (STRIKE_LEAD, {"first": "263"}, [("fr", "263")]),     # a figure nobody states
+    (JOBS, {"before": "20.700"}, []),                     # 18 600 + 2100: the same fall from the other end
+    (JOBS, {"before": "27.000"}, [("de", "27.000")]),     # no sum or difference of the others' figures
 ], ids=["bound", "bound-changed", "elliptic-scale", "elliptic-changed", "title-fact", "title-changed",
-        "lead-fact", "lead-changed"])
+        "lead-fact", "lead-changed", "derived", "derived-changed"])
 def test_number_flags(versions: dict[str, str], fill: dict[str, str], expected: list[tuple[str, str]]) -> None:
     assert _numbers(versions, **fill) == expected

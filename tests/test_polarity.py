@@ -98,6 +98,19 @@ NEGATION_CASES = [
     ("fr", "Tout s’est joué au pas de tir.", 0, []),
     ("fr", "Le club n’a pas franchi le pas.", 1, ["n’a pas"]),
     ("fr", "Pas de changement pour les abonnés.", 1, ["Pas"]),
+    # a negation next to "since" + a year is a record ("the lowest since 2008", "for the first time since 1987")
+    ("pl", "Tak nisko nie było od 2008 r.", 0, []),
+    ("de", "Die Arbeitslosigkeit ist so niedrig wie seit 2008 nicht mehr.", 0, []),
+    ("pt", "Nunca, desde a sua criação em 1987, o prémio tinha distinguido um primeiro romance.", 0, []),
+    ("it", "La disoccupazione non era così bassa dal 2008.", 0, []),
+    ("fr", "Le chômage n’avait jamais été aussi bas depuis 2008.", 0, []),
+    ("de", "Seit Montag fährt kein Zug.", 1, ["kein"]),  # "since" without a year: a negation
+    ("de", "Der Zug fährt nicht. Seit 2008 gibt es die Linie.", 1, ["nicht"]),  # another sentence
+    # having no doubt is being sure
+    ("it", "La giuria non ha avuto dubbi: la decisione è stata unanime.", 0, []),
+    ("fr", "Le jury n’a eu aucun doute.", 0, []),
+    ("pl", "Jury nie miało wątpliwości.", 0, []),
+    ("de", "Die Jury hatte keine Zweifel.", 0, []),
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]
 

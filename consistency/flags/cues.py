@@ -20,6 +20,9 @@ exactly. The lexicons live in ``consistency/data/lang/<code>.toml`` (sections
 - a negation word after one of its ``nouns`` words is a noun ("au pas de tir");
 - a negation, one word and a ``than`` word ("nie dłuższych niż 200 m", "nicht länger als") is a
   bound (= at most), not a negation;
+- a negation within four words of a ``since`` word with a year after it is a record ("nie było
+  tak nisko od 2008 r." = "the lowest since 2008", "Nunca, desde 1987" = "for the first time since
+  1987"), not a negation;
 - French restrictive "ne ... que" (= only) is not a negation;
 - cues inside a quotation of at most four words are part of a name or a title
   («Tram no»).
@@ -101,6 +104,7 @@ class Lexicon:
     only: frozenset[str]  # "not ... only" is not a negation ("non riguardano solo")
     correlatives: frozenset[str]  # "weder", "noch", "né", "ani": part of the negation before them
     than: frozenset[str]  # "niż", "als": "nie dłuższych niż 200 m" is a bound, not a negation
+    since: frozenset[str]  # "seit", "desde", "od": "nie było od 2008 r." is a record, not a negation
     nouns: dict[str, frozenset[str]]  # a negation word that is a noun after these words ("au pas de tir")
     restrictive: tuple[tuple[str, str], ...]
     restrictive_window: int
@@ -154,6 +158,7 @@ def lexicon(lang: str) -> Lexicon:
         only=frozenset(_norm(w) for w in neg.get("only", [])),
         correlatives=frozenset(_norm(w) for w in neg.get("correlatives", [])),
         than=frozenset(_norm(w) for w in neg.get("than", [])),
+        since=frozenset(_norm(w) for w in neg.get("since", [])),
         nouns={_norm(w): frozenset(_norm(x) for x in before) for w, before in neg.get("nouns", {}).items()},
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
@@ -267,7 +272,8 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
         else:
             groups.append([i])
     for g in groups:
-        if any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text) or _bound(toks, g, lex):
+        if (any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text) or _bound(toks, g, lex)
+                or _record(toks, g, lex, text)):
             continue
         a, b = toks[g[0]], toks[g[-1]]
         soft = all(toks[i].norm in lex.soft for i in g)
@@ -289,6 +295,30 @@ def _bound(toks: list[Token], group: list[int], lex: Lexicon) -> bool:
     last = group[-1]
     return (len(group) == 1 and last + 2 < len(toks) and toks[last + 2].norm in lex.than
             and toks[last + 1].norm not in lex.than)
+
+
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_RECORD_WINDOW = 4  # the most tokens from the negation to "since"
+_RECORD_YEAR = 5  # the most tokens from "since" to its year
+
+
+def _record(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bool:
+    """Whether the negation is a record: a ``since`` word with a year after it, within four words of the
+    negation on either side, in the same sentence. "Nunca, desde a sua criação em 1987, o prémio tinha
+    distinguido", "nie było tak nisko od 2008 r.", "so niedrig wie seit 2008 nicht mehr" say what the
+    others say as "for the first time since 1987", "the lowest since 2008"."""
+    if not lex.since:
+        return False
+    first, last = group[0], group[-1]
+    for j in range(max(0, first - _RECORD_WINDOW), min(len(toks), last + _RECORD_WINDOW + 1)):
+        if toks[j].norm not in lex.since or first <= j <= last:
+            continue
+        a, b = (toks[j], toks[first]) if j < first else (toks[last], toks[j])
+        if _sentence_between(text, a, b):
+            continue
+        if any(_YEAR.fullmatch(toks[k].norm) for k in range(j + 1, min(len(toks), j + 1 + _RECORD_YEAR))):
+            return True
+    return False
 
 
 def _not_only(toks: list[Token], last: int, lex: Lexicon, text: str) -> bool:

@@ -9,6 +9,8 @@ has this one (with two versions, the non-reference one is flagged).
 Three faithful renderings are not flagged:
 - a limit said from the other side: "bis fünf Jahre" = "sotto i sei anni" (``[numbers.bounds]``);
 - a scale left to the context: "70 milioni ..., gli altri 48" = "48 Millionen";
+- a sum or difference of two of the others' numbers: "18 600, 2100 fewer than a year ago" =
+  "18 600; a year ago there were 20 700";
 - a title or lead that picks another fact of the story: each of the others states this
   number elsewhere, and the version states most of the others' numbers elsewhere.
 """
@@ -87,6 +89,26 @@ def _same_saying(mine: _Q, other: _Q) -> bool:
             or (other.read is not None and same_quantity(mine.q, other.read)))
 
 
+_ARITHMETIC = frozenset({"count", "money", "measure", "percent"})
+
+
+def _derived(q: Quantity, theirs: list[_Q]) -> bool:
+    """Whether ``q`` is the sum or the difference of two of ``theirs`` of its kind: the same fact counted
+    from the other end ("2100 in meno rispetto a dodici mesi fa" = "vor einem Jahr waren es noch 20.700")."""
+    if q.kind not in _ARITHMETIC or q.value <= 0:
+        return False
+    pool = [x.q for x in theirs if x.q.kind == q.kind and _compatible(q, x.q) and x.q.value > 0]
+    for i, a in enumerate(pool):
+        for b in pool[i + 1:]:
+            if a.unit is not None and b.unit is not None and a.unit != b.unit:
+                continue
+            tol = a.tolerance + b.tolerance
+            for value in (a.value + b.value, abs(a.value - b.value)):
+                if value > 0 and same_quantity(q, replace(a, value=value, tolerance=tol)):
+                    return True
+    return False
+
+
 def _states(quantities: list[_Q], q: Quantity, outside: set[tuple[int, int]]) -> bool:
     return any(same_quantity(x.q, q) for x in quantities if (x.start, x.end) not in outside)
 
@@ -133,7 +155,7 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
                         agree.append(w)
                         continue
                     unmatched_w = [qs[w][j] for j in un_w]
-                    if any(_same_saying(mine, r) for r in unmatched_w):
+                    if any(_same_saying(mine, r) for r in unmatched_w) or _derived(mine.read or mine.q, qs[w]):
                         agree.append(w)
                         continue
                     rivals = [r for r in unmatched_w if _compatible(mine.read or mine.q, r.q)]
