@@ -122,6 +122,9 @@ def test_country_adjective_mentions_the_country_but_is_no_name() -> None:
     ("Il progetto Valdora partirà a maggio.", "Das Valdoraprojekt startet im Mai.", True),
     ("La Fondazione Merlini ha pagato il restauro.", "Die Stiftung Arvani zahlte die Restaurierung.", False),
     ("Il sindaco di Roma ha parlato.", "Der Bürgermeister sprach über Romantik.", False),  # "Rom" is too short to open a compound
+    # an exonym opening a compound: the German form of the name, not the Italian one
+    ("Il porto torna sulle rotte del Mediterraneo.", "Der Hafen ist zurück auf den Mittelmeerrouten.", True),
+    ("Il porto torna sulle rotte del Mediterraneo.", "Der Hafen ist zurück auf den Atlantikrouten.", False),
     # or closing one after a point of the compass
     ("Il legno andrà in Italia settentrionale.", "Das Holz geht nach Norditalien.", True),
     ("Le vendite crescono in Polonia.", "Der Absatz wächst in Ostpolen.", True),

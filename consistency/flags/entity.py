@@ -25,7 +25,17 @@ from functools import lru_cache
 from ..types import Group
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names
 from .calibration import Finding, finder
-from .names import Name, _is_common, _same_token, _stems, load_language, name_key, names_of, same_name
+from .names import (
+    Name,
+    _is_common,
+    _same_token,
+    _stems,
+    exonym_forms,
+    load_language,
+    name_key,
+    names_of,
+    same_name,
+)
 from .votes import best_counterpart, clauses_of, group_text, in_standfirst, standfirst, unit_containing
 
 
@@ -95,8 +105,10 @@ def _present(token: str, keys: tuple[str, ...], stems: dict[str, set[str]]) -> b
     if len(token) >= 7 or "x" in token:  # near spellings: compare with words of a similar length
         if any(_same_token(token, k) for k in distinct if abs(len(k) - len(token)) <= 3):
             return True
-    # the name opening a compound ("Brennerstrecke" for "Brennero"): German writes them as one word
-    heads = [st for st in {*_stems(token), token[:-1] if token[-1:] in "aeiou" else token} if len(st) >= 5]
+    # the name opening a compound ("Brennerstrecke" for "Brennero", "Mittelmeerrouten" for "Mediterraneo"):
+    # German writes them as one word
+    heads = [st for st in {*_stems(token), token[:-1] if token[-1:] in "aeiou" else token, *exonym_forms(token)}
+             if len(st) >= 5]
     if heads and any(k.startswith(h) and len(k) >= len(h) + 4 for k in distinct for h in heads):
         return True
     # the name closing a compound after a point of the compass ("Norditalien" for "Italia settentrionale")

@@ -220,6 +220,13 @@ def _adjective(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
+def exonym_forms(key: str) -> frozenset[str]:
+    """The folded one-word forms of the exonym with canonical ``key`` ("mediterranean": "mittelmeer",
+    "mediterraneo", ...); empty for a key that is no exonym."""
+    return frozenset(form for form, canon in _exonyms().words.items() if canon == key and " " not in form)
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The comparison key of a name: casefolded, accents stripped, exonyms canonical, acronym plurals dropped."""
