@@ -12,7 +12,7 @@ LANGS = ("it", "de", "pt", "fr", "pl", "en", "es")
 def test_every_language_has_the_same_axes():
     names = {lang: sorted(a.name for a in axes(lang)[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["approve", "confirm", "praise", "rise", "strengthen", "verdict"]
+    assert names["it"] == ["approve", "confirm", "custody", "exceed", "praise", "rise", "strengthen", "verdict"]
 
 
 def _side(lang: str, word: str) -> dict[str, int]:
@@ -42,6 +42,14 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("fr", "retombé", {"strengthen": -1}),
     ("pl", "osłabł", {"strengthen": -1}),
     ("pt", "acalmou", {"strengthen": -1}),
+    ("it", "bassa", {"exceed": -1}),
+    ("de", "mehr", {"exceed": 1}),
+    ("fr", "supérieur", {"exceed": 1}),
+    ("pl", "niższy", {"exceed": -1}),
+    ("pt", "acima", {"exceed": 1}),
+    ("de", "Bewährung", {"custody": 1}),
+    ("pl", "bezwzględnego", {"custody": -1}),
+    ("fr", "ferme", {"custody": -1}),
 ])
 def test_words_take_their_side(lang, word, expected):
     """Rejecting is also the opposite of welcoming: reject words sit on both axes."""
@@ -73,6 +81,30 @@ def test_a_version_on_the_other_side_is_flagged(de_clause, flagged):
     if flagged:
         assert "abgelehnt" in hits[0].text and "«abgelehnt»" in hits[0].message
     assert not [f for f in report.flags if f.version != "de"], [f.message for f in report.flags]
+
+
+def _pumped(it_sentence: str) -> dict[str, str]:
+    return {
+        "it": "Il pozzo è profondo 3200 metri. " + it_sentence + " L’impianto entrerà in funzione nel 2027.",
+        "de": ("Die Bohrung ist 3200 Meter tief. Der Pumpversuch ergab 95 Liter pro Sekunde – mehr, als die Geologen "
+               "erwartet hatten. Die Anlage geht 2027 in Betrieb."),
+        "fr": ("Le puits fait 3200 mètres de profondeur. L’essai de pompage a donné 95 litres par seconde, un débit "
+               "supérieur à ce qu’attendaient les géologues. L’installation entrera en service en 2027."),
+        "pt": ("O poço tem 3200 metros de profundidade. O ensaio de bombagem deu 95 litros por segundo, acima do que "
+               "os geólogos esperavam. A central entra em funcionamento em 2027."),
+    }
+
+
+@pytest.mark.parametrize("it_sentence,flagged", [
+    ("La prova di pompaggio ha dato 95 litri al secondo, una portata più bassa di quanto si aspettassero i geologi.",
+     True),  # below the expectation where the others say above it
+    ("La prova di pompaggio ha dato 95 litri al secondo, una portata superiore alle attese dei geologi.", False),
+    ("La prova di pompaggio ha dato 95 litri al secondo, una portata non inferiore alle attese dei geologi.", False),
+])
+def test_above_or_below_what_was_expected(it_sentence, flagged):
+    report = consistency.check(_pumped(it_sentence), detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "it"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
 
 
 def _merged(de_sentence: str) -> dict[str, str]:

@@ -3,7 +3,7 @@
 
 Each language's data file (``[opposites]``) lists axes of opposite meaning under the same names in
 every language (approve / reject, praise / criticise, rise / fall, convict / acquit, confirm /
-deny), with the words of either side by prefix. A clause takes a side on an axis from its words,
+deny, strengthen / weaken, above / below, a suspended / an unconditional sentence), with the words of either side by prefix. A clause takes a side on an axis from its words,
 turned over by a negation cue before the word in the same clause ("non è stato approvato" is on
 the reject side; ``cues.py`` decides what a negation is). A version with words of both sides of
 an axis in a group takes none. Within an alignment group, a version on one side is a candidate
