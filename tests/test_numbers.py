@@ -69,6 +69,7 @@ SINGLE = [
     ("it", "sei mesi", 6, "mo", "measure"),
     ("de", "seine fünfjährige Amtszeit", 5, "y", "measure"),
     ("en", "a five-year term", 5, "y", "measure"),
+    ("it", "la 27enne polacca", 27, None, "count"),  # a number with "-enne" glued on is an age
     ("it", "dieci", 10, None, "count"),
     ("de", "zehn", 10, None, "count"),
     ("pt", "dez", 10, None, "count"),
@@ -128,6 +129,7 @@ def test_single_quantity(lang: str, text: str, value: float, unit: str | None, k
     ("it", "tu sei qui"),  # "sei" is also "you are"
     ("en", "one of them"),
     ("de", "eine Frau"),
+    ("it", "la 4090Ti e la 27anne"),  # other glued letters stay no number
 ])
 def test_not_quantities(lang: str, text: str) -> None:
     assert extract_quantities(text, lang) == []

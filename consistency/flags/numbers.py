@@ -125,6 +125,7 @@ class LanguageData:
     decade_cues: frozenset[str] = frozenset()  # "anni", "années": the number after is a decade
     clock_cues: frozenset[str] = frozenset()  # "alle", "um": "18:40" after them is a time of day
     times: tuple[str, ...] = ()  # "fois", "volte": the count before is a multiplier
+    glued: tuple[str, ...] = ()  # "enne": letters glued to a number that leave it a count ("27enne" = 27)
     names: dict[str, Any] = field(default_factory=dict)  # the [names] section, raw
     bounds: tuple[tuple[str, str], ...] = ()  # ("bis zu", "at_most"), ("unter", "under"), ... longest first
 
@@ -197,6 +198,7 @@ def load_language(lang: str) -> LanguageData:
         decade_cues=frozenset(c.casefold() for c in on.get("decade_cues", [])),
         clock_cues=frozenset(c.casefold() for c in on.get("clock_cues", [])),
         times=tuple(on.get("times", [])),
+        glued=tuple(s.casefold() for s in on.get("glued", [])),
         names=dict((own or {}).get("names", {})),
         bounds=_by_length((phrase.casefold(), bound) for bound, phrases in on.get("bounds", {}).items()
                           for phrase in phrases),
@@ -725,7 +727,9 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
         currency = _prefix_currency(text, start, data)
         suffix = match_suffix(text, end, data, prefix_currency=currency is not None)
         if suffix.end == end and end < len(text) and text[end].isalpha():
-            continue  # glued letters that are no unit: 910C, 5G, 4090Ti
+            word = re.match(r"[^\W\d_]+", text[end:])
+            if not (word and word.group().casefold() in data.glued):
+                continue  # glued letters that are no unit: 910C, 5G, 4090Ti (but "27enne" is 27)
         ordinal = suffix.kind == "ordinal"
         if (not suffix.kind and data.ordinal_dot and decimals == 0 and len(raw) <= 3
                 and text[end:end + 1] == "." and text[end + 1:end + 2] in tuple(_SPACES)
