@@ -22,7 +22,6 @@ from ..types import Group, Segment
 from .base import QUIET_ROLES, Candidate, FlagContext, clip01, join_names, quote
 from .calibration import Finding, finder
 from .cues import cues
-from .names import names_of
 from .numbers import Quantity, quantities_of, same_quantity
 from .votes import brings_new_name, clauses_of, content_words, covered, in_standfirst, restructured, standfirst
 
@@ -128,19 +127,6 @@ def _furniture(ctx: FlagContext, segs: list[Segment]) -> bool:
         return False
     n = len(ctx.segments[seg.version])
     return seg.index < 4 or seg.index >= n - 4 or "|" in seg.text or bool(_DATE.search(seg.text))
-
-
-SLIGHT_WORDS = 4
-
-
-def _slight(ctx: FlagContext, segs: list[Segment]) -> bool:
-    """Colour, not a claim: one sentence of at most ``SLIGHT_WORDS`` words with no figure, no name and no
-    negation or hedge ("Die Halle bebte.", "Il meccanismo è semplice."). Translators add and drop such
-    sentences freely; a short claim ("Niemand wurde verletzt.", "Lumenor zahlt.") keeps its flag."""
-    if len(segs) != 1 or len(re.findall(r"\w+", segs[0].text)) > SLIGHT_WORDS:
-        return False
-    text, lang = segs[0].text, ctx.documents[segs[0].version].lang
-    return not (quantities_of(text, lang) or names_of(text, lang) or cues(text, lang))
 
 
 def _asserts(ctx: FlagContext, segs: list[Segment], lacking: list[str]) -> bool:
@@ -249,8 +235,6 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
                 continue
             reader = members[0].version
             reader_segs = [s for s in ctx.members(group, reader) if s.role not in QUIET_ROLES]
-            if _slight(ctx, reader_segs):
-                continue  # colour, not a claim
             counterparts = tuple(ctx.span(ctx.members(group, v)) for v in ctx.versions_in(group))
             big = _words(ctx.members(group, reader)) >= 6
             features = _gap_features(ctx, group, reader_segs, sure, have, lack, heading_only)
@@ -273,7 +257,7 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
                 continue  # two desks adding the same sentence: the others fold it into another one
             for v in ctx.versions_in(group):
                 segs = [s for s in ctx.members(group, v) if s.role not in QUIET_ROLES]
-                if not segs or _furniture(ctx, segs) or _slight(ctx, segs):
+                if not segs or _furniture(ctx, segs):
                     continue
                 if heading_only and (_summarises(ctx, v, segs) or not _asserts(ctx, segs, lack)):
                     continue  # a subheading is navigation unless it states, negates or hedges
