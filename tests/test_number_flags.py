@@ -85,6 +85,15 @@ JOBS = {
 }
 
 
+# A crash: German counts five dead where the others count two dead and three injured.
+CASUALTIES = {
+    "it": "Incidente sulla statale\n\nNello scontro sono morte due persone e tre sono rimaste ferite.\n\nLa strada è chiusa.",
+    "de": "Unfall auf der Staatsstraße\n\nBei dem Zusammenstoß kamen {dead} Menschen ums Leben.\n\nDie Straße ist gesperrt.",
+    "fr": "Accident sur la nationale\n\nLa collision a fait deux morts et trois blessés.\n\nLa route est fermée.",
+    "pl": "Wypadek na drodze krajowej\n\nW zderzeniu zginęły dwie osoby, a trzy zostały ranne.\n\nDroga jest zamknięta.",
+}
+
+
 def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     texts = {v: t.format(**fill) for v, t in versions.items()}
     report = consistency.check(texts)
@@ -102,7 +111,8 @@ def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     (STRIKE_LEAD, {"first": "263"}, [("fr", "263")]),     # a figure nobody states
     (JOBS, {"before": "20.700"}, []),                     # 18 600 + 2100: the same fall from the other end
     (JOBS, {"before": "27.000"}, [("de", "27.000")]),     # no sum or difference of the others' figures
+    (CASUALTIES, {"dead": "fünf"}, [("de", "fünf")]),     # 2 + 3, but de states neither of the two
 ], ids=["bound", "bound-changed", "elliptic-scale", "elliptic-changed", "title-fact", "title-changed",
-        "lead-fact", "lead-changed", "derived", "derived-changed"])
+        "lead-fact", "lead-changed", "derived", "derived-changed", "sum-not-stated"])
 def test_number_flags(versions: dict[str, str], fill: dict[str, str], expected: list[tuple[str, str]]) -> None:
     assert _numbers(versions, **fill) == expected

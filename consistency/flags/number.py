@@ -92,15 +92,20 @@ def _same_saying(mine: _Q, other: _Q) -> bool:
 _ARITHMETIC = frozenset({"count", "money", "measure", "percent"})
 
 
-def _derived(q: Quantity, theirs: list[_Q]) -> bool:
-    """Whether ``q`` is the sum or the difference of two of ``theirs`` of its kind: the same fact counted
-    from the other end ("2100 in meno rispetto a dodici mesi fa" = "vor einem Jahr waren es noch 20.700")."""
+def _derived(q: Quantity, mine: list[_Q], theirs: list[_Q]) -> bool:
+    """Whether ``q`` is the sum or the difference of two of ``theirs`` of its kind, one of which its own
+    version (``mine``) states too: the same fact counted from the other end ("18.600, cioè 2.100 in meno
+    rispetto a dodici mesi fa" = "18.600 Arbeitslose; vor einem Jahr waren es noch 20.700"). "5 Tote"
+    against "two dead and three injured" states neither and stays a divergence."""
     if q.kind not in _ARITHMETIC or q.value <= 0:
         return False
     pool = [x.q for x in theirs if x.q.kind == q.kind and _compatible(q, x.q) and x.q.value > 0]
+    own = [x.q for x in mine if x.q is not q]
     for i, a in enumerate(pool):
         for b in pool[i + 1:]:
             if a.unit is not None and b.unit is not None and a.unit != b.unit:
+                continue
+            if not any(same_quantity(o, a) or same_quantity(o, b) for o in own):
                 continue
             tol = a.tolerance + b.tolerance
             for value in (a.value + b.value, abs(a.value - b.value)):
@@ -155,7 +160,7 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
                         agree.append(w)
                         continue
                     unmatched_w = [qs[w][j] for j in un_w]
-                    if any(_same_saying(mine, r) for r in unmatched_w) or _derived(mine.read or mine.q, qs[w]):
+                    if any(_same_saying(mine, r) for r in unmatched_w) or _derived(mine.read or mine.q, qs[v], qs[w]):
                         agree.append(w)
                         continue
                     rivals = [r for r in unmatched_w if _compatible(mine.read or mine.q, r.q)]
