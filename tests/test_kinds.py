@@ -356,6 +356,33 @@ def test_a_claim_given_to_someone_named_elsewhere_is_a_swap():
     assert "Wilma Rosendahl" in flags[0].message
 
 
+QUOTED = {  # pl gives the mayor's quote to his deputy; its attribution is a clause of its own after the dash
+    "it": ("La vicesindaca Renate Sommer ha presentato il piano per il nuovo campus. "
+           "«Nessuno chiude a cuor leggero una scuola di paese», ha detto il sindaco Harald Venn. "
+           "I lavori inizieranno in primavera."),
+    "de": ("Vizebürgermeisterin Renate Sommer stellte den Plan für den neuen Campus vor. "
+           "„Niemand schließt leichten Herzens eine Dorfschule“, sagte Bürgermeister Harald Venn. "
+           "Die Bauarbeiten beginnen im Frühjahr."),
+    "pt": ("A vice-presidente da câmara Renate Sommer apresentou o plano do novo campus. "
+           "“Ninguém fecha de ânimo leve uma escola de aldeia”, afirmou o presidente da câmara Harald Venn. "
+           "As obras começam na primavera."),
+    "fr": ("L'adjointe au maire Renate Sommer a présenté le projet du nouveau campus. "
+           "« Personne ne ferme de gaieté de cœur une école de village », a déclaré le maire Harald Venn. "
+           "Les travaux commenceront au printemps."),
+    "pl": ("Wiceburmistrz Renate Sommer przedstawiła plan nowego kampusu.\n"
+           "– Nikt nie zamyka wiejskiej szkoły z lekkim sercem – powiedziała wiceburmistrz Renate Sommer. "
+           "Prace ruszą wiosną."),
+}
+
+
+def test_a_quote_given_to_someone_named_elsewhere_is_a_swap():
+    """The others' naming clause (quote and attribution in one) points at pl's quote clause; the swapped
+    name sits in the attribution after the dash, in the same sentence."""
+    report = consistency.check(QUOTED, detectors=["entity"])
+    flags = [(f.version, f.text) for f in report.flags if f.kind == "entity"]
+    assert flags == [("pl", "Renate Sommer")], [f.message for f in report.flags]
+
+
 TRADED = {  # every version names both; fr gives the warning to the vet instead of the union's head
     "it": ("Il veterinario Jonas Terhorst e la presidente dell'unione agricoltori Wilma Rosendahl hanno visitato "
            "l'allevamento lunedì. Wilma Rosendahl ha avvertito che prima di Pasqua potrebbero mancare le uova "

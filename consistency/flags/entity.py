@@ -247,7 +247,8 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                 # latter, and only against all the others: otherwise it reordered the story's names
                 mine_only = [(s0, n) for s0, n in mine_only if place[0] <= s0 < place[1] and not moved]
                 if not mine_only and (not moved or (len(carriers) == len(others) and not lead_group)):
-                    mine_only = _given_elsewhere(names[v], place, carriers, langs[v], texts, whole)
+                    mine_only = _given_elsewhere(names[v], _sentence_of(ctx, group, v, place), carriers, langs[v],
+                                                 texts, whole)
                 if moved and not mine_only:
                     continue  # named elsewhere in this version: moved, not dropped
                 if mine_only:
@@ -303,6 +304,16 @@ def _place(ctx: FlagContext, group: Group, v: str, carriers: list[str], name: Na
         return max(votes, key=lambda k: votes[k])
     span = ctx.span([s for s in ctx.members(group, v) if s.role not in QUIET_ROLES])
     return span.start, span.end
+
+
+def _sentence_of(ctx: FlagContext, group: Group, v: str, place: tuple[int, int]) -> tuple[int, int]:
+    """The span of ``v``'s sentence in ``group`` that holds ``place``: a quote's attribution is a clause
+    of its own ("– Nikt nie zamyka … – powiedziała wiceburmistrz Renate Sommer") that the carriers'
+    single clause («…», ha detto il sindaco Harald Venn) does not point at."""
+    for seg in ctx.members(group, v):
+        if seg.start <= place[0] < seg.end:
+            return seg.start, seg.end
+    return place
 
 
 def _given_elsewhere(mine: list[tuple[int, Name]], place: tuple[int, int], carriers: list[str], lang: str,
