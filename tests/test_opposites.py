@@ -15,6 +15,12 @@ def test_every_language_has_the_same_axes():
     assert names["it"] == ["approve", "confirm", "custody", "exceed", "praise", "rise", "strengthen", "verdict"]
 
 
+def test_every_language_has_the_same_wording_axes():
+    names = {lang: sorted(a.name for a in axes(lang, "wordings")[0]) for lang in LANGS}
+    assert len({tuple(v) for v in names.values()}) == 1, names
+    assert names["it"] == ["affected", "heed", "pay", "schedule", "working"]
+
+
 def _side(lang: str, word: str) -> dict[str, int]:
     known, skip = axes(lang)
     if skip and word.casefold().startswith(skip):
@@ -161,4 +167,32 @@ REACTION = {
 def test_opposite_axes_across_languages(others, de_text, flagged):
     report = consistency.check({**others, "de": de_text}, detectors=["opposites"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+def _ride(others_free: bool, pt_clause: str) -> dict[str, str]:
+    """A Christmas-market ride: the small children ride free (or pay full fare) in it, de, fr and pl."""
+    it, de, fr, pl = (("i bambini sotto i sei anni salgono gratis", "Kinder unter sechs Jahren fahren gratis",
+                       "c’est gratuit pour les moins de six ans", "dzieci poniżej sześciu lat jeżdżą za darmo")
+                      if others_free else
+                      ("i bambini sotto i sei anni pagano il biglietto intero",
+                       "Kinder unter sechs Jahren zahlen den vollen Preis",
+                       "les moins de six ans paient plein tarif", "dzieci poniżej sześciu lat płacą pełną cenę"))
+    return {
+        "it": f"Il mercatino apre venerdì in piazza. Un giro sulla ruota costa sei euro e {it}. Si chiude il 23 dicembre.",
+        "de": f"Der Markt öffnet am Freitag auf dem Platz. Eine Fahrt mit dem Rad kostet sechs Euro, {de}. Schluss ist am 23. Dezember.",
+        "pt": f"O mercado abre na sexta-feira na praça. Uma volta na roda custa seis euros e {pt_clause}. Fecha a 23 de dezembro.",
+        "fr": f"Le marché ouvre vendredi sur la place. Un tour de grande roue coûte six euros, {fr}. Il ferme le 23 décembre.",
+        "pl": f"Jarmark rusza w piątek na placu. Przejażdżka kołem kosztuje sześć euro, {pl}. Koniec 23 grudnia.",
+    }
+
+
+@pytest.mark.parametrize("others_free,flagged", [
+    (True, False),  # "não pagam" = "gratis": a wording axis puts pt on the others' side
+    (False, True),  # the others say the children pay: pt's negation is a flip
+])
+def test_a_negation_on_the_others_side_of_a_wording_axis_is_no_flip(others_free, flagged):
+    report = consistency.check(_ride(others_free, "as crianças com menos de seis anos não pagam"),
+                               detectors=["polarity"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "pt"]
     assert bool(hits) is flagged, [f.message for f in report.flags]

@@ -44,11 +44,12 @@ class Axis:
 
 
 @lru_cache(maxsize=64)
-def axes(lang: str) -> tuple[tuple[Axis, ...], tuple[str, ...]]:
-    """The axes of a language and the prefixes of words that only look like axis words."""
+def axes(lang: str, section: str = "opposites") -> tuple[tuple[Axis, ...], tuple[str, ...]]:
+    """The axes of a language's ``section`` (``opposites``, or ``wordings``: axes that only excuse a
+    negation, see ``worded_alike``) and the prefixes of words that only look like axis words."""
     code = normalise_lang(lang)
     data: dict[str, Any] = ((read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None)
-                            or {}).get("opposites", {})
+                            or {}).get(section, {})
     out = []
     for name, pair in data.items():
         if name == "except":
@@ -71,9 +72,9 @@ class Stance:
     word: str
 
 
-def _stances(ctx: FlagContext, group: Group, version: str) -> dict[str, Stance]:
+def _stances(ctx: FlagContext, group: Group, version: str, section: str = "opposites") -> dict[str, Stance]:
     lang = ctx.documents[version].lang
-    known, skip = axes(lang)
+    known, skip = axes(lang, section)
     if not known:
         return {}
     found: dict[str, list[Stance]] = {}
@@ -105,15 +106,19 @@ def _facing(ctx: FlagContext, group: Group, mine: Stance, theirs: Stance) -> boo
 def worded_alike(ctx: FlagContext, group: Group, version: str, others: list[str]) -> bool:
     """Whether ``version`` and at least two of ``others`` take the same side of an axis in ``group``, none of
     them the other side: a negation that only one of them writes is then its wording of the others'
-    opposite word ("nicht genehmigt" = "respinto"), not a flipped claim."""
-    known = _stances(ctx, group, version)
-    if not known:
-        return False
-    theirs = {w: _stances(ctx, group, w) for w in others}
-    for name, mine in known.items():
-        signs = [t[name].sign for t in theirs.values() if name in t]
-        if len(signs) >= 2 and all(s == mine.sign for s in signs):
-            return True
+    opposite word ("nicht genehmigt" = "respinto"), not a flipped claim. Besides the opposites, the
+    ``[wordings]`` axes count here (pay / free, working / broken, affected / spared, heed / ignore, disrupted
+    / on schedule: "não pagam" = "gratis", "nie działały" = "avariadas"); their words are too loose to say
+    that a version contradicts the others, so they never raise a flag of their own."""
+    for section in ("opposites", "wordings"):
+        known = _stances(ctx, group, version, section)
+        if not known:
+            continue
+        theirs = {w: _stances(ctx, group, w, section) for w in others}
+        for name, mine in known.items():
+            signs = [t[name].sign for t in theirs.values() if name in t]
+            if len(signs) >= 2 and all(s == mine.sign for s in signs):
+                return True
     return False
 
 
