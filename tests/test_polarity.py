@@ -106,6 +106,12 @@ NEGATION_CASES = [
     ("fr", "Le chômage n’avait jamais été aussi bas depuis 2008.", 0, []),
     ("de", "Seit Montag fährt kein Zug.", 1, ["kein"]),  # "since" without a year: a negation
     ("de", "Der Zug fährt nicht. Seit 2008 gibt es die Linie.", 1, ["nicht"]),  # another sentence
+    # "without" and the negating particle together are a double negation, which affirms
+    ("de", "Ganz ohne Verzögerungen ging es allerdings nicht.", 0, []),
+    ("fr", "Ça ne s’est pas fait sans mal.", 0, []),
+    ("it", "Non è partito senza salutare.", 0, []),
+    ("de", "Ohne Code, sagt er, geht es nicht.", 2, ["Ohne", "nicht"]),  # another clause: two negations
+    ("pl", "Bez żadnych problemów.", 1, ["Bez żadnych"]),  # with an n-word: "without any"
     # having no doubt is being sure
     ("it", "La giuria non ha avuto dubbi: la decisione è stata unanime.", 0, []),
     ("fr", "Le jury n’a eu aucun doute.", 0, []),

@@ -20,6 +20,8 @@ exactly. The lexicons live in ``consistency/data/lang/<code>.toml`` (sections
 - a negation word after one of its ``nouns`` words is a noun ("au pas de tir");
 - a negation, one word and a ``than`` word ("nie dłuższych niż 200 m", "nicht länger als") is a
   bound (= at most), not a negation;
+- a "without" word and the negating particle in one negation are a double negation ("Ganz ohne
+  Verzögerungen ging es nicht"), which affirms: no negation;
 - a negation within four words of a ``since`` word with a year after it is a record ("nie było
   tak nisko od 2008 r." = "the lowest since 2008", "Nunca, desde 1987" = "for the first time since
   1987"), not a negation;
@@ -105,6 +107,7 @@ class Lexicon:
     correlatives: frozenset[str]  # "weder", "noch", "né", "ani": part of the negation before them
     than: frozenset[str]  # "niż", "als": "nie dłuższych niż 200 m" is a bound, not a negation
     since: frozenset[str]  # "seit", "desde", "od": "nie było od 2008 r." is a record, not a negation
+    particles: frozenset[str]  # "non", "nicht", "nie": with a "without" in one negation, a double negation
     nouns: dict[str, frozenset[str]]  # a negation word that is a noun after these words ("au pas de tir")
     restrictive: tuple[tuple[str, str], ...]
     restrictive_window: int
@@ -159,6 +162,7 @@ def lexicon(lang: str) -> Lexicon:
         correlatives=frozenset(_norm(w) for w in neg.get("correlatives", [])),
         than=frozenset(_norm(w) for w in neg.get("than", [])),
         since=frozenset(_norm(w) for w in neg.get("since", [])),
+        particles=frozenset(_norm(w) for w in neg.get("particles", [])),
         nouns={_norm(w): frozenset(_norm(x) for x in before) for w, before in neg.get("nouns", {}).items()},
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
@@ -271,9 +275,10 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
             groups[-1].append(i)
         else:
             groups.append([i])
-    for g in groups:
+    doubled = _doubled(toks, groups, lex, text)
+    for n, g in enumerate(groups):
         if (any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text) or _bound(toks, g, lex)
-                or _record(toks, g, lex, text)):
+                or _record(toks, g, lex, text) or n in doubled):
             continue
         a, b = toks[g[0]], toks[g[-1]]
         soft = all(toks[i].norm in lex.soft for i in g)
@@ -300,6 +305,30 @@ def _bound(toks: list[Token], group: list[int], lex: Lexicon) -> bool:
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _RECORD_WINDOW = 4  # the most tokens from the negation to "since"
 _RECORD_YEAR = 5  # the most tokens from "since" to its year
+
+
+_DOUBLE_WINDOW = 6  # the most words from a "without" to the particle that doubles it
+
+
+def _doubled(toks: list[Token], groups: list[list[int]], lex: Lexicon, text: str) -> set[int]:
+    """The negations that make a double negation: a "without" word and the negating particle in one
+    negation or in two next to each other in the same clause ("Ganz ohne Verzögerungen ging es
+    allerdings nicht" = with some delays; "ça ne s'est pas fait sans mal"). Double negations affirm.
+    A "without" with an n-word ("bez żadnych problemów", "senza nessun costo") stays one negation."""
+    out: set[int] = set()
+    for n, g in enumerate(groups):
+        norms = {toks[i].norm for i in g}
+        if norms & lex.soft and norms & lex.particles:
+            out.add(n)
+    for n in range(len(groups) - 1):
+        a, b = groups[n], groups[n + 1]
+        kinds = [{toks[i].norm for i in g} for g in (a, b)]
+        soft_then = all(toks[i].norm in lex.soft for i in a) and kinds[1] & lex.particles
+        then_soft = kinds[0] & lex.particles and all(toks[i].norm in lex.soft for i in b)
+        if ((soft_then or then_soft) and b[0] - a[-1] <= _DOUBLE_WINDOW
+                and not _punct_between(text, toks[a[-1]], toks[b[0]])):
+            out.update((n, n + 1))
+    return out
 
 
 def _record(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bool:
