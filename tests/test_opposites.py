@@ -18,7 +18,7 @@ def test_every_language_has_the_same_axes():
 def test_every_language_has_the_same_wording_axes():
     names = {lang: sorted(a.name for a in axes(lang, "wordings")[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["affected", "heed", "pay", "schedule", "working"]
+    assert names["it"] == ["accept", "affected", "heed", "pay", "schedule", "working"]
 
 
 def _side(lang: str, word: str) -> dict[str, int]:
@@ -195,4 +195,29 @@ def test_a_negation_on_the_others_side_of_a_wording_axis_is_no_flip(others_free,
     report = consistency.check(_ride(others_free, "as crianças com menos de seis anos não pagam"),
                                detectors=["polarity"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "pt"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+def _ruling(others: tuple[str, str, str, str]) -> dict[str, str]:
+    """A court annuls a landfill expansion; what the operator will do: it, pt, fr, pl say ``others``."""
+    it, pt, fr, pl = others
+    return {
+        "it": f"Il tribunale ha annullato l'ampliamento della discarica. {it} I lavori restano fermi.",
+        "de": "Das Gericht hat die Erweiterung der Deponie aufgehoben. Der Betreiber will das Urteil nicht hinnehmen. "
+              "Die Arbeiten bleiben gestoppt.",
+        "pt": f"O tribunal anulou a ampliação do aterro. {pt} As obras continuam paradas.",
+        "fr": f"Le tribunal a annulé l'extension de la décharge. {fr} Les travaux restent à l'arrêt.",
+        "pl": f"Sąd uchylił rozbudowę składowiska. {pl} Prace pozostają wstrzymane.",
+    }
+
+
+@pytest.mark.parametrize("others,flagged", [
+    (("La società annuncia ricorso.", "A empresa vai recorrer.", "L'exploitant annonce un pourvoi.",
+      "Operator zapowiada skargę kasacyjną."), False),  # "nicht hinnehmen" = an appeal
+    (("La società accetta la sentenza.", "A empresa aceita a sentença.", "L'exploitant accepte le jugement.",
+      "Operator akceptuje wyrok."), True),  # the others accept it: de's negation is a flip
+])
+def test_not_accepting_a_ruling_is_appealing_it(others, flagged):
+    report = consistency.check(_ruling(others), detectors=["polarity"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
     assert bool(hits) is flagged, [f.message for f in report.flags]
