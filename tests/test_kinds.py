@@ -383,6 +383,29 @@ def test_a_quote_given_to_someone_named_elsewhere_is_a_swap():
     assert flags == [("pl", "Renate Sommer")], [f.message for f in report.flags]
 
 
+def _prize(pt_title: str, pt_body: str) -> dict[str, str]:
+    """A film prize: the title and the body name the winner, Marek Zielonka; pt's title and body vary."""
+    return {
+        "it": "Marek Zielonka vince il premio di Lindavo\n\nIl premio per il miglior attore è andato a Marek "
+              "Zielonka per il film «La neve di marzo». La cerimonia si è svolta domenica in piazza.",
+        "de": "Marek Zielonka gewinnt den Preis von Lindavo\n\nDer Preis für den besten Darsteller ging an Marek "
+              "Zielonka für den Film «Märzschnee». Die Zeremonie fand am Sonntag auf dem Platz statt.",
+        "fr": "Marek Zielonka remporte le prix de Lindavo\n\nLe prix du meilleur acteur est revenu à Marek Zielonka "
+              "pour le film « La neige de mars ». La cérémonie a eu lieu dimanche sur la place.",
+        "pt": f"{pt_title}\n\n{pt_body} A cerimónia decorreu no domingo na praça.",
+    }
+
+
+def test_a_name_left_out_of_a_title_is_not_dropped():
+    """pt names the winner nowhere: its body drops him (a flag), its title only picks other words (none)."""
+    texts = _prize("Ator polaco vence o prémio de Lindavo",
+                   "O prémio de melhor ator foi para um ator polaco pelo filme «A neve de março».")
+    report = consistency.check(texts, detectors=["entity"])
+    flags = [f for f in report.flags if f.kind == "entity" and f.version == "pt"]
+    title_end = texts["pt"].index("\n")
+    assert flags and all(f.start > title_end for f in flags), [(f.start, f.message) for f in report.flags]
+
+
 TRADED = {  # every version names both; fr gives the warning to the vet instead of the union's head
     "it": ("Il veterinario Jonas Terhorst e la presidente dell'unione agricoltori Wilma Rosendahl hanno visitato "
            "l'allevamento lunedì. Wilma Rosendahl ha avvertito che prima di Pasqua potrebbero mancare le uova "

@@ -198,6 +198,7 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
             continue
         names = {v: _names(ctx, group, v) for v in present}
         lead_group = in_standfirst(ctx, group, lead)  # each desk's own summary: its names move freely
+        titled = any(ctx.index[m].role == "title" for m in group.members)
         texts = {v: group_text(ctx, group, v)[0] for v in present}
         langs = {v: ctx.documents[v].lang for v in present}
         for v in present:
@@ -251,6 +252,8 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                                                  texts, whole)
                 if moved and not mine_only:
                     continue  # named elsewhere in this version: moved, not dropped
+                if titled and not mine_only:
+                    continue  # each desk's title names what it picks: a name left out of it is no divergence
                 if mine_only:
                     start, own = mine_only[0]
                     end = start + len(own.text)
