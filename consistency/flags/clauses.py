@@ -79,8 +79,8 @@ def find_clauses(ctx: FlagContext) -> list[Finding]:
     lead = standfirst(ctx)
     for group in ctx.alignment.groups:
         roles = {ctx.index[m].role for m in group.members}
-        if roles <= {*QUIET_ROLES, "title", "heading"}:
-            continue
+        if roles <= {*QUIET_ROLES, "heading"} or "title" in roles:
+            continue  # titles are rewritten by each desk, with whatever lead sentence joined them
         if in_standfirst(ctx, group, lead):
             continue  # standfirsts are each desk's own summary (votes.standfirst)
         units = {v: clauses_of(ctx, group, v) for v in ctx.versions_in(group)}
