@@ -10,7 +10,9 @@ name; a name is present when one of its distinctive words is: "Arvani" in
 whole version (moved, not dropped) is a candidate: a *swap* when the version has
 a name of its own there that the others lack, or a full name that all of them give only
 elsewhere (the claim given to another person; then also when the version names the missing
-one elsewhere, outside standfirsts and against all the others), a *drop* otherwise. A swap whose
+one elsewhere, outside standfirsts and against all the others; the full name is looked for in the
+whole sentence, where a quote's attribution may be a clause of its own), a *drop* otherwise; a title
+drops nothing (each desk's title names what it picks). A swap whose
 two names the model embeds as close as translations (their distinctive words:
 "Niemiec" / "Germania") is an exonym the table lacks, not a flag. The calibrator
 turns the candidate's features (swap or drop, how many versions carry the name,
