@@ -221,3 +221,22 @@ def test_not_accepting_a_ruling_is_appealing_it(others, flagged):
     report = consistency.check(_ruling(others), detectors=["polarity"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
     assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+BROKEN = {  # the stop bars were out of order since 3 January because of a faulty cable
+    "it": "Le barre d'arresto erano guaste dal 3 gennaio per un cavo difettoso. L'aeroporto non aveva avvisato i piloti.",
+    "de": "Die Stoppbalken waren seit dem 3. Januar wegen eines Kabeldefekts außer Betrieb. Der Flughafen hatte die "
+          "Piloten nicht gewarnt.",
+    "pt": "As barras de paragem estavam avariadas desde 3 de janeiro por causa de um cabo danificado. O aeroporto "
+          "não tinha avisado os pilotos.",
+    "fr": "Les barres d'arrêt étaient en panne depuis le 3 janvier à cause d'un câble défectueux. L'aéroport n'avait "
+          "pas prévenu les pilotes.",
+    "pl": "Stop bary nie działały od 3 stycznia z powodu uszkodzonego kabla. Lotnisko nie ostrzegło pilotów.",
+}
+
+
+def test_a_wording_axis_word_turns_only_next_to_its_negation():
+    """"nie działały" (did not work) is on the broken side like "guaste"; the "uszkodzonego kabla" (faulty
+    cable) further on in the clause stays on the broken side: the negation does not reach it."""
+    report = consistency.check(BROKEN, detectors=["polarity"])
+    assert not [f for f in report.flags if f.kind == "polarity"], [f.message for f in report.flags]

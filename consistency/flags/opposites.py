@@ -22,7 +22,7 @@ from typing import Any
 from ..types import Group
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .cues import cues, tokens
+from .cues import Cue, Token, cues, tokens
 from ..datafiles import read_data
 from .numbers import normalise_lang
 from .votes import Unit, best_counterpart, clauses_of
@@ -79,17 +79,32 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
         return {}
     found: dict[str, list[Stance]] = {}
     for unit in clauses_of(ctx, group, version):
-        negs = [c.start for c in cues(unit.text, lang) if c.kind == "negation"]
-        for tok in tokens(unit.text):
+        negs = [c for c in cues(unit.text, lang) if c.kind == "negation"]
+        toks = tokens(unit.text)
+        for i, tok in enumerate(toks):
             if skip and tok.norm.startswith(skip):
                 continue
             for axis in known:
                 sign = axis.side(tok.norm)
                 if sign:
-                    if len(negs) % 2:
+                    if section == "wordings":  # only a negation next to the word ("nie działały", not
+                        # the "uszkodzonego kabla" that follows in the same clause)
+                        turned = any(_near(toks, i, c) for c in negs)
+                    else:
+                        turned = len(negs) % 2 == 1
+                    if turned:
                         sign = -sign
                     found.setdefault(axis.name, []).append(Stance(sign, unit, unit.text[tok.start:tok.end]))
     return {name: ss[0] for name, ss in found.items() if len({s.sign for s in ss}) == 1}
+
+
+_NEAR = 3  # tokens between a negation and the wording-axis word it turns over
+
+
+def _near(toks: list[Token], i: int, cue: Cue) -> bool:
+    """Whether token ``i`` lies within ``_NEAR`` tokens of the negation ``cue`` (either side)."""
+    inside = [j for j, t in enumerate(toks) if cue.start <= t.start < cue.end]
+    return bool(inside) and (min(inside) - _NEAR <= i <= max(inside) + _NEAR)
 
 
 def _facing(ctx: FlagContext, group: Group, mine: Stance, theirs: Stance) -> bool:
