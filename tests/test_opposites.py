@@ -18,7 +18,27 @@ def test_every_language_has_the_same_axes():
 def test_every_language_has_the_same_wording_axes():
     names = {lang: sorted(a.name for a in axes(lang, "wordings")[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["accept", "affected", "heed", "pay", "schedule", "working"]
+    assert names["it"] == ["accept", "affected", "heed", "pay", "schedule", "stay", "working"]
+
+
+@pytest.mark.parametrize("lang,word,expected", [
+    ("pt", "pagam", {"pay": 1}),
+    ("pl", "darmo", {"pay": -1}),
+    ("pl", "działały", {"working": 1}),
+    ("pt", "avariadas", {"working": -1}),
+    ("fr", "épargnée", {"affected": -1}),
+    ("it", "ignorato", {"heed": -1}),
+    ("de", "hinnehmen", {"accept": 1}),
+    ("it", "ricorso", {"accept": -1}),
+    ("pl", "wychodziły", {"stay": -1}),
+    ("it", "rimaste", {"stay": 1}),
+    ("it", "pagina", {}),  # only looks like "pay"
+])
+def test_wording_words_take_their_side(lang, word, expected):
+    known, skip = axes(lang, "wordings")
+    w = word.casefold()
+    got = {} if skip and w.startswith(skip) else {a.name: a.side(w) for a in known if a.side(w)}
+    assert got == expected
 
 
 def _side(lang: str, word: str) -> dict[str, int]:

@@ -122,9 +122,10 @@ def worded_alike(ctx: FlagContext, group: Group, version: str, others: list[str]
     """Whether ``version`` and at least two of ``others`` take the same side of an axis in ``group``, none of
     them the other side: a negation that only one of them writes is then its wording of the others'
     opposite word ("nicht genehmigt" = "respinto"), not a flipped claim. Besides the opposites, the
-    ``[wordings]`` axes count here (pay / free, working / broken, affected / spared, heed / ignore, accept /
-    appeal, disrupted / on schedule: "não pagam" = "gratis", "nie działały" = "avariadas"); their words are
-    too loose to say that a version contradicts the others, so they never raise a flag of their own."""
+    ``[wordings]`` axes count here (pay / free, working / broken, affected / spared, heed / ignore, stay /
+    leave, accept / appeal, disrupted / on schedule: "não pagam" = "gratis", "nie działały" = "avariadas");
+    their words are too loose to say that a version contradicts the others, so they never raise a flag of
+    their own."""
     for section in ("opposites", "wordings"):
         known = _stances(ctx, group, version, section)
         if not known:
