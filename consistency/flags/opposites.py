@@ -87,9 +87,13 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
             for axis in known:
                 sign = axis.side(tok.norm)
                 if sign:
-                    if section == "wordings":  # only a negation next to the word ("nie działały", not
-                        # the "uszkodzonego kabla" that follows in the same clause)
+                    if section == "wordings" and negs:
+                        # a negation next to the word turns it over ("nie działały"); a word further on in a
+                        # negated clause may or may not be in its scope ("uszkodzonego kabla" is not, "nicht
+                        # mehr für alle Besucher kostenlos" is), so it takes no side
                         turned = any(_near(toks, i, c) for c in negs)
+                        if not turned:
+                            continue
                     else:
                         turned = len(negs) % 2 == 1
                     if turned:
