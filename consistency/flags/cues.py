@@ -302,11 +302,6 @@ def _bound(toks: list[Token], group: list[int], lex: Lexicon) -> bool:
             and toks[last + 1].norm not in lex.than)
 
 
-_YEAR = re.compile(r"(1[89]|20)\d\d")
-_RECORD_WINDOW = 4  # the most tokens from the negation to "since"
-_RECORD_YEAR = 5  # the most tokens from "since" to its year
-
-
 _DOUBLE_WINDOW = 6  # the most words from a "without" to the particle that doubles it
 
 
@@ -315,20 +310,21 @@ def _doubled(toks: list[Token], groups: list[list[int]], lex: Lexicon, text: str
     negation or in two next to each other in the same clause ("Ganz ohne Verzögerungen ging es
     allerdings nicht" = with some delays; "ça ne s'est pas fait sans mal"). Double negations affirm.
     A "without" with an n-word ("bez żadnych problemów", "senza nessun costo") stays one negation."""
-    out: set[int] = set()
-    for n, g in enumerate(groups):
-        norms = {toks[i].norm for i in g}
-        if norms & lex.soft and norms & lex.particles:
-            out.add(n)
+    norms = [{toks[i].norm for i in g} for g in groups]
+    out = {n for n, words in enumerate(norms) if words & lex.soft and words & lex.particles}
     for n in range(len(groups) - 1):
         a, b = groups[n], groups[n + 1]
-        kinds = [{toks[i].norm for i in g} for g in (a, b)]
-        soft_then = all(toks[i].norm in lex.soft for i in a) and kinds[1] & lex.particles
-        then_soft = kinds[0] & lex.particles and all(toks[i].norm in lex.soft for i in b)
+        soft_then = norms[n] <= lex.soft and norms[n + 1] & lex.particles
+        then_soft = norms[n] & lex.particles and norms[n + 1] <= lex.soft
         if ((soft_then or then_soft) and b[0] - a[-1] <= _DOUBLE_WINDOW
                 and not _punct_between(text, toks[a[-1]], toks[b[0]])):
             out.update((n, n + 1))
     return out
+
+
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_RECORD_WINDOW = 4  # the most tokens from the negation to "since"
+_RECORD_YEAR = 5  # the most tokens from "since" to its year
 
 
 def _record(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bool:

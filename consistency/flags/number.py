@@ -6,11 +6,11 @@ within each alignment group. A version's quantity is flagged when most of the
 other versions in the group have a different quantity of the same kind where it
 has this one (with two versions, the non-reference one is flagged).
 
-Three faithful renderings are not flagged:
+Four faithful renderings are not flagged:
 - a limit said from the other side: "bis fünf Jahre" = "sotto i sei anni" (``[numbers.bounds]``);
 - a scale left to the context: "70 milioni ..., gli altri 48" = "48 Millionen";
-- a sum or difference of two of the others' numbers: "18 600, 2100 fewer than a year ago" =
-  "18 600; a year ago there were 20 700";
+- a sum or difference of two of the others' numbers, one of which the version states too:
+  "18 600, 2100 fewer than a year ago" = "18 600; a year ago there were 20 700";
 - a title or lead that picks another fact of the story: each of the others states this
   number elsewhere, and the version states most of the others' numbers elsewhere.
 """

@@ -3,8 +3,9 @@
 
 Each language's data file (``[opposites]``) lists axes of opposite meaning under the same names in
 every language (approve / reject, praise / criticise, rise / fall, convict / acquit, confirm /
-deny, strengthen / weaken, above / below, a suspended / an unconditional sentence), with the words of either side by prefix. A clause takes a side on an axis from its words,
-turned over by a negation cue before the word in the same clause ("non è stato approvato" is on
+deny, strengthen / weaken, above / below, a suspended / an unconditional sentence), with the words
+of either side by prefix. A clause takes a side on an axis from its words, turned over by a
+negation cue in the same clause ("non è stato approvato" is on
 the reject side; ``cues.py`` decides what a negation is). A version with words of both sides of
 an axis in a group takes none. Within an alignment group, a version on one side is a candidate
 when at least two other versions, and more than share its side, are on the other, each in the clause
@@ -81,6 +82,7 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
     for unit in clauses_of(ctx, group, version):
         negs = [c for c in cues(unit.text, lang) if c.kind == "negation"]
         toks = tokens(unit.text)
+        reach = [_reach(toks, c) for c in negs] if section == "wordings" else []
         for i, tok in enumerate(toks):
             if skip and tok.norm.startswith(skip):
                 continue
@@ -91,7 +93,7 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
                         # a negation next to the word turns it over ("nie działały"); a word further on in a
                         # negated clause may or may not be in its scope ("uszkodzonego kabla" is not, "nicht
                         # mehr für alle Besucher kostenlos" is), so it takes no side
-                        turned = any(_near(toks, i, c) for c in negs)
+                        turned = any(lo <= i <= hi for lo, hi in reach)
                         if not turned:
                             continue
                     else:
@@ -105,10 +107,13 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
 _NEAR = 3  # tokens between a negation and the wording-axis word it turns over
 
 
-def _near(toks: list[Token], i: int, cue: Cue) -> bool:
-    """Whether token ``i`` lies within ``_NEAR`` tokens of the negation ``cue`` (either side)."""
+def _reach(toks: list[Token], cue: Cue) -> tuple[int, int]:
+    """The token indices a negation ``cue`` turns over on a wording axis: its own and ``_NEAR`` either side
+    (an empty range when no token lies inside it)."""
     inside = [j for j, t in enumerate(toks) if cue.start <= t.start < cue.end]
-    return bool(inside) and (min(inside) - _NEAR <= i <= max(inside) + _NEAR)
+    if not inside:
+        return 0, -1
+    return inside[0] - _NEAR, inside[-1] + _NEAR
 
 
 def _facing(ctx: FlagContext, group: Group, mine: Stance, theirs: Stance) -> bool:
