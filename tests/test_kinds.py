@@ -464,3 +464,28 @@ def test_a_sentence_replaced_by_another_claim_is_one_drift():
     assert {c.version for c in drift.counterparts} == {"it", "de", "pt", "pl"}
     assert "where it, de, pt and pl say" in drift.message
 
+
+
+def _patients(pl_name: str) -> dict[str, str]:
+    return {
+        "it": ("L’associazione di pazienti Pancreas Nord ha accolto con favore i risultati dello studio. "
+               "Il test sarà provato in nove ospedali."),
+        "de": ("Die Patientenorganisation Pankreas Nord begrüsste die Ergebnisse der Studie. "
+               "Der Test wird in neun Spitälern erprobt."),
+        "pt": ("A associação de doentes Pâncreas Norte saudou os resultados do estudo. "
+               "O teste será experimentado em nove hospitais."),
+        "fr": ("L’association de patients Pancréas Nord a salué les résultats de l’étude. "
+               "Le test sera essayé dans neuf hôpitaux."),
+        "pl": (f"Wyniki badania z zadowoleniem przyjęło stowarzyszenie pacjentów {pl_name}. "
+               "Test zostanie wypróbowany w dziewięciu szpitalach."),
+    }
+
+
+@pytest.mark.parametrize("pl_name,flagged", [
+    ("Trzustka Północ", False),  # the name of common words translated word by word
+    ("Wątroba Południe", True),  # another organisation ("Liver South")
+])
+def test_a_name_of_common_words_translated_is_no_swap(pl_name, flagged):
+    report = consistency.check(_patients(pl_name), detectors=["entity"])
+    flags = [f for f in report.flags if f.kind == "entity" and f.version == "pl"]
+    assert bool(flags) is flagged, [f.message for f in report.flags]

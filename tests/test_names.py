@@ -35,6 +35,10 @@ EXTRACT = [
     ("de", "Alibabas Chip ersetzt die NVIDIA-Lücke.", ["Alibabas", "NVIDIA"]),
     # a multiword exonym is a name even when one of its words reads as a loanword ("New")
     ("de", "Die Flüge nach New York und Toronto hoben planmäßig ab.", ["New York", "Toronto"]),
+    # a Polish past-tense verb opening a quotation is no name, however rare the word
+    ("pl", "– Czekaliśmy na ten dzień piętnaście lat – powiedziała Sabine Ott.", ["Sabine Ott"]),
+    ("pl", "Pojechałam tam z Anną Nowak.", ["Anną Nowak"]),
+    ("pl", "Wilhelm Tell dotarł do Chełmu.", ["Wilhelm Tell", "Chełmu"]),  # names that end like a verb stem
     # unknown language: no sentence starters known, so the first word is never taken
     ("xx", "Meeting with Huawei and NVIDIA in Beijing.", ["Huawei", "NVIDIA", "Beijing"]),
 ]

@@ -73,6 +73,9 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("fr", "supérieur", {"exceed": 1}),
     ("pl", "niższy", {"exceed": -1}),
     ("pt", "acima", {"exceed": 1}),
+    ("it", "doppio", {"exceed": 1}),  # a multiple is above ("più del doppio di quanto previsto")
+    ("pl", "dwukrotnie", {"exceed": 1}),
+    ("fr", "double", {"exceed": 1}),
     ("de", "Bewährung", {"custody": 1}),
     ("pl", "bezwzględnego", {"custody": -1}),
     ("fr", "ferme", {"custody": -1}),
@@ -131,6 +134,32 @@ def test_above_or_below_what_was_expected(it_sentence, flagged):
     report = consistency.check(_pumped(it_sentence), detectors=["opposites"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "it"]
     assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+def _riders(de_sentence: str) -> dict[str, str]:
+    return {
+        "it": ("La linea della Val Kelder è stata riaperta dopo trent’anni. Nel primo fine settimana 11.400 passeggeri "
+               "hanno viaggiato gratis, più del doppio di quanto il gestore si aspettasse. Il treno passa ogni ora."),
+        "de": "Die Strecke im Keldertal ist nach dreißig Jahren wieder offen. " + de_sentence + " Der Zug fährt stündlich.",
+        "pt": ("A linha do vale de Kelder reabriu ao fim de trinta anos. No primeiro fim de semana viajaram de graça "
+               "11 400 passageiros, mais do dobro do que a empresa previa. O comboio passa de hora a hora."),
+        "fr": ("La ligne du val de Kelder a rouvert après trente ans. Le premier week-end, 11 400 voyageurs ont circulé "
+               "gratuitement, soit plus du double de ce qu’attendait l’exploitant. Le train passe toutes les heures."),
+    }
+
+
+@pytest.mark.parametrize("de_sentence,flagged", [
+    ("Am ersten Wochenende fuhren 11.400 Fahrgäste gratis – deutlich weniger, als der Betreiber erwartet hatte.",
+     True),  # fewer than expected where the others say more than twice as many
+    ("Am ersten Wochenende fuhren 11.400 Fahrgäste gratis – doppelt so viele, wie der Betreiber erwartet hatte.",
+     False),
+])
+def test_a_multiple_of_what_was_expected_is_above_it(de_sentence, flagged):
+    report = consistency.check(_riders(de_sentence), detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+    if flagged:
+        assert "«weniger»" in hits[0].message
 
 
 def _merged(de_sentence: str) -> dict[str, str]:

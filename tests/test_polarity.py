@@ -106,6 +106,12 @@ NEGATION_CASES = [
     ("fr", "Le chômage n’avait jamais été aussi bas depuis 2008.", 0, []),
     ("de", "Seit Montag fährt kein Zug.", 1, ["kein"]),  # "since" without a year: a negation
     ("de", "Der Zug fährt nicht. Seit 2008 gibt es die Linie.", 1, ["nicht"]),  # another sentence
+    # a negation right after "almost" is an amount ("almost gone", "few"), not a negation
+    ("pl", "Dziś skarg prawie już nie ma.", 0, []),
+    ("pt", "Quase ninguém acreditava na vitória.", 0, []),
+    ("de", "Es gibt fast keine Beschwerden mehr.", 0, []),
+    ("it", "Le lamentele non sono quasi sparite.", 1, ["non"]),  # "almost" after the negation: a negation
+    ("fr", "Presque tout est prêt, mais le pont n’est pas fini.", 1, ["n’est pas"]),
     # "without" and the negating particle together are a double negation, which affirms
     ("de", "Ganz ohne Verzögerungen ging es allerdings nicht.", 0, []),
     ("fr", "Ça ne s’est pas fait sans mal.", 0, []),
@@ -258,3 +264,29 @@ def test_a_negation_that_words_the_others_opposite_word_is_no_flip(de_sentence, 
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
     assert bool(hits) is flagged, [f.message for f in report.flags]
 
+
+
+def _tournament(changed: dict[str, str]) -> dict[str, str]:
+    base = {
+        "it": "Zofia Kędzierska ha vinto il torneo di Marivolta. È la prima qualificata a vincere il torneo, che si gioca dal 1998.",
+        "de": "Zofia Kędzierska hat das Turnier von Marivolta gewonnen. Sie ist die erste Qualifikantin, die das seit 1998 ausgetragene Turnier gewinnt.",
+        "pt": "Zofia Kędzierska venceu o torneio de Marivolta. É a primeira jogadora vinda do qualifying a conquistar o torneio, disputado desde 1998.",
+        "fr": "Zofia Kędzierska a remporté le tournoi de Marivolta. C’est la première qualifiée à gagner ce tournoi, disputé depuis 1998.",
+        "pl": "Zofia Kędzierska wygrała turniej w Marivolcie. Jest pierwszą kwalifikantką, która wygrała ten turniej, rozgrywany od 1998 r.",
+    }
+    return {**base, **changed}
+
+
+@pytest.mark.parametrize("changed,raised", [
+    # "never before had a qualifier won" is "the first qualifier to win"
+    ({"de": "Zofia Kędzierska hat das Turnier von Marivolta gewonnen. Noch nie hatte eine Qualifikantin das Turnier "
+            "gewonnen, das seit 1998 ausgetragen wird."}, []),
+    ({"fr": "Zofia Kędzierska a remporté le tournoi de Marivolta. Jamais une joueuse issue des qualifications n’avait "
+            "gagné ce tournoi, disputé depuis 1998."}, []),
+    # "was not the first" against "the first" keeps the word: a flip
+    ({"de": "Zofia Kędzierska hat das Turnier von Marivolta gewonnen. Sie ist nicht die erste Qualifikantin, die das "
+            "seit 1998 ausgetragene Turnier gewinnt."}, ["de"]),
+], ids=["noch-nie", "jamais", "not-the-first"])
+def test_never_before_is_the_first(candidates, changed, raised):
+    consistency.check(_tournament(changed), detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised

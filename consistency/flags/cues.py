@@ -25,6 +25,8 @@ exactly. The lexicons live in ``consistency/data/lang/<code>.toml`` (sections
 - a negation within four words of a ``since`` word with a year after it is a record ("nie było
   tak nisko od 2008 r." = "the lowest since 2008", "Nunca, desde 1987" = "for the first time since
   1987"), not a negation;
+- a negation right after an ``almost`` word ("prawie już nie ma", "quase ninguém", "fast keine") is
+  an approximate quantity, which the others say as "few" or "almost gone": not a negation;
 - French restrictive "ne ... que" (= only) is not a negation;
 - cues inside a quotation of at most four words are part of a name or a title
   («Tram no»).
@@ -42,7 +44,7 @@ from typing import Any
 from ..datafiles import read_data
 from .numbers import normalise_lang
 
-__all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "tokens"]
+__all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "says_first", "tokens"]
 
 # an English negative contraction ("isn't") is one word; an elided article or particle ("l'", "d'",
 # "n'", "dell'") is a word of its own; hyphenated words stay whole ("peut-être")
@@ -108,6 +110,8 @@ class Lexicon:
     than: frozenset[str]  # "niż", "als": "nie dłuższych niż 200 m" is a bound, not a negation
     since: frozenset[str]  # "seit", "desde", "od": "nie było od 2008 r." is a record, not a negation
     particles: frozenset[str]  # "non", "nicht", "nie": with a "without" in one negation, a double negation
+    almost: frozenset[str]  # "quasi", "fast", "prawie": "almost no" is a quantity, not a negation
+    first: frozenset[str]  # "prima", "erstmals", "pierwszy": "never before" says "the first" (``says_first``)
     nouns: dict[str, frozenset[str]]  # a negation word that is a noun after these words ("au pas de tir")
     restrictive: tuple[tuple[str, str], ...]
     restrictive_window: int
@@ -163,6 +167,8 @@ def lexicon(lang: str) -> Lexicon:
         than=frozenset(_norm(w) for w in neg.get("than", [])),
         since=frozenset(_norm(w) for w in neg.get("since", [])),
         particles=frozenset(_norm(w) for w in neg.get("particles", [])),
+        almost=frozenset(_norm(w) for w in neg.get("almost", [])),
+        first=frozenset(_norm(w) for w in neg.get("first", [])),
         nouns={_norm(w): frozenset(_norm(x) for x in before) for w, before in neg.get("nouns", {}).items()},
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
@@ -278,7 +284,7 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     doubled = _doubled(toks, groups, lex, text)
     for n, g in enumerate(groups):
         if (any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text) or _bound(toks, g, lex)
-                or _record(toks, g, lex, text) or n in doubled):
+                or _record(toks, g, lex, text) or _approximate(toks, g, lex, text) or n in doubled):
             continue
         a, b = toks[g[0]], toks[g[-1]]
         soft = all(toks[i].norm in lex.soft for i in g)
@@ -344,6 +350,27 @@ def _record(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> boo
         if any(_YEAR.fullmatch(toks[k].norm) for k in range(j + 1, min(len(toks), j + 1 + _RECORD_YEAR))):
             return True
     return False
+
+
+_ALMOST_GAP = 1  # the most words between an "almost" word and the negation ("prawie już nie")
+
+
+def _approximate(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bool:
+    """Whether the negation follows an ``almost`` word closely, with no punctuation between: "a skarg
+    prawie już nie ma", "quase ninguém acreditava", "fast keine Beschwerden" say an amount ("almost
+    gone", "few"), which the others write without a negation."""
+    first = group[0]
+    for j in range(max(0, first - 1 - _ALMOST_GAP), first):
+        if toks[j].norm in lex.almost and not _punct_between(text, toks[j], toks[first]):
+            return True
+    return False
+
+
+def says_first(text: str, lang: str) -> bool:
+    """Whether ``text`` has a ``first`` word ("la prima qualificata", "erstmals", "po raz pierwszy"):
+    what a negated record ("Noch nie hatte eine Qualifikantin gewonnen") says without a negation."""
+    words = lexicon(lang).first
+    return bool(words) and any(t.norm in words for t in tokens(text))
 
 
 def _not_only(toks: list[Token], last: int, lex: Lexicon, text: str) -> bool:

@@ -14,7 +14,8 @@ one elsewhere, outside standfirsts and against all the others; the full name is 
 whole sentence, where a quote's attribution may be a clause of its own), a *drop* otherwise; a title
 drops nothing (each desk's title names what it picks). A swap whose
 two names the model embeds as close as translations (their distinctive words:
-"Niemiec" / "Germania") is an exonym the table lacks, not a flag. The calibrator
+"Niemiec" / "Germania"), or whose whole names with no word in common are (a name of common
+words translated: "Trzustka Północ" / "Pancreas Nord"), is an exonym the table lacks, not a flag. The calibrator
 turns the candidate's features (swap or drop, how many versions carry the name,
 whether it is a short acronym) into a probability. Two versions that swap in the same
 other name (3 against 2) are compared with the majority without each other.
@@ -148,6 +149,17 @@ def _distinctive_words(text: str, lang: str) -> str:
     return " ".join(rare or words)
 
 
+def _rendered(ctx: FlagContext, a: str, b: str) -> bool:
+    """Whether two names with no word in common read as translations of each other, whole: a name of
+    common words rendered word by word ("Trzustka Północ" / "Pancreas Nord", "Filharmonia" /
+    "Filarmonica"), which its distinctive words alone do not show. Names sharing a word ("Veltro
+    Systems" / "Orvane Systems") are compared on the words that differ only."""
+    if {w.casefold() for w in _WORDS.findall(a)} & {w.casefold() for w in _WORDS.findall(b)}:
+        return False
+    sim = ctx.similarity(a, b)
+    return sim is not None and sim >= ctx.thresholds["faithful"]
+
+
 def mentioned(name: Name, name_lang: str, text: str, *, capitalised: bool = False, every: bool = False) -> bool:
     """Whether ``text`` (any language) mentions ``name``: one of its distinctive words (with ``every``,
     each of them), inflected or spelled another way (exonyms too), appears in it (with
@@ -265,6 +277,8 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                                            _distinctive_words(name.text, source_lang))
                     if close is not None and close >= ctx.thresholds["faithful"]:
                         continue  # the model reads the two names as translations: an exonym the table lacks
+                    if _rendered(ctx, own.text, name.text):
+                        continue  # a name made of common words, translated: "Trzustka Północ" = "Pancreas Nord"
                     features.update(swap=1.0, close=float(close) if close is not None else 0.0)
                     # a version that names the same other one here is a partner, not a dissenter (3 against
                     # 2: two versions swapped the name alike); the share is then of the others without it

@@ -286,7 +286,15 @@ def _is_common(word: str, data: LanguageData) -> bool:
     common, prefixes, _, _, _ = _lexicon(data.code)
     if _fold(word) in common or any(_fold(word).startswith(p) for p in prefixes):
         return True
+    if word.casefold().endswith(_verb_endings(data.code)):
+        return True  # "Czekaliśmy na ten dzień" (we waited): a verb opening a quotation
     return bool(_ortho(data.punkt_model).get(low, 0) & _MID_LC)
+
+
+@lru_cache(maxsize=64)
+def _verb_endings(lang: str) -> tuple[str, ...]:
+    """Endings only finite verbs have (``[names] verb_endings``): a sentence's first word with one is no name."""
+    return tuple(w.casefold() for w in load_language(lang).names.get("verb_endings", []))
 
 
 @lru_cache(maxsize=64)

@@ -25,7 +25,7 @@ from typing import Callable, Hashable
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .cues import Cue, CueProfile, cues, lexicon, profile_of
+from .cues import Cue, CueProfile, cues, lexicon, profile_of, says_first
 from .opposites import worded_alike
 from .votes import Vote, best_counterpart, clauses_of, group_text, pair_similarity, unit_containing, vote
 
@@ -216,6 +216,21 @@ def _loses_without_soft(f: CueFinding, reference: str) -> bool:
     return result is not None and f.version in result.losers
 
 
+def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
+    """Whether the negation difference is a record said two ways: the version with the extra negation
+    has no "first" word where most of the others (two at least) have one ("Noch nie hatte eine
+    Qualifikantin das Turnier gewonnen" against "la prima qualificata a vincere il torneo"), or the
+    version that lacks the others' negation has one they lack ("è la prima volta" against "jamais")."""
+    def first(w: str) -> bool:
+        return says_first(group_text(ctx, f.group, w)[0], ctx.documents[w].lang)
+
+    winners = [w for w in f.vote.winners if w in f.values]
+    theirs = sum(first(w) for w in winners)
+    if f.extra:
+        return not first(f.version) and theirs >= 2 and theirs * 2 > len(winners)
+    return first(f.version) and theirs * 2 < len(winners)
+
+
 @finder("polarity")
 def find_polarity(ctx: FlagContext) -> list[Finding]:
     """``polarity`` candidates: a version that negates a claim its counterparts state (or the reverse)."""
@@ -226,6 +241,8 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
             continue  # two translators negating where the others do not chose a wording ("non vietate" = "allowed")
         if f.extra and not _loses_without_soft(f, ctx.reference):
             continue  # only its "without" makes the difference ("Ohne Code drohen Bußgelder" = "chi ne è sprovvisto")
+        if _record_as_first(ctx, f):
+            continue  # "noch nie hatte eine Qualifikantin gewonnen" = "la prima qualificata a vincere"
         if worded_alike(ctx, f.group, f.version, f.vote.winners):
             continue  # "nicht genehmigt" where the others say "respinto": the negation is a wording
         f.features["delta"] = float(abs(int(mine) - int(theirs)))  # type: ignore[call-overload]
