@@ -110,3 +110,23 @@ def test_modal_alone_is_not_flagged():
 def test_no_hedging_flag_on_faithful_versions():
     report = consistency.check(dict(BASE), detectors=["hedging"])
     assert not report.flags, [f.message for f in report.flags]
+
+
+PHONES = {  # the others say what the phones "can" no longer do; one version says they "probably" cannot
+    "it": "Dopo lo spegnimento questi apparecchi non potranno più effettuare chiamate, nemmeno verso il 112.",
+    "de": "Nach der Abschaltung können diese Geräte keine Anrufe mehr tätigen, auch nicht zur Notrufnummer 112.",
+    "pt": "Depois do encerramento, estes aparelhos deixam de conseguir fazer chamadas, incluindo para o 112.",
+    "fr": "Après l’extinction, ces appareils ne pourront plus passer d’appels, pas même vers le 112.",
+    "pl": "Po wyłączeniu sieci takie aparaty nie będą mogły wykonywać połączeń, nawet pod numer 112.",
+}
+
+
+@pytest.mark.parametrize("pt,raised", [
+    ("Depois do encerramento, é provável que estes aparelhos deixem de conseguir fazer chamadas, incluindo para o 112.",
+     ["pt"]),  # "probably" against "can": a hedge the modals do not hide
+    (PHONES["pt"], []),
+    ("Depois do encerramento, estes aparelhos poderão deixar de fazer chamadas, incluindo para o 112.", []),  # a modal
+])
+def test_a_strong_hedge_against_counterparts_that_only_say_can(pt, raised):
+    report = consistency.check({**PHONES, "pt": pt}, detectors=["hedging"])
+    assert [f.version for f in report.flags if f.kind == "hedging"] == raised, [f.message for f in report.flags]

@@ -489,3 +489,24 @@ def test_a_name_of_common_words_translated_is_no_swap(pl_name, flagged):
     report = consistency.check(_patients(pl_name), detectors=["entity"])
     flags = [f for f in report.flags if f.kind == "entity" and f.version == "pl"]
     assert bool(flags) is flagged, [f.message for f in report.flags]
+
+
+QUOTE_NEXT_DOOR = {  # de gives the chairman's quote to the head of private clients, whom all name in the next sentence
+    "it": ("«Non ci ritiriamo dai villaggi», ha detto il presidente Jonas Pfeilmann. "
+           "La responsabile della clientela privata, Carla Wendt, ha annunciato corsi gratuiti di home banking."),
+    "de": ("«Wir ziehen uns nicht aus den Dörfern zurück», sagte Carla Wendt, die das Privatkundengeschäft leitet. "
+           "Sie kündigte zudem kostenlose Onlinebanking-Kurse an."),
+    "pt": ("“Não estamos a abandonar as aldeias”, afirmou o presidente Jonas Pfeilmann. "
+           "Carla Wendt, responsável pelos clientes particulares, anunciou cursos gratuitos de homebanking."),
+    "fr": ("« Nous ne nous retirons pas des villages », a affirmé le président Jonas Pfeilmann. "
+           "Carla Wendt, responsable de la clientèle des particuliers, a annoncé des cours gratuits de banque en ligne."),
+    "pl": ("– Nie wycofujemy się ze wsi – powiedział prezes Jonas Pfeilmann. "
+           "Carla Wendt, która odpowiada za klientów indywidualnych, zapowiedziała bezpłatne kursy bankowości internetowej."),
+}
+
+
+def test_a_quote_given_in_german_to_someone_named_elsewhere_is_a_swap():
+    """German versions name people by first and last name too ("sagte Carla Wendt"), so the swap is seen."""
+    report = consistency.check(QUOTE_NEXT_DOOR, detectors=["entity"])
+    flags = [(f.version, f.text) for f in report.flags if f.kind == "entity"]
+    assert flags == [("de", "Carla Wendt")], [f.message for f in report.flags]

@@ -35,6 +35,11 @@ EXTRACT = [
     ("de", "Alibabas Chip ersetzt die NVIDIA-Lücke.", ["Alibabas", "NVIDIA"]),
     # a multiword exonym is a name even when one of its words reads as a loanword ("New")
     ("de", "Die Flüge nach New York und Toronto hoben planmäßig ab.", ["New York", "Toronto"]),
+    # a first name other languages' news write only capitalised is a name, not a German noun, and a
+    # first name in -s is no genitive ("Thomas Egger" is one name; "Alibabas Chip" is not)
+    ("de", "«Wir bleiben», sagte Carla Wendt, die das Privatkundengeschäft leitet.", ["Carla Wendt"]),
+    ("de", "Gestern sagte Thomas Egger das.", ["Thomas Egger"]),
+    ("de", "Am Montag stellte Jonas Pfeilmann den Plan vor.", ["Jonas Pfeilmann"]),
     # a Polish past-tense verb opening a quotation is no name, however rare the word
     ("pl", "– Czekaliśmy na ten dzień piętnaście lat – powiedziała Sabine Ott.", ["Sabine Ott"]),
     ("pl", "Pojechałam tam z Anną Nowak.", ["Anną Nowak"]),

@@ -77,7 +77,6 @@ NEGATION_CASES = [
     ("fr", "Rien ne change pour les bacs jaunes.", 0, []),
     ("pt", "O plástico continua na taxa fixa, sem qualquer alteração.", 0, []),
     ("pt", "O capacete mais caro não passou de um «suficiente».", 0, []),
-    ("it", "Il prezzo non cambia per i residenti.", 1, ["non"]),
     ("de", "Der Klub hat nicht genug Geld.", 1, ["nicht"]),
     # a correlative joins the negation before it in the sentence, across a comma; not across a full stop
     ("de", "Verletzt wurde niemand, weder unter den Passagieren noch in der Besatzung.", 1, ["niemand, weder"]),
@@ -106,6 +105,13 @@ NEGATION_CASES = [
     ("fr", "Le chômage n’avait jamais été aussi bas depuis 2008.", 0, []),
     ("de", "Seit Montag fährt kein Zug.", 1, ["kein"]),  # "since" without a year: a negation
     ("de", "Der Zug fährt nicht. Seit 2008 gibt es die Linie.", 1, ["nicht"]),  # another sentence
+    # "does not change" is "unchanged"
+    ("pt", "A comissão de 4,90 euros por mês não muda.", 0, []),
+    ("de", "Die Gebühr ändert sich nicht.", 0, []),
+    ("pl", "Opłata się nie zmienia.", 0, []),
+    ("it", "Il canone non cambia né per i nuovi clienti.", 0, []),
+    ("it", "Il prezzo non cambia per i residenti.", 0, []),
+    ("fr", "Le tarif ne change pas, mais le service ne sera plus assuré le dimanche.", 1, ["ne"]),
     # a negation right after "almost" is an amount ("almost gone", "few"), not a negation
     ("pl", "Dziś skarg prawie już nie ma.", 0, []),
     ("pt", "Quase ninguém acreditava na vitória.", 0, []),

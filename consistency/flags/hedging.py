@@ -8,7 +8,8 @@ Hedged or not (any cue) is put to a vote over the versions of the group. A
 version on the other side from the majority is a candidate only when a strong or
 weak cue carries the difference: "can" marks ability as often as possibility,
 so a version hedged by a modal alone, or a majority hedged by modals alone, is
-not flagged. Boosters (certainly, sicuramente) are not compared: translations
+not flagged. A strong hedge against counterparts that only say "can" ("é provável que deixem de
+conseguir" against "non potranno più") is a second pass: the first reads both sides as hedged. Boosters (certainly, sicuramente) are not compared: translations
 add and drop them freely. The probability comes from the calibrator.
 """
 from __future__ import annotations
@@ -22,7 +23,14 @@ from .polarity import _counterparts, cue_candidates
 def find_hedging(ctx: FlagContext) -> list[Finding]:
     """``hedging`` candidates: a version that hedges what the others state as fact (or the reverse)."""
     out: list[Finding] = []
-    for f in cue_candidates(ctx, lambda p: p.hedged, lambda c: c.kind in ("hedge", "weak", "modal")):
+    found = cue_candidates(ctx, lambda p: p.hedged, lambda c: c.kind in ("hedge", "weak", "modal"))
+    seen = {(f.group.id, f.version) for f in found}
+    for f in cue_candidates(ctx, lambda p: p.hedges > 0, lambda c: c.kind == "hedge"):
+        # "probably" where the others only say "can": the modal is ability, not doubt
+        if (f.extra and (f.group.id, f.version) not in seen
+                and all(f.profiles[w].certainty >= 2 for w in f.vote.winners)):
+            found.append(f)
+    for f in found:
         prof = f.profiles[f.version]
         winners = [f.profiles[w] for w in f.vote.winners]
         if f.extra or prof.hedged:

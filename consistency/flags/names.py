@@ -308,6 +308,16 @@ def is_name_word(word: str, lang: str, *, initial: bool = False) -> bool:
     return _part_is_name(word, initial, load_language(lang))
 
 
+def _named_abroad(low: str, data: LanguageData) -> bool:
+    """Whether the Punkt lexicon of another language (``[names] name_lexicons``) saw the word only
+    capitalised mid-sentence: a name there ("Bush", "Carla", "Thomas")."""
+    for other in data.names.get("name_lexicons", []):
+        flags = _ortho(load_language(other).punkt_model).get(low, 0)
+        if flags & _MID_UC and not flags & _MID_LC:
+            return True
+    return False
+
+
 def _german_noun(word: str, data: LanguageData) -> bool:
     """Whether a capitalised German word is an ordinary noun (or adjective) rather than a name."""
     low = word.casefold()
@@ -317,10 +327,8 @@ def _german_noun(word: str, data: LanguageData) -> bool:
     loans = _ortho(load_language(data.names["loanwords"]).punkt_model) if data.names.get("loanwords") else {}
     if any(loans.get(w, 0) & _MID_LC for w in (low, low[:-1] if low.endswith("s") else low)):
         return True  # an English common noun used in German: "Chip", "Workloads"
-    for other in data.names.get("name_lexicons", []):
-        flags = _ortho(load_language(other).punkt_model).get(low, 0)
-        if flags & _MID_UC and not flags & _MID_LC:
-            return False  # seen only capitalised in another language's news: a name ("Bush")
+    if _named_abroad(low, data):
+        return False  # seen only capitalised in another language's news: a name ("Bush")
     vocab = _ortho(data.punkt_model)
     if low in vocab:
         return True
@@ -581,8 +589,9 @@ def _join_step(text: str, toks: list[_Tok], spans: list[tuple[int, int] | None],
         return 1 if elided in linkers and named(j + 1) and _institution_head(toks[j], data) else 0
     if len(gap) != 1 or gap not in _SPACES:
         return 0
-    if german and toks[j].text.endswith("s") and not nxt.text[:1].islower():
-        return 0  # "Alibabas Chip", "NVIDIAs KI-Chips": a genitive, not one name
+    if (german and toks[j].text.endswith("s") and not nxt.text[:1].islower()
+            and not _named_abroad(toks[j].text.casefold(), data)):
+        return 0  # "Alibabas Chip", "NVIDIAs KI-Chips": a genitive, not one name ("Thomas Egger" is one)
     if named(j + 1) and not nxt.starts_sentence:
         return 1
     k = j + 1
