@@ -8,9 +8,11 @@ Hedged or not (any cue) is put to a vote over the versions of the group. A
 version on the other side from the majority is a candidate only when a strong or
 weak cue carries the difference: "can" marks ability as often as possibility,
 so a version hedged by a modal alone, or a majority hedged by modals alone, is
-not flagged. A strong hedge against counterparts that only say "can" ("é provável que deixem de
-conseguir" against "non potranno più") is a second pass: the first reads both sides as hedged. Boosters (certainly, sicuramente) are not compared: translations
-add and drop them freely. The probability comes from the calibrator.
+not flagged. A strong hedge against counterparts that only say "can" ("é provável
+que deixem de conseguir" against "non potranno più") is found by a second vote,
+on strong hedges alone: the first reads both sides as hedged. Boosters
+(certainly, sicuramente) are not compared: translations add and drop them
+freely. The probability comes from the calibrator.
 """
 from __future__ import annotations
 
