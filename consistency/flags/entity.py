@@ -149,15 +149,20 @@ def _distinctive_words(text: str, lang: str) -> str:
     return " ".join(rare or words)
 
 
-def _rendered(ctx: FlagContext, a: str, b: str) -> bool:
-    """Whether two names with no word in common read as translations of each other, whole: a name of
-    common words rendered word by word ("Trzustka Północ" / "Pancreas Nord", "Filharmonia" /
-    "Filarmonica"), which its distinctive words alone do not show. Names sharing a word ("Veltro
-    Systems" / "Orvane Systems") are compared on the words that differ only."""
+def _read_as_translations(ctx: FlagContext, a: str, a_lang: str, b: str, b_lang: str) -> tuple[bool, float | None]:
+    """Whether the model reads two names as translations of each other, and how close it puts their
+    distinctive words (a calibrator feature; None without an embedder). The distinctive words decide
+    for names that share a word ("Veltro" and "Orvane" of "Veltro Systems" / "Orvane Systems"; "Niemiec"
+    and "Germania" are close); names with no word in common are also compared whole, which a name of
+    common words rendered word by word needs ("Trzustka Północ" / "Pancreas Nord")."""
+    faithful = ctx.thresholds["faithful"]
+    close = ctx.similarity(_distinctive_words(a, a_lang), _distinctive_words(b, b_lang))
+    if close is not None and close >= faithful:
+        return True, close
     if {w.casefold() for w in _WORDS.findall(a)} & {w.casefold() for w in _WORDS.findall(b)}:
-        return False
-    sim = ctx.similarity(a, b)
-    return sim is not None and sim >= ctx.thresholds["faithful"]
+        return False, close
+    whole = ctx.similarity(a, b)
+    return whole is not None and whole >= faithful, close
 
 
 def mentioned(name: Name, name_lang: str, text: str, *, capitalised: bool = False, every: bool = False) -> bool:
@@ -271,14 +276,9 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                 if mine_only:
                     start, own = mine_only[0]
                     end = start + len(own.text)
-                    # how close the model puts the two names, on their distinctive words: "Veltro" and
-                    # "Orvane" of "Veltro Systems" / "Orvane Systems"; "Niemiec" and "Germania" are close
-                    close = ctx.similarity(_distinctive_words(own.text, langs[v]),
-                                           _distinctive_words(name.text, source_lang))
-                    if close is not None and close >= ctx.thresholds["faithful"]:
-                        continue  # the model reads the two names as translations: an exonym the table lacks
-                    if _rendered(ctx, own.text, name.text):
-                        continue  # a name made of common words, translated: "Trzustka Północ" = "Pancreas Nord"
+                    translated, close = _read_as_translations(ctx, own.text, langs[v], name.text, source_lang)
+                    if translated:
+                        continue  # an exonym the table lacks, or a name of common words translated
                     features.update(swap=1.0, close=float(close) if close is not None else 0.0)
                     # a version that names the same other one here is a partner, not a dissenter (3 against
                     # 2: two versions swapped the name alike); the share is then of the others without it

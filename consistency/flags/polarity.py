@@ -224,11 +224,10 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
     def first(w: str) -> bool:
         return says_first(group_text(ctx, f.group, w)[0], ctx.documents[w].lang)
 
-    winners = [w for w in f.vote.winners if w in f.values]
-    theirs = sum(first(w) for w in winners)
+    theirs = sum(first(w) for w in f.vote.winners)
     if f.extra:
-        return not first(f.version) and theirs >= 2 and theirs * 2 > len(winners)
-    return first(f.version) and theirs * 2 < len(winners)
+        return not first(f.version) and theirs >= 2 and theirs * 2 > len(f.vote.winners)
+    return first(f.version) and theirs * 2 < len(f.vote.winners)
 
 
 @finder("polarity")
