@@ -62,7 +62,16 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("pl", "wzrosła", {"rise": 1}),
     ("en", "acquitted", {"verdict": -1}),
     ("es", "rechazó", {"approve": -1, "praise": -1}),
-    ("en", "fell", {}),  # a climber falls too: "rise" keeps to words of quantities
+    # a climber falls too, but a flag needs two facing versions on the rise side: falling figures count
+    ("en", "fell", {"rise": -1}),
+    ("pl", "spadła", {"rise": -1}),
+    ("it", "sceso", {"rise": -1}),
+    ("pt", "caíram", {"rise": -1}),
+    ("es", "cayó", {"rise": -1}),
+    ("fr", "chuté", {"rise": -1}),
+    ("it", "salito", {"rise": 1}),
+    ("it", "salita", {}),  # a climb, not a rise
+    ("pt", "subiram", {"rise": 1}),
     ("de", "frischte", {"strengthen": 1}),
     ("it", "calmato", {"strengthen": -1}),
     ("fr", "retombé", {"strengthen": -1}),
@@ -289,3 +298,35 @@ def test_a_wording_axis_word_turns_only_next_to_its_negation():
     cable) further on in the clause stays on the broken side: the negation does not reach it."""
     report = consistency.check(BROKEN, detectors=["polarity"])
     assert not [f for f in report.flags if f.kind == "polarity"], [f.message for f in report.flags]
+
+
+ATTACKS = {  # the wolves' attacks on sheep rose on last year (it, de, pt say so)
+    "it": "Nel 2024 i lupi hanno ucciso 37 pecore, e il numero degli attacchi è aumentato rispetto all’anno precedente.",
+    "de": "2024 rissen Wölfe 37 Schafe, und die Zahl der Angriffe ist gegenüber dem Vorjahr gestiegen.",
+    "pt": "Em 2024, os lobos mataram 37 ovelhas, e o número de ataques aumentou em relação ao ano anterior.",
+}
+
+
+@pytest.mark.parametrize("pl_clause,flagged", [
+    ("liczba ataków spadła w porównaniu z poprzednim rokiem", True),  # fell where the others say rose
+    ("liczba ataków wzrosła w porównaniu z poprzednim rokiem", False),
+])
+def test_a_falling_figure_against_a_rising_one(pl_clause, flagged):
+    texts = {**ATTACKS, "pl": f"W 2024 r. wilki zagryzły 37 owiec, przy czym {pl_clause}."}
+    report = consistency.check(texts, detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "pl"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+def test_a_shared_axis_word_elsewhere_does_not_excuse_a_negation():
+    """All versions report a falling stock in one clause; pl alone adds "the young fish have nothing to eat" in
+    another. The shared "fell" is no wording of that negation, so the flag stays."""
+    texts = {
+        "it": "La biomassa è diminuita del 40 per cento in dieci anni, e i giovani pesci trovano poco cibo.",
+        "de": "Die Biomasse ist in zehn Jahren um 40 Prozent gesunken, und die jungen Fische finden wenig Futter.",
+        "pt": "A biomassa diminuiu 40 por cento em dez anos, e os peixes jovens encontram pouco alimento.",
+        "fr": "La biomasse a diminué de 40 pour cent en dix ans, et les jeunes poissons trouvent peu de nourriture.",
+        "pl": "Biomasa zmniejszyła się w ciągu dziesięciu lat o 40 proc., a młode ryby nie mają czego jeść.",
+    }
+    report = consistency.check(texts, detectors=["polarity"])
+    assert [f.version for f in report.flags if f.kind == "polarity"] == ["pl"], [f.message for f in report.flags]

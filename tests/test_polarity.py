@@ -28,6 +28,15 @@ NEGATION_CASES = [
     ("en", "The chip isn't cheap.", 1, ["isn't"]),
     ("en", "Not only Huawei but also Cambricon.", 0, []),
     ("en", "A committee called «No tram» was formed.", 0, []),  # inside a short quotation: a name
+    # "without that" opening a conditional is "otherwise"
+    ("fr", "Sans cela, a-t-il expliqué, des milliers de personnes perdraient le complément.", 0, []),
+    ("it", "Senza di che migliaia di persone perderebbero il sussidio.", 0, []),
+    ("pt", "Sem isso, milhares de pessoas perderiam o complemento.", 0, []),
+    ("es", "Sin eso, miles de personas perderían el complemento.", 0, []),
+    ("fr", "Il est parti sans son passeport.", 1, ["sans"]),
+    # "cannot cope" is "overwhelmed"
+    ("pl", "Przerzuci to pracę na działy, które już nie dają sobie rady.", 0, []),
+    ("pl", "Działy nie dostały nowych pracowników.", 1, ["nie"]),
     # litotes and idioms say the positive thing; a chess or football draw is no negation
     ("pl", "Prezes klubu nie krył zadowolenia.", 0, []),
     ("it", "Il sindaco non ha nascosto la sua soddisfazione.", 0, []),

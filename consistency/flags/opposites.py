@@ -71,6 +71,7 @@ class Stance:
     sign: int
     unit: Unit
     word: str
+    turned: bool = False  # a negation turned the word over ("non è stato approvato")
 
 
 def _stances(ctx: FlagContext, group: Group, version: str, section: str = "opposites") -> dict[str, Stance]:
@@ -100,7 +101,7 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
                         turned = len(negs) % 2 == 1
                     if turned:
                         sign = -sign
-                    found.setdefault(axis.name, []).append(Stance(sign, unit, unit.text[tok.start:tok.end]))
+                    found.setdefault(axis.name, []).append(Stance(sign, unit, unit.text[tok.start:tok.end], turned))
     return {name: ss[0] for name, ss in found.items() if len({s.sign for s in ss}) == 1}
 
 
@@ -130,7 +131,8 @@ def _facing(ctx: FlagContext, group: Group, mine: Stance, theirs: Stance) -> boo
 def worded_alike(ctx: FlagContext, group: Group, version: str, others: list[str]) -> bool:
     """Whether ``version`` and at least two of ``others`` take the same side of an axis in ``group``, none of
     them the other side: a negation that only one of them writes is then its wording of the others'
-    opposite word ("nicht genehmigt" = "respinto"), not a flipped claim. Besides the opposites, the
+    opposite word ("nicht genehmigt" = "respinto"), not a flipped claim, provided a negation turns the axis
+    word of one of them. Besides the opposites, the
     ``[wordings]`` axes count here (pay / free, working / broken, affected / spared, heed / ignore, stay /
     leave, accept / appeal, disrupted / on schedule: "não pagam" = "gratis", "nie działały" = "avariadas");
     their words are too loose to say that a version contradicts the others, so they never raise a flag of
@@ -141,8 +143,11 @@ def worded_alike(ctx: FlagContext, group: Group, version: str, others: list[str]
             continue
         theirs = {w: _stances(ctx, group, w, section) for w in others}
         for name, mine in known.items():
-            signs = [t[name].sign for t in theirs.values() if name in t]
-            if len(signs) >= 2 and all(s == mine.sign for s in signs):
+            stances = [t[name] for t in theirs.values() if name in t]
+            # the agreement must rest on a negation: a falling figure that all of them report in another
+            # clause of the group does not explain "młode ryby nie mają czego jeść"
+            if (len(stances) >= 2 and all(s.sign == mine.sign for s in stances)
+                    and (mine.turned or any(s.turned for s in stances))):
                 return True
     return False
 
