@@ -94,6 +94,15 @@ CASUALTIES = {
 }
 
 
+# A wolf pack's territory: French gives it in {unit} where the others say 250 km².
+TERRITORY = {
+    "it": "Lupi a Pervalda\n\nIl branco occupa un territorio di circa 250 chilometri quadrati.\n\nI cuccioli sono quattro.",
+    "de": "Wölfe in Pervalda\n\nDas Rudel beansprucht ein Revier von rund 250 Quadratkilometern.\n\nEs gibt vier Welpen.",
+    "fr": "Des loups à Pervalda\n\nLa meute occupe un territoire d’environ {area}.\n\nLes louveteaux sont quatre.",
+    "pl": "Wilki w Pervaldzie\n\nWataha zajmuje terytorium o powierzchni ok. 250 km kw.\n\nSzczenięta są cztery.",
+}
+
+
 def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     texts = {v: t.format(**fill) for v, t in versions.items()}
     report = consistency.check(texts)
@@ -112,7 +121,10 @@ def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     (JOBS, {"before": "20.700"}, []),                     # 18 600 + 2100: the same fall from the other end
     (JOBS, {"before": "27.000"}, [("de", "27.000")]),     # no sum or difference of the others' figures
     (CASUALTIES, {"dead": "fünf"}, [("de", "fünf")]),     # 2 + 3, but de states neither of the two
+    (TERRITORY, {"area": "25 000 hectares"}, []),           # 25 000 ha = 250 km²
+    (TERRITORY, {"area": "250 hectares"}, [("fr", "250 hectares")]),  # the same figure in another unit
 ], ids=["bound", "bound-changed", "elliptic-scale", "elliptic-changed", "title-fact", "title-changed",
-        "lead-fact", "lead-changed", "derived", "derived-changed", "sum-not-stated"])
+        "lead-fact", "lead-changed", "derived", "derived-changed", "sum-not-stated", "area-converted",
+        "area-other-unit"])
 def test_number_flags(versions: dict[str, str], fill: dict[str, str], expected: list[tuple[str, str]]) -> None:
     assert _numbers(versions, **fill) == expected

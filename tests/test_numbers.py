@@ -107,6 +107,13 @@ SINGLE = [
     ("it", "nel 2024", 2024, "year", "year"),
     ("pl", "w 2024 r.", 2024, "year", "year"),
     ("de", "im Jahr 2024 kamen", 2024, "year", "year"),
+    ("fr", "environ 250 hectares", 250, "ha", "measure"),
+    ("it", "250 chilometri quadrati", 250, "km2", "measure"),
+    ("pl", "ok. 250 km kw., głównie", 250, "km2", "measure"),
+    ("de", "rund 250 Quadratkilometern", 250, "km2", "measure"),
+    ("en", "40 square metres", 40, "m2", "measure"),
+    ("es", "12 hectáreas", 12, "ha", "measure"),
+    ("it", "Nel 2023 ha vinto", 2023, "year", "year"),  # the verb "ha" is no hectare
 ]
 
 
@@ -171,6 +178,13 @@ SAME = [
     ("pl", "13 marca", "en", "March 12, 2024", False),
     ("en", "in 2024", "de", "12. März 2024", True),
     ("en", "third", "fr", "troisième", True),
+    # units of one dimension convert; other units never meet
+    ("fr", "250 hectares", "it", "250 chilometri quadrati", False),
+    ("fr", "250 hectares", "de", "2,5 Quadratkilometer", True),
+    ("pl", "250 km kw.", "pt", "250 quilómetros quadrados", True),
+    ("en", "1,200 metres", "de", "1,2 Kilometer", True),
+    ("es", "3 toneladas", "en", "3 kg", False),
+    ("en", "5 kg", "en", "5 km", False),
 ]
 
 

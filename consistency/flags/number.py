@@ -30,6 +30,7 @@ from .numbers import (
     match_quantities,
     off_by_bound,
     quantities_of,
+    same_dimension,
     same_quantity,
 )
 
@@ -119,14 +120,16 @@ def _states(quantities: list[_Q], q: Quantity, outside: set[tuple[int, int]]) ->
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
-    """Could ``b`` be what another version wrote for ``a``? Same kind, and the same unit when both have one."""
+    """Could ``b`` be what another version wrote for ``a``? Same kind, and units of one dimension when both
+    have one ("250 hectares" against "250 km²" is a divergence; "7 nm" against "7 km" too, but "5 kg" against
+    "5 km" is two facts)."""
     kinds = {_COMPATIBLE.get(a.kind, a.kind), _COMPATIBLE.get(b.kind, b.kind)}
     if kinds == {"count", "money"}:  # "48 milioni" may be the euros the sentence already named
         count = a if a.kind == "count" else b
         return count.unit is None and count.value >= 1e6
     if len(kinds) > 1:
         return False
-    return a.unit is None or b.unit is None or a.unit == b.unit or a.kind in ("date", "year")
+    return same_dimension(a, b) or a.kind in ("date", "year")
 
 
 @finder("number")

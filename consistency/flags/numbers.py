@@ -45,6 +45,7 @@ __all__ = [
     "load_language",
     "match_quantities",
     "same_quantity",
+    "same_dimension",
 ]
 
 KINDS = ("count", "percent", "money", "measure", "year", "date", "ordinal", "multiplier")
@@ -956,11 +957,35 @@ def _date_parts(q: Quantity) -> tuple[int | None, int, int | None]:
     return day.year, day.month, None
 
 
+@lru_cache(maxsize=1)
+def _conversions() -> dict[str, tuple[str, float]]:
+    data = ((read_data("lang/_common.toml") or {}).get("numbers", {})).get("conversions", {})
+    return {unit: (str(base), float(factor)) for unit, (base, factor) in data.items()}
+
+
+def in_base_unit(q: Quantity) -> Quantity:
+    """``q`` in the base unit of its dimension ("250 ha" -> 2 500 000 m2, ``[numbers.conversions]``);
+    ``q`` itself when its unit converts to nothing."""
+    conv = _conversions().get(q.unit or "")
+    if conv is None or conv == (q.unit, 1.0):
+        return q
+    base, factor = conv
+    return replace(q, value=q.value * factor, tolerance=q.tolerance * factor, unit=base)
+
+
+def same_dimension(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities have units of one dimension ("ha" and "km2"), so that they can be compared."""
+    if a.unit is None or b.unit is None or a.unit == b.unit:
+        return True
+    return in_base_unit(a).unit == in_base_unit(b).unit
+
+
 def same_quantity(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities say the same: values equal within the larger tolerance, units compatible.
 
     A missing unit is compatible with any unit ("1,5 mld zł" = "1.5 billion"); two different
-    units are not ("7 nm" != "7 km", "5 %" != "5 pp"). Dates compare on the parts both know
+    units are not ("7 nm" != "7 km", "5 %" != "5 pp"), unless they convert into each other ("2,5 km²" =
+    "250 ha", "250 ha" != "250 km²"). Dates compare on the parts both know
     (day and month of "12 marzo" against "12 March 2024"); a year matches a date in that year.
     """
     kinds = {a.kind, b.kind}
@@ -976,7 +1001,9 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
     if "ordinal" in kinds and not kinds <= {"ordinal", "count"}:
         return False
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
-        return False
+        a, b = in_base_unit(a), in_base_unit(b)
+        if a.unit != b.unit:
+            return False
     tol = max(a.tolerance, b.tolerance)
     return abs(a.value - b.value) <= tol + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
 
