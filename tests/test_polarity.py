@@ -305,3 +305,39 @@ def _tournament(changed: dict[str, str]) -> dict[str, str]:
 def test_never_before_is_the_first(candidates, changed, raised):
     consistency.check(_tournament(changed), detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
+ORDER = {  # the biggest order in a shipyard's 112 years (it, de, pt, pl)
+    "it": "Il contratto vale 620 milioni di euro: è la commessa più importante nei 112 anni di storia del cantiere.",
+    "de": "Der Vertrag über 620 Millionen Euro ist der größte Auftrag in der 112-jährigen Geschichte der Werft.",
+    "pt": "O contrato de 620 milhões de euros é a maior encomenda nos 112 anos de história do estaleiro.",
+    "pl": "Kontrakt wart 620 mln euro to największe zamówienie w 112-letniej historii stoczni.",
+}
+
+
+@pytest.mark.parametrize("fr,raised", [
+    # "never such a big order" is "the biggest order"
+    ("Le contrat s’élève à 620 millions d’euros. Jamais le chantier, fondé il y a 112 ans, n’avait obtenu une "
+     "commande aussi importante.", []),
+    # a plain negation against the others' superlative is still a flip
+    ("Le contrat de 620 millions d’euros n’est pas la plus importante commande des 112 ans d’histoire du chantier.",
+     ["fr"]),
+], ids=["never-such", "not-the-biggest"])
+def test_never_such_is_the_most(candidates, fr, raised):
+    consistency.check({**ORDER, "fr": fr}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
+def test_a_superlative_in_another_clause_is_no_record(candidates):
+    """"Never built such ships" faces "has built such ships before"; the superlative the others give in the next
+    clause does not make it a record."""
+    texts = {
+        "it": "Il cantiere ha già costruito navi simili, e questo contratto è il più importante della sua storia.",
+        "de": "Die Werft hat schon ähnliche Schiffe gebaut, und dieser Vertrag ist der größte ihrer Geschichte.",
+        "pt": "O estaleiro já construiu navios semelhantes, e este contrato é o maior da sua história.",
+        "pl": "Stocznia budowała już podobne statki, a ten kontrakt jest największy w jej historii.",
+        "fr": "Le chantier n’a jamais construit de navires semblables, et ce contrat est le plus important de son "
+              "histoire.",
+    }
+    consistency.check(texts, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == ["fr"]

@@ -44,7 +44,8 @@ from typing import Any
 from ..datafiles import read_data
 from .numbers import normalise_lang
 
-__all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "says_first", "tokens"]
+__all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "says_first", "says_most", "says_never",
+           "tokens"]
 
 # an English negative contraction ("isn't") is one word; an elided article or particle ("l'", "d'",
 # "n'", "dell'") is a word of its own; hyphenated words stay whole ("peut-être")
@@ -112,6 +113,8 @@ class Lexicon:
     particles: frozenset[str]  # "non", "nicht", "nie": with a "without" in one negation, a double negation
     almost: frozenset[str]  # "quasi", "fast", "prawie": "almost no" is a quantity, not a negation
     first: frozenset[str]  # "prima", "erstmals", "pierwszy": "never before" says "the first" (``says_first``)
+    never: frozenset[str]  # "mai", "jamais", "nigdy": with a ``most`` word in the others, a record
+    most: tuple[str, ...]  # "più", "größte", "naj": superlatives and records, by prefix when ending in "*"
     nouns: dict[str, frozenset[str]]  # a negation word that is a noun after these words ("au pas de tir")
     restrictive: tuple[tuple[str, str], ...]
     restrictive_window: int
@@ -169,6 +172,8 @@ def lexicon(lang: str) -> Lexicon:
         particles=frozenset(_norm(w) for w in neg.get("particles", [])),
         almost=frozenset(_norm(w) for w in neg.get("almost", [])),
         first=frozenset(_norm(w) for w in neg.get("first", [])),
+        never=frozenset(_norm(w) for w in neg.get("never", [])),
+        most=tuple(_norm(w) for w in neg.get("most", [])),
         nouns={_norm(w): frozenset(_norm(x) for x in before) for w, before in neg.get("nouns", {}).items()},
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
@@ -371,6 +376,21 @@ def says_first(text: str, lang: str) -> bool:
     what a negated record ("Noch nie hatte eine Qualifikantin gewonnen") says without a negation."""
     words = lexicon(lang).first
     return bool(words) and any(t.norm in words for t in tokens(text))
+
+
+def says_most(text: str, lang: str) -> bool:
+    """Whether ``text`` has a ``most`` word ("la commessa più importante", "der größte", "największy"): what
+    "never such a big one" says without a negation."""
+    most = lexicon(lang).most
+    whole = {w for w in most if not w.endswith("*")}
+    prefixes = tuple(w[:-1] for w in most if w.endswith("*"))
+    return any(t.norm in whole or (prefixes and t.norm.startswith(prefixes)) for t in tokens(text))
+
+
+def says_never(text: str, lang: str) -> bool:
+    """Whether ``text`` (a negation cue) has a ``never`` word ("jamais", "noch nie", "nigdy")."""
+    never = lexicon(lang).never
+    return bool(never) and any(t.norm in never for t in tokens(text))
 
 
 def _not_only(toks: list[Token], last: int, lex: Lexicon, text: str) -> bool:

@@ -25,7 +25,7 @@ from typing import Callable, Hashable
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .cues import Cue, CueProfile, cues, lexicon, profile_of, says_first
+from .cues import Cue, CueProfile, cues, lexicon, profile_of, says_first, says_most, says_never
 from .opposites import worded_alike
 from .votes import Vote, best_counterpart, clauses_of, group_text, pair_similarity, unit_containing, vote
 
@@ -219,14 +219,32 @@ def _loses_without_soft(f: CueFinding, reference: str) -> bool:
 def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
     """Whether the negation difference is a record said two ways: the version with the extra negation
     has no "first" word where most of the others (two at least) have one ("Noch nie hatte eine
-    Qualifikantin das Turnier gewonnen" against "la prima qualificata a vincere il torneo"), or the
+    Qualifikantin das Turnier gewonnen" against "la prima qualificata a vincere il torneo"; with a "never"
+    negation, a superlative counts too: "jamais une commande aussi importante" = "the biggest order"), or the
     version that lacks the others' negation has one they lack ("è la prima volta" against "jamais")."""
     def first(w: str) -> bool:
         return says_first(group_text(ctx, f.group, w)[0], ctx.documents[w].lang)
 
-    theirs = sum(first(w) for w in f.vote.winners)
+    lang = ctx.documents[f.version].lang
+    mine = clauses_of(ctx, f.group, f.version)
+    never = [u for c in f.cues[f.version] if says_never(c.text, lang)
+             for u in [unit_containing(mine, c.start, c.end)] if u is not None]
+
+    def most(w: str) -> bool:
+        # in the clause that renders the "never" clause: "sempre più calde" elsewhere in the group is no record
+        units = clauses_of(ctx, f.group, w)
+        for u in never:
+            match, _ = best_counterpart(ctx, u, units)
+            if match is not None and says_most(match.text, ctx.documents[w].lang):
+                return True
+        return False
+
     if f.extra:
+        # "never" with a comparative ("Einen größeren Auftrag hat das Unternehmen noch nie …") is the others'
+        # superlative ("il più grande nei 112 anni")
+        theirs = sum(first(w) or most(w) for w in f.vote.winners)
         return not first(f.version) and theirs >= 2 and theirs * 2 > len(f.vote.winners)
+    theirs = sum(first(w) for w in f.vote.winners)
     return first(f.version) and theirs * 2 < len(f.vote.winners)
 
 
