@@ -190,3 +190,38 @@ def test_no_clause_flag_where_a_title_is_grouped():
         first_break = texts[f.version].find("\n\n")
         seen.append((f.kind, f.version, f.start, first_break))
     assert not [s for s in seen if s[2] <= s[3]], seen
+
+
+@pytest.mark.parametrize("lang,clause,attribution", [
+    ("de", "wie die Klinikleitung am Dienstag mitteilte", True),
+    ("it", "ha comunicato martedì la direzione", True),
+    ("pl", "powiedział przyszły szef regionalnego rządu", True),
+    ("fr", "selon la direction de l’hôpital", True),
+    ("pt", "anunciou na terça-feira a administração", True),
+    ("en", "the hospital said on Tuesday", True),
+    ("es", "según la dirección del hospital", True),
+    ("de", "Die Halle bebte", False),  # no reporting word
+    # a reporting word in a long clause: a claim with its source, not a bare attribution
+    ("it", "secondo la direzione le liste d'attesa si sono dimezzate grazie al nuovo reparto aperto a marzo", False),
+])
+def test_bare_attributions(lang, clause, attribution):
+    from consistency.flags.clausesplit import is_attribution
+
+    assert is_attribution(clause, lang) is attribution
+
+
+@pytest.mark.parametrize("pl_text,excused", [
+    ("Jak poinformowała we wtorek dyrekcja, liczba pacjentów spadła z 1320 do 610.", True),
+    ("Liczba pacjentów spadła z 1320 do 610.", False),  # pl does not attribute the figures at all
+])
+def test_an_attribution_is_no_addition_where_the_others_attribute_too(pl_text, excused):
+    """``clauses._attributed``: de's "wie die Klinikleitung mitteilte" against a version that words the
+    attribution its own way."""
+    from types import SimpleNamespace as NS
+
+    from consistency.flags.clauses import _attributed
+
+    seg = NS(id="pl0", version="pl", start=0, end=len(pl_text), text=pl_text, role="body")
+    ctx = NS(documents={"de": NS(lang="de"), "pl": NS(lang="pl")}, members=lambda group, v: [seg] if v == "pl" else [])
+    clause = "wie die Klinikleitung am Dienstag mitteilte"
+    assert _attributed(ctx, NS(members=("pl0",)), "de", clause, ["pl"]) is excused

@@ -34,6 +34,8 @@ NEGATION_CASES = [
     ("pt", "Sem isso, milhares de pessoas perderiam o complemento.", 0, []),
     ("es", "Sin eso, miles de personas perderían el complemento.", 0, []),
     ("fr", "Il est parti sans son passeport.", 1, ["sans"]),
+    ("fr", "Les patients font leurs premiers pas dès l’après-midi.", 0, []),  # "pas" is a step
+    ("fr", "Il ne fait pas ses exercices.", 1, ["ne fait pas"]),
     # "cannot cope" is "overwhelmed"
     ("pl", "Przerzuci to pracę na działy, które już nie dają sobie rady.", 0, []),
     ("pl", "Działy nie dostały nowych pracowników.", 1, ["nie"]),

@@ -15,7 +15,8 @@ shows into the probability that w has no counterpart of c:
 A clause most other versions lack is an addition in v (its span is the clause);
 a clause the majority carries and v lacks is an omission in v (an empty span at
 the end of v's sentence); a clause the lacking versions say in a neighbouring
-sentence is not flagged. Whole sentences missing from a group are ``gaps.py``'s.
+sentence is not flagged, nor a bare attribution ("wie die Klinikleitung mitteilte") when the
+lacking versions attribute the sentence in their own words. Whole sentences missing from a group are ``gaps.py``'s.
 Only groups where some pair of versions is less similar than a typical
 translation are examined (a cheap filter on similarities the aligner computed).
 """
@@ -30,6 +31,7 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, calibrator_for, finder
+from .clausesplit import is_attribution, reports
 from .numbers import quantities_of, same_quantity
 from .votes import (Unit, brings_new_name, clauses_of, content_words, group_text, in_standfirst, pair_similarity,
                     restructured, standfirst)
@@ -150,6 +152,8 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                 continue  # the others say it in a neighbouring sentence
             if _recap(ctx, group, v, u.text):
                 continue  # v repeats what it says elsewhere ("Varhaug first, Sadowska 12.4 s behind")
+            if _attributed(ctx, group, v, u.text, lack):
+                continue  # "wie die Klinikleitung mitteilte" where the others write "ha comunicato la direzione"
             features = _aggregate([feats[v][i][w] for w in lack], [row[w] for w in row], len(present))
             others = join_names(lack)
             who = f"Only the {v} version adds" if not have else f"Only {join_names([v, *have])} add"
@@ -160,6 +164,15 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
             out.append(Finding(cand, "clause_addition", features, whole_claim=False,
                                corroborated=brings_new_name(ctx, v, u.text, lack)))
     return out
+
+
+def _attributed(ctx: FlagContext, group: Group, v: str, text: str, lacking: Sequence[str]) -> bool:
+    """Whether a clause of ``v`` is a bare attribution and every lacking version attributes its text in the
+    group too: an attribution is each desk's own placement and wording ("…, wie die Klinikleitung am Dienstag
+    mitteilte" against "Jak poinformowała we wtorek dyrekcja, …"), not a claim of its own."""
+    if not is_attribution(text, ctx.documents[v].lang):
+        return False
+    return all(reports(group_text(ctx, group, w)[0], ctx.documents[w].lang) for w in lacking)
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -216,6 +229,8 @@ def _omissions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                 continue  # x lacks the whole sentence, not a clause
             if restructured(ctx, group, w, u.text, [x]):
                 continue  # x says it in a neighbouring sentence
+            if _attributed(ctx, group, w, u.text, [x]):
+                continue  # x attributes the sentence in its own words
             if _figures_nearby(ctx, group, u.text, w, x):
                 continue  # x gives the clause's figures in a sentence nearby: moved, not dropped
             features = _aggregate([feats[w][i][x]], [row[x]], len(present))

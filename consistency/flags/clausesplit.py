@@ -41,6 +41,30 @@ def _markers(lang: str) -> tuple[frozenset[tuple[str, ...]], int, frozenset[str]
             fold(clauses.get("relative")))
 
 
+@lru_cache(maxsize=64)
+def _reporting(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A language's reporting words ``[clauses] reporting``: (whole words, prefixes)."""
+    code = normalise_lang(lang)
+    data: dict[str, Any] = (read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
+    items = [str(w).casefold() for w in data.get("clauses", {}).get("reporting", [])]
+    return frozenset(w for w in items if not w.endswith("*")), tuple(w[:-1] for w in items if w.endswith("*"))
+
+
+ATTRIBUTION_WORDS = 8  # the longest clause read as a bare attribution
+
+
+def reports(text: str, lang: str) -> bool:
+    """Whether ``text`` has a reporting word ("sagte", "selon", "ha comunicato", "powiedział")."""
+    whole, prefixes = _reporting(lang)
+    return any(w in whole or (prefixes and w.startswith(prefixes)) for w in re.findall(r"\w+", text.casefold()))
+
+
+def is_attribution(text: str, lang: str) -> bool:
+    """Whether a clause is a bare attribution: at most ``ATTRIBUTION_WORDS`` words with a reporting word ("wie
+    die Klinikleitung am Dienstag mitteilte", "powiedział przyszły szef regionalnego rządu")."""
+    return _words(text) <= ATTRIBUTION_WORDS and reports(text, lang)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE and text[start] not in _OPENING:
         start += 1
