@@ -18,7 +18,7 @@ def test_every_language_has_the_same_axes():
 def test_every_language_has_the_same_wording_axes():
     names = {lang: sorted(a.name for a in axes(lang, "wordings")[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["accept", "affected", "heed", "pay", "schedule", "stay", "working"]
+    assert names["it"] == ["accept", "affected", "heed", "pay", "schedule", "stay", "valid", "working"]
 
 
 @pytest.mark.parametrize("lang,word,expected", [
@@ -33,6 +33,9 @@ def test_every_language_has_the_same_wording_axes():
     ("pl", "wychodziły", {"stay": -1}),
     ("it", "rimaste", {"stay": 1}),
     ("it", "pagina", {}),  # only looks like "pay"
+    ("pl", "uznali", {"valid": 1}),
+    ("it", "annullato", {"valid": -1}),
+    ("de", "aberkannt", {"valid": -1}),
 ])
 def test_wording_words_take_their_side(lang, word, expected):
     known, skip = axes(lang, "wordings")
@@ -330,3 +333,21 @@ def test_a_shared_axis_word_elsewhere_does_not_excuse_a_negation():
     }
     report = consistency.check(texts, detectors=["polarity"])
     assert [f.version for f in report.flags if f.kind == "polarity"] == ["pl"], [f.message for f in report.flags]
+
+
+GOAL = {  # the referees disallowed the goal after the video review (it, de, pt, fr)
+    "it": "Gli ospiti hanno segnato il 3-2, ma dopo la revisione video gli arbitri hanno annullato la rete.",
+    "de": "Die Gäste erzielten das 3:2, doch nach Ansicht der Videobilder annullierten die Schiedsrichter den Treffer.",
+    "pt": "Os visitantes marcaram o 3-2, mas depois de verem as imagens os árbitros anularam o golo.",
+    "fr": "Les visiteurs ont marqué le 3-2, mais après visionnage de la vidéo les arbitres ont annulé le but.",
+}
+
+
+@pytest.mark.parametrize("pl,flagged", [
+    ("Goście zdobyli bramkę na 3:2, ale sędziowie po obejrzeniu powtórek wideo nie uznali gola.", False),
+    ("Goście zdobyli bramkę na 3:2, ale sędziowie po obejrzeniu powtórek wideo nie zmienili wyniku.", True),
+], ids=["not-allowed-is-annulled", "other-negation"])
+def test_not_allowing_a_goal_is_annulling_it(pl, flagged):
+    report = consistency.check({**GOAL, "pl": pl}, detectors=["polarity"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "pl"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
