@@ -93,6 +93,8 @@ SAME = [
     ("Uno", "ONU", False),
     ("Wiedeń", "Wiednia", True),  # a fleeting e before ń
     ("Vienna", "Wiednia", True),
+    ("Reno", "Renem", True),  # a three-letter form, inflected: only the bare form after the ending counts
+    ("Rhin", "Renata", False),
     ("Figaro", "Figara", True),  # a foreign name in -o, inflected
     # Polish spells foreign names by sound ([names.spelling])
     ("Macbeth", "Makbeta", True),

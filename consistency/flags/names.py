@@ -203,6 +203,10 @@ def _exonym(text: str) -> str | None:
         for stem in sorted(_stems(folded), key=len, reverse=True):
             if len(stem) >= 4 and stem in ex.stems:
                 return ex.stems[stem]
+        # a short form is reached only when the ending leaves exactly that form ("Renem" -> "Ren" = Rhine)
+        for stem in sorted(_stems(folded), key=len, reverse=True):
+            if len(stem) == 3 and stem in ex.words:
+                return ex.words[stem]
         return None
     for token_stems, canon in ex.multi:
         if len(token_stems) == len(parts) and all(_stems(p) & s for p, s in zip(parts, token_stems)):
