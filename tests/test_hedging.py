@@ -130,3 +130,21 @@ PHONES = {  # the others say what the phones "can" no longer do; one version say
 def test_a_strong_hedge_against_counterparts_that_only_say_can(pt, raised):
     report = consistency.check({**PHONES, "pt": pt}, detectors=["hedging"])
     assert [f.version for f in report.flags if f.kind == "hedging"] == raised, [f.message for f in report.flags]
+
+
+GRANT = {  # the Land "could" pay half the cost: two say "could", two say "may"
+    "it": "Il Land potrebbe coprire la metà della spesa.",
+    "fr": "Le Land pourrait prendre en charge la moitié de la facture.",
+    "pt": "O governo do Land poderá suportar metade do custo.",
+    "pl": "Połowę wydatków może pokryć kraj związkowy.",
+}
+
+
+@pytest.mark.parametrize("others,raised", [
+    (GRANT, ["de"]),  # half the others say "could", the rest "may": all hedge, de states a fact
+    ({**GRANT, "fr": "Le Land peut prendre en charge la moitié de la facture."}, []),  # mostly "may": ability
+], ids=["half-could", "mostly-may"])
+def test_a_fact_against_counterparts_that_half_say_could(others, raised):
+    texts = {**others, "de": "Die Hälfte der Kosten übernimmt das Land."}
+    report = consistency.check(texts, detectors=["hedging"])
+    assert [f.version for f in report.flags if f.kind == "hedging"] == raised, [f.message for f in report.flags]

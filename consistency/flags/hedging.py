@@ -41,7 +41,7 @@ def find_hedging(ctx: FlagContext) -> list[Finding]:
             f.features["strong"] = float(prof.hedges > 0)
         else:
             firm = [w for w in winners if w.certainty <= 1]
-            if len(firm) * 2 <= len(winners):
+            if len(firm) * 2 < len(winners):
                 continue  # the others hedge by "can" alone, mostly
             f.features["strong"] = sum(1.0 for w in winners if w.hedges) / max(1, len(winners))
         text = ctx.documents[f.version].text[f.span[0] : f.span[1]]
