@@ -21,6 +21,8 @@ HEDGE_CASES = [
     ("de", "Berichten zufolge arbeitet Alibaba mit SMIC.", [("hedge", "Berichten zufolge")]),
     ("de", "Das Werk könnte schließen.", [("weak", "könnte")]),
     ("fr", "Les travaux pourraient commencer au printemps.", [("weak", "pourraient")]),
+    ("fr", "Aux étages élevés, l’eau risque de couler au compte-gouttes.", [("weak", "risque de")]),
+    ("fr", "Le risque de pénurie reste élevé.", []),  # the noun "risk" is no hedge
     ("fr", "Il viendra sans doute demain.", [("hedge", "sans doute")]),
     ("fr", "Il viendra peut-être demain.", [("hedge", "peut-être")]),
     ("pt", "Brenna deverá provavelmente voltar no domingo.", [("hedge", "provavelmente")]),
