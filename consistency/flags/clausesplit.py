@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from .cues import _phrases, tokens
-from ..datafiles import read_data
+from ..datafiles import WordList, read_data, word_list
 from .numbers import normalise_lang
 
 __all__ = ["MIN_WORDS", "split_clauses"]
@@ -29,12 +29,17 @@ _EDGE = " \t\r\n\u00a0\u202f.,;:!?…\"'«»„“”‘’()[]-–—"
 _OPENING = "«„“‘\"'([¿¡"
 
 
+def _clause_data(lang: str) -> dict[str, Any]:
+    """A language's ``[clauses]`` section (empty for an unknown language)."""
+    code = normalise_lang(lang)
+    data: dict[str, Any] = (read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
+    return data.get("clauses", {})
+
+
 @lru_cache(maxsize=64)
 def _markers(lang: str) -> tuple[frozenset[tuple[str, ...]], int, frozenset[str], frozenset[str]]:
     """(clause markers after a comma, the longest in words, apposition articles, relative pronouns)."""
-    code = normalise_lang(lang)
-    data: dict[str, Any] = (read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
-    clauses = data.get("clauses", {})
+    clauses = _clause_data(lang)
     phrases = _phrases(clauses.get("after_comma"))
     fold = lambda items: frozenset(str(x).casefold() for x in items or [])  # noqa: E731
     return (phrases, max((len(p) for p in phrases), default=1), fold(clauses.get("apposition")),
@@ -42,12 +47,9 @@ def _markers(lang: str) -> tuple[frozenset[tuple[str, ...]], int, frozenset[str]
 
 
 @lru_cache(maxsize=64)
-def _reporting(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """A language's reporting words ``[clauses] reporting``: (whole words, prefixes)."""
-    code = normalise_lang(lang)
-    data: dict[str, Any] = (read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
-    items = [str(w).casefold() for w in data.get("clauses", {}).get("reporting", [])]
-    return frozenset(w for w in items if not w.endswith("*")), tuple(w[:-1] for w in items if w.endswith("*"))
+def _reporting(lang: str) -> WordList:
+    """A language's reporting words (``[clauses] reporting``)."""
+    return word_list(_clause_data(lang).get("reporting"))
 
 
 ATTRIBUTION_WORDS = 8  # the longest clause read as a bare attribution
@@ -55,8 +57,8 @@ ATTRIBUTION_WORDS = 8  # the longest clause read as a bare attribution
 
 def reports(text: str, lang: str) -> bool:
     """Whether ``text`` has a reporting word ("sagte", "selon", "ha comunicato", "powiedział")."""
-    whole, prefixes = _reporting(lang)
-    return any(w in whole or (prefixes and w.startswith(prefixes)) for w in re.findall(r"\w+", text.casefold()))
+    words = _reporting(lang)
+    return bool(words) and any(w in words for w in re.findall(r"\w+", text.casefold()))
 
 
 def is_attribution(text: str, lang: str) -> bool:

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..datafiles import read_data
+from ..datafiles import WordList, read_data, word_list
 from .numbers import normalise_lang
 
 __all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "says_first", "says_most", "says_never",
@@ -114,7 +114,7 @@ class Lexicon:
     almost: frozenset[str]  # "quasi", "fast", "prawie": "almost no" is a quantity, not a negation
     first: frozenset[str]  # "prima", "erstmals", "pierwszy": "never before" says "the first" (``says_first``)
     never: frozenset[str]  # "mai", "jamais", "nigdy": with a ``most`` word in the others, a record
-    most: tuple[str, ...]  # "più", "größte", "naj": superlatives and records, by prefix when ending in "*"
+    most: WordList  # "più", "größte", "naj*": superlatives and records
     nouns: dict[str, frozenset[str]]  # a negation word that is a noun after these words ("au pas de tir")
     restrictive: tuple[tuple[str, str], ...]
     restrictive_window: int
@@ -173,7 +173,7 @@ def lexicon(lang: str) -> Lexicon:
         almost=frozenset(_norm(w) for w in neg.get("almost", [])),
         first=frozenset(_norm(w) for w in neg.get("first", [])),
         never=frozenset(_norm(w) for w in neg.get("never", [])),
-        most=tuple(_norm(w) for w in neg.get("most", [])),
+        most=word_list(_norm(w) for w in neg.get("most", [])),
         nouns={_norm(w): frozenset(_norm(x) for x in before) for w, before in neg.get("nouns", {}).items()},
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
@@ -382,9 +382,7 @@ def says_most(text: str, lang: str) -> bool:
     """Whether ``text`` has a ``most`` word ("la commessa più importante", "der größte", "największy"): what
     "never such a big one" says without a negation."""
     most = lexicon(lang).most
-    whole = {w for w in most if not w.endswith("*")}
-    prefixes = tuple(w[:-1] for w in most if w.endswith("*"))
-    return any(t.norm in whole or (prefixes and t.norm.startswith(prefixes)) for t in tokens(text))
+    return bool(most) and any(t.norm in most for t in tokens(text))
 
 
 def says_never(text: str, lang: str) -> bool:

@@ -203,8 +203,7 @@ def _exonym(text: str) -> str | None:
         for stem in sorted(_stems(folded), key=len, reverse=True):
             if len(stem) >= 4 and stem in ex.stems:
                 return ex.stems[stem]
-        # a short form is reached only when the ending leaves exactly that form ("Renem" -> "Ren" = Rhine)
-        for stem in sorted(_stems(folded), key=len, reverse=True):
+            # a short form only when the ending leaves exactly that form ("Renem" -> "Ren" = Rhine)
             if len(stem) == 3 and stem in ex.words:
                 return ex.words[stem]
         return None

@@ -24,7 +24,7 @@ from ..types import Group
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .cues import Cue, Token, cues, tokens
-from ..datafiles import read_data
+from ..datafiles import WordList, read_data, word_list
 from .numbers import normalise_lang
 from .votes import Unit, best_counterpart, clauses_of
 
@@ -34,12 +34,12 @@ class Axis:
     """One axis of opposite meaning in one language: the word prefixes and whole words of each side."""
 
     name: str
-    sides: tuple[tuple[tuple[str, ...], frozenset[str]], tuple[tuple[str, ...], frozenset[str]]]
+    sides: tuple[WordList, WordList]
 
     def side(self, word: str) -> int:
         """+1 for the first side, -1 for the second, 0 for neither."""
-        for sign, (prefixes, words) in zip((1, -1), self.sides):
-            if word in words or word.startswith(prefixes):
+        for sign, words in zip((1, -1), self.sides):
+            if word in words:
                 return sign
         return 0
 
@@ -55,12 +55,7 @@ def axes(lang: str, section: str = "opposites") -> tuple[tuple[Axis, ...], tuple
     for name, pair in data.items():
         if name == "except":
             continue
-        sides = []
-        for words in pair:
-            norm = [w.casefold() for w in words]
-            sides.append((tuple(w[:-1] for w in norm if w.endswith("*")),
-                          frozenset(w for w in norm if not w.endswith("*"))))
-        out.append(Axis(name, (sides[0], sides[1])))
+        out.append(Axis(name, (word_list(pair[0]), word_list(pair[1]))))
     return tuple(out), tuple(w.casefold().rstrip("*") for w in data.get("except", []))
 
 

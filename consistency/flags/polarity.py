@@ -225,23 +225,20 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
     def first(w: str) -> bool:
         return says_first(group_text(ctx, f.group, w)[0], ctx.documents[w].lang)
 
-    lang = ctx.documents[f.version].lang
-    mine = clauses_of(ctx, f.group, f.version)
-    never = [u for c in f.cues[f.version] if says_never(c.text, lang)
-             for u in [unit_containing(mine, c.start, c.end)] if u is not None]
-
-    def most(w: str) -> bool:
-        # in the clause that renders the "never" clause: "sempre più calde" elsewhere in the group is no record
-        units = clauses_of(ctx, f.group, w)
-        for u in never:
-            match, _ = best_counterpart(ctx, u, units)
-            if match is not None and says_most(match.text, ctx.documents[w].lang):
-                return True
-        return False
-
     if f.extra:
         # "never" with a comparative ("Einen größeren Auftrag hat das Unternehmen noch nie …") is the others'
         # superlative ("il più grande nei 112 anni")
+        lang = ctx.documents[f.version].lang
+        mine = clauses_of(ctx, f.group, f.version)
+        never = [u for c in f.cues[f.version] if says_never(c.text, lang)
+                 for u in [unit_containing(mine, c.start, c.end)] if u is not None]
+
+        def most(w: str) -> bool:
+            # in the clause that renders the "never" clause: "sempre più calde" elsewhere in the group is no record
+            units = clauses_of(ctx, f.group, w) if never else []
+            return any(match is not None and says_most(match.text, ctx.documents[w].lang)
+                       for match, _ in (best_counterpart(ctx, u, units) for u in never))
+
         theirs = sum(first(w) or most(w) for w in f.vote.winners)
         return not first(f.version) and theirs >= 2 and theirs * 2 > len(f.vote.winners)
     theirs = sum(first(w) for w in f.vote.winners)
