@@ -47,6 +47,11 @@ HEDGE_CASES = [
     # "chyba że" is "unless"
     ("pl", "Chyba że jest bez pracy od dawna.", []),
     ("pl", "Fabryka chyba zostanie zamknięta.", [("hedge", "chyba")]),
+    # a "could" after a fear word says what was feared ("temevano che le fiamme si propagassero")
+    ("de", "Die Feuerwehr fürchtete, die Flammen könnten auf die Nachbarhäuser übergreifen.", []),
+    ("pt", "Os bombeiros receavam que as chamas pudessem alastrar.", []),
+    ("en", "Firefighters feared the flames could spread to the houses next door.", []),
+    ("de", "Die Feuerwehr war vor Ort. Die Flammen könnten übergreifen.", [("weak", "könnten")]),  # another sentence
 ]
 
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+import datetime
+
 from consistency.flags.numbers import extract_quantities, same_quantity
+
+
+def _day(year: int, month: int, day: int) -> float:
+    """A date's value: its day ordinal (year 4 when the text names no year)."""
+    return float(datetime.date(year, month, day).toordinal())
+
 
 # (lang, text, [(value, unit, kind)])
 READINGS = [
@@ -21,7 +29,14 @@ READINGS = [
     ("fr", "complète le podium à 19 s 7.", [(19.7, "s", "measure")]),
     ("fr", "a couru en 2 h 26 min 50 s", [(8810.0, "s", "measure")]),
     ("it", "ha chiuso in 2:26:50", [(8810.0, "s", "measure")]),
-    ("fr", "à 19 s 7,5 de la tête", [(19.0, None, "count"), (7.5, None, "count")]),  # no tenths then
+    ("fr", "à 19 s 7,5 de la tête", [(19.0, "s", "measure"), (7.5, None, "count")]),  # no tenths then
+    # hundredths, and a gap in seconds with its fraction after the mark; seconds written out
+    ("it", "hanno chiuso in 5'38\"71, con 1\"9 di vantaggio", [(338.71, "s", "measure"), (1.9, "s", "measure")]),
+    ("de", "In 5:38,71 Minuten lagen sie 1,9 Sekunden vor", [(338.71, "s", "measure"), (1.9, "s", "measure")]),
+    ("pt", "em 5min38s71", [(338.71, "s", "measure")]),
+    ("pl", "o 1,9 s przed osadą", [(1.9, "s", "measure")]),
+    ("fr", "avec 1,9 seconde d'avance", [(1.9, "s", "measure")]),
+    ("it", 'ha detto "3" volte', [(3.0, None, "count")]),  # a quoted number, no seconds mark
     ("it", "passerà ogni sette minuti e mezzo", [(7.5, "min", "measure")]),
     ("fr", "toutes les sept minutes et demie", [(7.5, "min", "measure")]),
     ("pt", "de sete minutos e meio", [(7.5, "min", "measure")]),
@@ -30,6 +45,12 @@ READINGS = [
     ("pl", "wywiady nagrane w latach 80.", [(1980.0, "year", "year")]),
     ("pt", "entrevistas gravadas nos anos 80", [(1980.0, "year", "year")]),
     ("pl", "zajmuje dwie trzecie winnic", []),  # a fraction, not 2 and 3rd
+    # the first day of a range of days is a date of the month that ends the range
+    ("pl", "w nocy z 9 na 10 listopada 1938 r.", [(_day(1938, 11, 9), "day", "date"), (_day(1938, 11, 10), "day", "date")]),
+    ("de", "vom 9. auf den 10. November 1938", [(_day(1938, 11, 9), "day", "date"), (_day(1938, 11, 10), "day", "date")]),
+    ("it", "tra il 12 e il 26 novembre", [(_day(4, 11, 12), "day-no-year", "date"), (_day(4, 11, 26), "day-no-year", "date")]),
+    ("fr", "entre le 12 et le 26 novembre", [(_day(4, 11, 12), "day-no-year", "date"), (_day(4, 11, 26), "day-no-year", "date")]),
+    ("pl", "5 na 10 osób", [(5.0, None, "count"), (10.0, None, "count")]),  # "na" without a month: no dates
     ("pt", "perdeu quase um quinto da produção", []),
     ("it", "contro i 2.900 di un anno fa", [(2900.0, None, "count")]),  # "un anno": an article
     ("it", "raffiche fino a 130 chilometri orari", [(130.0, "km/h", "measure")]),
@@ -53,6 +74,8 @@ def test_reading(lang, text, expected):
 @pytest.mark.parametrize("a,la,b,lb,same", [
     ("2’03”", "it", "2:03 Minuten", "de", True),
     ("2’03”", "it", "3:03", "pl", False),
+    ("1\"9", "it", "1,9 Sekunden", "de", True),
+    ("1\"9", "it", "1,9 s", "pl", True),
     ("sette minuti e mezzo", "it", "sept minutes et demie", "fr", True),
     ("negli anni Ottanta", "it", "dans les années 1980", "fr", True),
     ("130 chilometri orari", "it", "130 km/h", "fr", True),

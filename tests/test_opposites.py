@@ -18,7 +18,8 @@ def test_every_language_has_the_same_axes():
 def test_every_language_has_the_same_wording_axes():
     names = {lang: sorted(a.name for a in axes(lang, "wordings")[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["accept", "affected", "heed", "pay", "schedule", "stay", "valid", "working"]
+    assert names["it"] == ["accept", "affected", "heed", "limit", "pay", "prevent", "schedule", "stay", "valid",
+                           "working"]
 
 
 @pytest.mark.parametrize("lang,word,expected", [
@@ -36,6 +37,11 @@ def test_every_language_has_the_same_wording_axes():
     ("pl", "uznali", {"valid": 1}),
     ("it", "annullato", {"valid": -1}),
     ("de", "aberkannt", {"valid": -1}),
+    ("it", "superare", {"limit": 1}),
+    ("pl", "ograniczenie", {"limit": -1}),
+    ("fr", "empêché", {"prevent": 1}),
+    ("de", "dennoch", {"prevent": -1}),
+    ("pt", "passaram", {"stay": -1}),
 ])
 def test_wording_words_take_their_side(lang, word, expected):
     known, skip = axes(lang, "wordings")
@@ -350,4 +356,58 @@ GOAL = {  # the referees disallowed the goal after the video review (it, de, pt,
 def test_not_allowing_a_goal_is_annulling_it(pl, flagged):
     report = consistency.check({**GOAL, "pl": pl}, detectors=["polarity"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "pl"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+TUNNEL = {  # the tunnel now has an 80 km/h limit (pt, fr, pl say "limit" or "maximum")
+    "de": "Im Tunnel gilt künftig Tempo 80, überwacht von einer Abschnittskontrolle.",
+    "pt": "A partir de agora, a velocidade máxima no túnel é de 80 km/h.",
+    "fr": "La vitesse dans le tunnel est désormais limitée à 80 km/h.",
+    "pl": "W tunelu obowiązuje teraz ograniczenie do 80 km/h.",
+}
+
+
+@pytest.mark.parametrize("it,flagged", [
+    ("Chi attraversa il tunnel non potrà più superare gli 80 km/h.", False),  # "may not exceed" = "limited to"
+    ("Chi attraversa il tunnel non dovrà più rallentare a 80 km/h.", True),  # no longer has to slow down
+], ids=["not-exceed-is-a-limit", "other-negation"])
+def test_not_exceeding_is_a_limit(it, flagged):
+    report = consistency.check({**TUNNEL, "it": it}, detectors=["polarity"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "it"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+def _orbit(others_concede: bool) -> dict[str, str]:
+    """A rocket's second stage burned three seconds too long; it, de and pl say the orbit is within 2 km of the plan
+    nevertheless (or, without a concession, that the satellites were placed 2 km away)."""
+    it, de, pl = (("l'orbita si discosta comunque di meno di due chilometri da quella prevista",
+                   "Die Bahn weicht dennoch um weniger als zwei Kilometer von der geplanten ab",
+                   "Mimo to orbita różni się od planowanej o mniej niż dwa kilometry")
+                  if others_concede else
+                  ("i satelliti sono stati collocati a meno di due chilometri dall'orbita prevista",
+                   "Die Satelliten wurden weniger als zwei Kilometer von der geplanten Bahn abgesetzt",
+                   "Satelity umieszczono mniej niż dwa kilometry od planowanej orbity"))
+    return {
+        "it": f"Il razzo è partito alle 6.40 dalla nuova base. Il secondo stadio ha funzionato tre secondi più del "
+              f"previsto; {it}. La prossima missione è prevista a marzo.",
+        "de": f"Die Rakete startete um 6.40 Uhr vom neuen Startplatz. Die zweite Stufe brannte drei Sekunden länger als "
+              f"vorgesehen. {de}. Die nächste Mission ist für März geplant.",
+        "pt": "O foguetão partiu às 6h40 da nova base. O segundo andar funcionou três segundos mais do que o previsto, "
+              "mas a órbita alcançada fica a menos de dois quilómetros da prevista. A próxima missão está prevista "
+              "para março.",
+        "fr": "La fusée a décollé à 6 h 40 de la nouvelle base. Le second étage a fonctionné trois secondes de plus que "
+              "prévu, ce qui ne l'a pas empêché de placer les satellites à moins de deux kilomètres de l'orbite visée. "
+              "La prochaine mission est prévue en mars.",
+        "pl": f"Rakieta wystartowała o 6.40 z nowego kosmodromu. Drugi stopień pracował o trzy sekundy dłużej, niż "
+              f"zakładano. {pl}. Następna misja zaplanowana jest na marzec.",
+    }
+
+
+@pytest.mark.parametrize("others_concede,flagged", [
+    (True, False),  # "did not prevent it from placing" = "nevertheless": a wording of the others' concession
+    (False, True),  # no concession in the others to word: the negation stands alone
+])
+def test_not_preventing_is_nevertheless(others_concede, flagged):
+    report = consistency.check(_orbit(others_concede), detectors=["polarity"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "fr"]
     assert bool(hits) is flagged, [f.message for f in report.flags]

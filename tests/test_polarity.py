@@ -140,6 +140,12 @@ NEGATION_CASES = [
     ("fr", "Le jury n’a eu aucun doute.", 0, []),
     ("pl", "Jury nie miało wątpliwości.", 0, []),
     ("de", "Die Jury hatte keine Zweifel.", 0, []),
+    # a negative subject and its particle, however far apart in the clause, are one negation
+    ("fr", "Après la guerre, aucun membre de la communauté n’est revenu en ville.", 1,
+     ["aucun membre de la communauté n’"]),
+    ("pl", "Żaden z mieszkańców tej części miasta nie został ranny.", 1,
+     ["Żaden z mieszkańców tej części miasta nie"]),
+    ("fr", "Aucun blessé, mais la route n’est pas rouverte.", 2, ["Aucun", "n’est pas"]),  # another clause
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]
 

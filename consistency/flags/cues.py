@@ -108,6 +108,7 @@ class Lexicon:
     soft: frozenset[str]  # "senza", "ohne": a negation that is often a wording ("senza codice" = "chi non ha il codice")
     only: frozenset[str]  # "not ... only" is not a negation ("non riguardano solo")
     correlatives: frozenset[str]  # "weder", "noch", "né", "ani": part of the negation before them
+    concord: frozenset[str]  # "aucun", "nikt": a negative word that takes the particle later in its clause
     than: frozenset[str]  # "niż", "als": "nie dłuższych niż 200 m" is a bound, not a negation
     since: frozenset[str]  # "seit", "desde", "od": "nie było od 2008 r." is a record, not a negation
     particles: frozenset[str]  # "non", "nicht", "nie": with a "without" in one negation, a double negation
@@ -126,6 +127,7 @@ class Lexicon:
     modal: frozenset[tuple[str, ...]]
     weak_suffixes: tuple[str, ...]
     not_hedging: frozenset[tuple[str, ...]]
+    fear: frozenset[str]  # "fürchtete", "craignaient": a "could" after them is what was feared, not a hedge
     boosters: frozenset[tuple[str, ...]]
     longest: int  # the longest phrase, in tokens
 
@@ -167,6 +169,7 @@ def lexicon(lang: str) -> Lexicon:
         soft=frozenset(_norm(w) for w in neg.get("soft", [])),
         only=frozenset(_norm(w) for w in neg.get("only", [])),
         correlatives=frozenset(_norm(w) for w in neg.get("correlatives", [])),
+        concord=frozenset(_norm(w) for w in neg.get("concord", [])),
         than=frozenset(_norm(w) for w in neg.get("than", [])),
         since=frozenset(_norm(w) for w in neg.get("since", [])),
         particles=frozenset(_norm(w) for w in neg.get("particles", [])),
@@ -183,6 +186,7 @@ def lexicon(lang: str) -> Lexicon:
         modal=sets[6],
         weak_suffixes=tuple(_norm(p) for p in hed.get("weak_suffixes", [])),
         not_hedging=sets[4],
+        fear=frozenset(_norm(w) for w in hed.get("fear", [])),
         boosters=sets[5],
         longest=longest,
     )
@@ -265,6 +269,9 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
             if lex.weak_suffixes and len(t.norm) > 5 and t.norm.endswith(lex.weak_suffixes):
                 out.append(Cue(t.start, t.end, text[t.start : t.end], "weak"))
             i += 1
+    if lex.fear:
+        index = {tok.start: n for n, tok in enumerate(toks)}
+        out = [c for c in out if not (c.kind in ("weak", "modal") and _feared(toks, index[c.start], lex, text))]
     # negation tokens; a negation stretch that touches a not-negation phrase is dropped whole
     # ("ne touchent pas seulement": "pas seulement" hides "ne ... pas")
     for i, t in enumerate(toks):
@@ -282,7 +289,8 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
         if groups and ((i - groups[-1][-1] <= _CONCORD_WINDOW
                         and not _punct_between(text, toks[groups[-1][-1]], toks[i]))
                        or (toks[i].norm in lex.correlatives
-                           and not _sentence_between(text, toks[groups[-1][-1]], toks[i]))):
+                           and not _sentence_between(text, toks[groups[-1][-1]], toks[i]))
+                       or _concord(toks, groups[-1], i, lex, text)):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -299,6 +307,29 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     out = [c for c in out if not any(a <= c.start and c.end <= b for a, b in quoted)]
     out.sort(key=lambda c: (c.start, c.end))
     return tuple(out)
+
+
+_SUBJECT_WINDOW = 10  # words between a negative subject ("aucun membre de la communauté") and its particle
+
+
+def _concord(toks: list[Token], group: list[int], i: int, lex: Lexicon, text: str) -> bool:
+    """Whether the particle at ``i`` completes the negative word that opens ``group`` ("aucun membre de la
+    communauté n'est revenu", "nikt z członków gminy nie wrócił"): one negation, however long the subject."""
+    head, t = toks[group[0]], toks[i]
+    is_particle = t.norm in lex.particles or any(t.norm.startswith(p) for p in lex.particles if p.endswith("'"))
+    return (len(group) == 1 and head.norm in lex.concord and is_particle and i - group[-1] <= _SUBJECT_WINDOW
+            and not _punct_between(text, head, t))
+
+
+def _feared(toks: list[Token], i: int, lex: Lexicon, text: str) -> bool:
+    """Whether a fear word stands before token ``i`` in its sentence ("fürchtete, die Flammen könnten
+    übergreifen"): the "could" then says what was feared, which the others word with a subjunctive."""
+    for j in range(i - 1, max(-1, i - 8), -1):
+        if _sentence_between(text, toks[j], toks[i]):
+            return False
+        if toks[j].norm in lex.fear:
+            return True
+    return False
 
 
 def _sentence_between(text: str, a: Token, b: Token) -> bool:

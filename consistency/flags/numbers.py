@@ -114,6 +114,7 @@ class LanguageData:
     currency_linkers: tuple[str, ...]
     date_linkers: tuple[str, ...]
     range_connectors: tuple[str, ...]
+    date_range_connectors: tuple[str, ...]
     year_cues: frozenset[str]
     year_post: tuple[str, ...]
     ordinals: dict[str, int]
@@ -187,6 +188,7 @@ def load_language(lang: str) -> LanguageData:
         currency_linkers=tuple(on.get("currency_linkers", [])),
         date_linkers=tuple(on.get("date_linkers", [])),
         range_connectors=tuple(on.get("range_connectors", ["-", "–", "—"])),
+        date_range_connectors=tuple(on.get("date_range_connectors", [])),
         year_cues=frozenset(c.casefold() for c in on.get("year_cues", [])),
         year_post=tuple(on.get("year_post", [])),
         ordinals={k.casefold(): int(v) for k, v in on.get("ordinals", {}).items()},
@@ -774,16 +776,19 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     return _refine(text, [r.q for r in raws], data)
 
 
-_DURATION_MARKS = re.compile(r"(?<![\w'’′])(\d{1,3})\s?['’′]\s?(\d{2})\s?(?:''|’’|\"|”|″)(\d(?!\d))?")
-_MIN_SEC = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d{2})(?:[,.](\d)(?![\d:]))?(?![\d:])")
+_DURATION_MARKS = re.compile(r"(?<![\w'’′])(\d{1,3})\s?['’′]\s?(\d{2})\s?(?:''|’’|\"|”|″)(\d{1,2}(?!\d))?")
+# a gap in seconds with its fraction after the seconds mark: "1\"9" (1.9 s), "0”45"; without the fraction
+# the mark may close a quotation
+_SECOND_MARKS = re.compile(r"(?<![\w'’′\"”″.,])(\d{1,2})(?:''|’’|\"|”|″)(\d{1,2})(?![\d'’′\"”″])")
+_MIN_SEC = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d{2})(?:[,.](\d{1,2})(?![\d:]))?(?![\d:])")
 # written-out race times: "2 h 26 min 50 s", "20 min 41 s 8", "20min41s8", "19 s 7" (French tenths after
 # the "s"), "1:02:33"; the hours, minutes or seconds part may be missing, not all of them
 _SP = r"[ \u00a0\u202f]?"
 _HMS = re.compile(
     rf"(?<![\w:.,])(?:(?P<h>\d{{1,2}}){_SP}h{_SP}(?=\d))?(?:(?P<m>\d{{1,3}}){_SP}(?:min|mn){_SP}(?=\d))?"
-    rf"(?P<s>\d{{1,2}}){_SP}s(?:{_SP}(?P<t>\d)(?!\d|[,.]\d))?(?!\w)"
+    rf"(?P<s>\d{{1,2}}){_SP}s(?:{_SP}(?P<t>\d{{1,2}})(?!\d|[,.]\d))?(?!\w)"
     rf"|(?<![\w:.,])(?P<h2>\d{{1,2}}){_SP}h{_SP}(?P<m2>\d{{2}}){_SP}(?:min|mn)(?!\w)"
-    rf"|(?<![\w:.,])(?P<h3>\d{{1,2}}):(?P<m3>\d{{2}}):(?P<s3>\d{{2}})(?:[,.](?P<t3>\d))?(?![\d:])")
+    rf"|(?<![\w:.,])(?P<h3>\d{{1,2}}):(?P<m3>\d{{2}}):(?P<s3>\d{{2}})(?:[,.](?P<t3>\d{{1,2}}))?(?![\d:])")
 _TIME_UNITS = ("y", "mo", "wk", "d", "h", "min", "s")
 
 
@@ -792,18 +797,24 @@ def _hms_seconds(m: re.Match[str]) -> float | None:
     if m.group("s") is not None:
         if m.group("h") is None and m.group("m") is None and m.group("t") is None:
             return None
-        h, mi, sec, t = (int(m.group(k) or 0) for k in ("h", "m", "s", "t"))
+        h, mi, sec = (int(m.group(k) or 0) for k in ("h", "m", "s"))
+        t = _fraction(m.group("t"))
     elif m.group("h2") is not None:
-        h, mi, sec, t = int(m.group("h2")), int(m.group("m2")), 0, 0
+        h, mi, sec, t = int(m.group("h2")), int(m.group("m2")), 0, 0.0
     else:
-        h, mi, sec, t = int(m.group("h3")), int(m.group("m3")), int(m.group("s3")), int(m.group("t3") or 0)
+        h, mi, sec, t = int(m.group("h3")), int(m.group("m3")), int(m.group("s3")), _fraction(m.group("t3"))
     if mi >= 60 and h or sec >= 60:
         return None
-    return h * 3600 + mi * 60 + sec + t / 10
+    return h * 3600 + mi * 60 + sec + t
+
+
+def _fraction(digits: str | None) -> float:
+    """The fraction of a second that tenths or hundredths digits say: "8" -> 0.8, "71" -> 0.71."""
+    return int(digits) / 10 ** len(digits) if digits else 0.0
 
 
 def _find_durations(text: str, data: LanguageData, taken: list[tuple[int, int]]) -> list[Quantity]:
-    """Race times and gaps in seconds: "2'03\"", "2’03”8", "2 h 26 min 50 s", "20min41s8", "19 s 7",
+    """Race times and gaps in seconds: "2'03\"", "2’03”8", "5'38\"71", "1\"9", "2 h 26 min 50 s", "20min41s8", "19 s 7",
     "1:02:33", and "3:03" or "20:41,8" unless a clock cue says a time of day."""
     out = []
     for m in _HMS.finditer(text):
@@ -813,8 +824,14 @@ def _find_durations(text: str, data: LanguageData, taken: list[tuple[int, int]])
     for m in _DURATION_MARKS.finditer(text):
         if any(m.start() < q.end and q.start < m.end() for q in out):
             continue
-        seconds = int(m.group(1)) * 60 + int(m.group(2)) + int(m.group(3) or 0) / 10
+        seconds = int(m.group(1)) * 60 + int(m.group(2)) + _fraction(m.group(3))
         out.append(Quantity(m.start(), m.end(), m.group(), float(seconds), "s", 0.5, "measure"))
+    for m in _SECOND_MARKS.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken) or any(
+                m.start() < q.end and q.start < m.end() for q in out):
+            continue
+        seconds = int(m.group(1)) + _fraction(m.group(2))
+        out.append(Quantity(m.start(), m.end(), m.group(), seconds, "s", 0.05, "measure"))
     for m in _MIN_SEC.finditer(text):
         if any(m.start() < e and s < m.end() for s, e in taken) or any(
                 m.start() < q.end and q.start < m.end() for q in out):
@@ -826,7 +843,7 @@ def _find_durations(text: str, data: LanguageData, taken: list[tuple[int, int]])
         after = text[m.end():].lstrip(_SPACES)
         if re.match(r"(?:Uhr|h\b|godz|heures?\b|hours?\b)", after) or int(m.group(2)) >= 60:
             continue
-        seconds = int(m.group(1)) * 60 + int(m.group(2)) + int(m.group(3) or 0) / 10
+        seconds = int(m.group(1)) * 60 + int(m.group(2)) + _fraction(m.group(3))
         out.append(Quantity(m.start(), m.end(), m.group(), float(seconds), "s", 0.5, "measure"))
     return out
 
@@ -918,6 +935,15 @@ def _is_year(text: str, start: int, end: int, data: LanguageData) -> bool:
     return not after or not after[0].isalpha()
 
 
+@lru_cache(maxsize=64)
+def _day_range_re(connectors: tuple[str, ...]) -> re.Pattern[str]:
+    """What stands between the first day of a range of days and the date that ends it: a dash or one of the
+    language's ``date_range_connectors`` ("na", "al", "auf den"), after an optional ordinal dot."""
+    words = "|".join(re.escape(w) for w in connectors)
+    alt = rf"[{_SPACES}]*[-–—/][{_SPACES}]*" + (rf"|[{_SPACES}]+(?:{words})[{_SPACES}]+" if words else "")
+    return re.compile(rf"\.?(?:{alt})", re.IGNORECASE)
+
+
 def _propagate_ranges(text: str, raws: list[_Raw], data: LanguageData) -> None:
     """In "10-20 %", "1,5-2 mld zł", "tra 10 e 20 miliardi" the first end takes the second's unit and scale."""
     words = [c for c in data.range_connectors if c[0].isalpha()]
@@ -928,8 +954,17 @@ def _propagate_ranges(text: str, raws: list[_Raw], data: LanguageData) -> None:
     if not alt:
         return
     between_re = re.compile(rf"(?:{alt})", re.IGNORECASE)
+    night_re = _day_range_re(data.date_range_connectors)
     for i in range(len(raws) - 1):
         a, b = raws[i], raws[i + 1]
+        if (b.q.kind == "date" and b.q.unit in ("day", "day-no-year") and a.q.kind in ("count", "ordinal")
+                and a.mantissa == int(a.mantissa) and 1 <= a.mantissa < _date_parts(b.q)[2]  # type: ignore[operator]
+                and night_re.fullmatch(text[a.q.end:b.q.start])):
+            # "z 9 na 10 listopada", "dal 9 al 10 novembre", "9-10 November": the first day of the month the
+            # date names, not a count
+            first = b.q.value - (_date_parts(b.q)[2] - a.mantissa)  # type: ignore[operator]
+            a.q = replace(a.q, value=first, unit=b.q.unit, kind="date", tolerance=0.0)
+            continue
         if not between_re.fullmatch(text[a.q.end:b.q.start]):
             continue
         if a.q.kind == "year" or b.q.kind == "year":
