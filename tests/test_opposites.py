@@ -12,7 +12,8 @@ LANGS = ("it", "de", "pt", "fr", "pl", "en", "es")
 def test_every_language_has_the_same_axes():
     names = {lang: sorted(a.name for a in axes(lang)[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["approve", "confirm", "custody", "exceed", "praise", "rise", "strengthen", "verdict"]
+    assert names["it"] == ["approve", "confirm", "custody", "early", "exceed", "praise", "rise", "strengthen",
+                           "verdict"]
 
 
 def test_every_language_has_the_same_wording_axes():
@@ -410,4 +411,24 @@ def _orbit(others_concede: bool) -> dict[str, str]:
 def test_not_preventing_is_nevertheless(others_concede, flagged):
     report = consistency.check(_orbit(others_concede), detectors=["polarity"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "fr"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+REOPENED = {  # the tunnel reopened two months ahead of schedule (de, pt, fr, pl)
+    "de": "Nach 14 Monaten Sanierung ist der Tunnel seit Montag wieder offen, zwei Monate früher als geplant.",
+    "pt": "O túnel voltou a abrir na segunda-feira, após 14 meses de obras e dois meses antes do previsto.",
+    "fr": "Après 14 mois de travaux, le tunnel a rouvert lundi, avec deux mois d'avance sur le calendrier.",
+    "pl": "Po 14 miesiącach prac tunel otwarto w poniedziałek, dwa miesiące przed terminem.",
+}
+
+
+@pytest.mark.parametrize("it,flagged", [
+    ("Dopo 14 mesi di lavori la galleria ha riaperto lunedì, con due mesi di ritardo sul calendario.", True),
+    ("Dopo 14 mesi di lavori la galleria ha riaperto lunedì, con due mesi di anticipo sul calendario.", False),
+    # "ritardo" without the plan is no schedule: a gap in a race, a train's delay
+    ("Dopo 14 mesi di lavori la galleria ha riaperto lunedì; i treni viaggiano con due minuti di ritardo.", False),
+], ids=["behind-schedule", "ahead-of-schedule", "no-plan-named"])
+def test_behind_schedule_against_ahead_of_it(it, flagged):
+    report = consistency.check({**REOPENED, "it": it}, detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "it"]
     assert bool(hits) is flagged, [f.message for f in report.flags]

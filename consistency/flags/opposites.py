@@ -3,8 +3,9 @@
 
 Each language's data file (``[opposites]``) lists axes of opposite meaning under the same names in
 every language (approve / reject, praise / criticise, rise / fall, convict / acquit, confirm /
-deny, strengthen / weaken, above / below, a suspended / an unconditional sentence), with the words
-of either side by prefix. A clause takes a side on an axis from its words, turned over by a
+deny, strengthen / weaken, above / below, a suspended / an unconditional sentence, ahead of / behind
+schedule), with the words of either side by prefix, and for some axes a third list: words one of which
+the clause must have for the axis to apply ("früher" takes a side only next to "geplant"). A clause takes a side on an axis from its words, turned over by a
 negation cue in the same clause ("non è stato approvato" is on
 the reject side; ``cues.py`` decides what a negation is). A version with words of both sides of
 an axis in a group takes none. Within an alignment group, a version on one side is a candidate
@@ -35,6 +36,7 @@ class Axis:
 
     name: str
     sides: tuple[WordList, WordList]
+    context: WordList | None = None  # words one of which the clause needs ("ritardo" sul "calendario")
 
     def side(self, word: str) -> int:
         """+1 for the first side, -1 for the second, 0 for neither."""
@@ -55,7 +57,7 @@ def axes(lang: str, section: str = "opposites") -> tuple[tuple[Axis, ...], tuple
     for name, pair in data.items():
         if name == "except":
             continue
-        out.append(Axis(name, (word_list(pair[0]), word_list(pair[1]))))
+        out.append(Axis(name, (word_list(pair[0]), word_list(pair[1])), word_list(pair[2]) if len(pair) > 2 else None))
     return tuple(out), tuple(w.casefold().rstrip("*") for w in data.get("except", []))
 
 
@@ -79,10 +81,12 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
         negs = [c for c in cues(unit.text, lang) if c.kind == "negation"]
         toks = tokens(unit.text)
         reach = [_reach(toks, c) for c in negs] if section == "wordings" else []
+        norms = [t.norm for t in toks]
+        here = [a for a in known if a.context is None or any(w in a.context for w in norms)]
         for i, tok in enumerate(toks):
             if skip and tok.norm.startswith(skip):
                 continue
-            for axis in known:
+            for axis in here:
                 sign = axis.side(tok.norm)
                 if sign:
                     if section == "wordings" and negs:
