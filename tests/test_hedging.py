@@ -52,6 +52,17 @@ HEDGE_CASES = [
     ("pt", "Os bombeiros receavam que as chamas pudessem alastrar.", []),
     ("en", "Firefighters feared the flames could spread to the houses next door.", []),
     ("de", "Die Feuerwehr war vor Ort. Die Flammen könnten übergreifen.", [("weak", "könnten")]),  # another sentence
+    # the reporting conditional in a main clause: reportedly
+    ("fr", "Les deux satellites auraient déjà transmis leurs premiers signaux.", [("hedge", "auraient")]),
+    ("it", "L'uomo avrebbe colpito il vicino con un bastone.", [("hedge", "avrebbe")]),
+    ("pt", "O suspeito teria fugido para Espanha.", [("hedge", "teria")]),
+    # ... but not a future in the past, a source already named, a condition, a counterfactual, "should have"
+    ("fr", "Le maire a annoncé qu'une tribune provisoire serait montée.", []),
+    ("fr", "Selon les premières estimations, il serait âgé d'environ 8 000 ans.", []),
+    ("it", "Se la scossa superasse 2,0, il pompaggio sarebbe sospeso.", []),
+    ("fr", "Sans ces travaux, le pont ne serait plus sûr dans quelques années.", []),
+    ("it", "Secondo lui la Provincia avrebbe dovuto prima costruire gli asili.", []),
+    ("fr", "Les deux autres auraient préféré le statu quo.", []),
 ]
 
 

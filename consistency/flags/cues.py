@@ -128,6 +128,11 @@ class Lexicon:
     weak_suffixes: tuple[str, ...]
     not_hedging: frozenset[tuple[str, ...]]
     fear: frozenset[str]  # "fürchtete", "craignaient": a "could" after them is what was feared, not a hedge
+    # the reporting conditional ("auraient déjà transmis": reportedly) and what makes it another conditional
+    reportative: frozenset[str]
+    reportative_not_after: frozenset[str]  # "que", "si", "selon" before it: a future in the past, a condition, a source
+    reportative_not_with: frozenset[str]  # "sans", "senza" anywhere in the sentence: a counterfactual
+    reportative_not_before: frozenset[str]  # "dû", "potuto" after it: "should have", "could have"
     boosters: frozenset[tuple[str, ...]]
     longest: int  # the longest phrase, in tokens
 
@@ -187,6 +192,10 @@ def lexicon(lang: str) -> Lexicon:
         weak_suffixes=tuple(_norm(p) for p in hed.get("weak_suffixes", [])),
         not_hedging=sets[4],
         fear=frozenset(_norm(w) for w in hed.get("fear", [])),
+        reportative=frozenset(_norm(w) for w in hed.get("reportative", [])),
+        reportative_not_after=frozenset(_norm(w) for w in hed.get("reportative_not_after", [])),
+        reportative_not_with=frozenset(_norm(w) for w in hed.get("reportative_not_with", [])),
+        reportative_not_before=frozenset(_norm(w) for w in hed.get("reportative_not_before", [])),
         boosters=sets[5],
         longest=longest,
     )
@@ -268,6 +277,8 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
             t = toks[i]
             if lex.weak_suffixes and len(t.norm) > 5 and t.norm.endswith(lex.weak_suffixes):
                 out.append(Cue(t.start, t.end, text[t.start : t.end], "weak"))
+            elif t.norm in lex.reportative and _reported(toks, i, lex, text):
+                out.append(Cue(t.start, t.end, text[t.start : t.end], "hedge"))
             i += 1
     if lex.fear:
         index = {tok.start: n for n, tok in enumerate(toks)}
@@ -319,6 +330,26 @@ def _concord(toks: list[Token], group: list[int], i: int, lex: Lexicon, text: st
     is_particle = t.norm in lex.particles or any(t.norm.startswith(p) for p in lex.particles if p.endswith("'"))
     return (len(group) == 1 and head.norm in lex.concord and is_particle and i - group[-1] <= _SUBJECT_WINDOW
             and not _punct_between(text, head, t))
+
+
+def _reported(toks: list[Token], i: int, lex: Lexicon, text: str) -> bool:
+    """Whether the conditional at ``i`` reports a claim ("Les deux satellites auraient déjà transmis leurs premiers
+    signaux", "l'uomo avrebbe colpito"): a main clause without a source, a condition or a "without" in its
+    sentence, and no "dû" / "potuto" after it ("aurait dû" is "should have")."""
+    def listed(norm: str, words: frozenset[str]) -> bool:
+        return norm in words or any(w.endswith("'") and norm.startswith(w) for w in words)
+
+    lo = i
+    while lo > 0 and not _sentence_between(text, toks[lo - 1], toks[i]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(toks) and not _sentence_between(text, toks[i], toks[hi + 1]):
+        hi += 1
+    if any(listed(toks[j].norm, lex.reportative_not_after) for j in range(lo, i)):
+        return False
+    if any(listed(toks[j].norm, lex.reportative_not_with) for j in range(lo, hi + 1)):
+        return False
+    return not any(toks[j].norm in lex.reportative_not_before for j in range(i + 1, min(hi, i + 3) + 1))
 
 
 def _feared(toks: list[Token], i: int, lex: Lexicon, text: str) -> bool:
