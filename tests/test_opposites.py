@@ -19,8 +19,8 @@ def test_every_language_has_the_same_axes():
 def test_every_language_has_the_same_wording_axes():
     names = {lang: sorted(a.name for a in axes(lang, "wordings")[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["accept", "affected", "heed", "limit", "pay", "prevent", "schedule", "stay", "valid",
-                           "working"]
+    assert names["it"] == ["accept", "affected", "age", "heed", "limit", "pay", "prevent", "schedule", "stay",
+                           "valid", "working"]
 
 
 @pytest.mark.parametrize("lang,word,expected", [
@@ -43,6 +43,8 @@ def test_every_language_has_the_same_wording_axes():
     ("fr", "empêché", {"prevent": 1}),
     ("de", "dennoch", {"prevent": -1}),
     ("pt", "passaram", {"stay": -1}),
+    ("pl", "ukończyły", {"age": 1}),
+    ("de", "unter", {"age": -1}),
 ])
 def test_wording_words_take_their_side(lang, word, expected):
     known, skip = axes(lang, "wordings")
@@ -432,3 +434,19 @@ def test_behind_schedule_against_ahead_of_it(it, flagged):
     report = consistency.check({**REOPENED, "it": it}, detectors=["opposites"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "it"]
     assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+CARD = {  # the library card is free for readers under 18
+    "it": "La tessera è gratuita per chi ha meno di 18 anni, mentre gli adulti pagano 20 euro all'anno.",
+    "de": "Für Kinder und Jugendliche unter 18 Jahren ist der Ausweis kostenlos, Erwachsene zahlen 20 Euro im Jahr.",
+    "pt": "O cartão de leitor é gratuito para menores de 18 anos; os adultos pagam 20 euros por ano.",
+    "fr": "L'inscription est gratuite pour les moins de 18 ans, les adultes paient 20 euros par an.",
+}
+
+
+def test_not_having_turned_an_age_is_being_under_it():
+    """"które nie ukończyły 18 lat" (who have not turned 18) = "under 18": without the age axis, pl's negation is
+    flagged (a low flag)."""
+    pl = "Osoby, które nie ukończyły 18 lat, dostaną kartę bezpłatnie, dorośli zapłacą 20 euro rocznie."
+    report = consistency.check({**CARD, "pl": pl}, detectors=["polarity"])
+    assert not [f for f in report.flags if f.kind == "polarity"], [f.message for f in report.flags]
