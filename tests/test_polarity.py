@@ -146,6 +146,8 @@ NEGATION_CASES = [
     ("pl", "Żaden z mieszkańców tej części miasta nie został ranny.", 1,
      ["Żaden z mieszkańców tej części miasta nie"]),
     ("fr", "Aucun blessé, mais la route n’est pas rouverte.", 2, ["Aucun", "n’est pas"]),  # another clause
+    # unfit is a property: "nie nadają się do zamieszkania" = "inagibili", "unbewohnbar"
+    ("pl", "Dziesiątki domów nie nadają się do zamieszkania.", 0, []),
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]
 
