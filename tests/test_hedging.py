@@ -57,12 +57,12 @@ HEDGE_CASES = [
     ("it", "L'uomo avrebbe colpito il vicino con un bastone.", [("hedge", "avrebbe")]),
     ("pt", "O suspeito teria fugido para Espanha.", [("hedge", "teria")]),
     # ... but not a future in the past, a source already named, a condition, a counterfactual, "should have"
-    ("fr", "Le maire a annoncé qu'une tribune provisoire serait montée.", []),
-    ("fr", "Selon les premières estimations, il serait âgé d'environ 8 000 ans.", []),
-    ("it", "Se la scossa superasse 2,0, il pompaggio sarebbe sospeso.", []),
-    ("fr", "Sans ces travaux, le pont ne serait plus sûr dans quelques années.", []),
-    ("it", "Secondo lui la Provincia avrebbe dovuto prima costruire gli asili.", []),
-    ("fr", "Les deux autres auraient préféré le statu quo.", []),
+    ("fr", "Le maire a annoncé qu'une tribune provisoire serait montée.", [("conditional", "serait")]),
+    ("fr", "Selon les premières estimations, il serait âgé d'environ 8 000 ans.", [("conditional", "serait")]),
+    ("it", "Se la scossa superasse 2,0, il pompaggio sarebbe sospeso.", [("conditional", "sarebbe")]),
+    ("fr", "Sans ces travaux, le pont ne serait plus sûr dans quelques années.", [("conditional", "serait")]),
+    ("it", "Secondo lui la Provincia avrebbe dovuto prima costruire gli asili.", [("conditional", "avrebbe")]),
+    ("fr", "Les deux autres auraient préféré le statu quo.", [("conditional", "auraient")]),
 ]
 
 
@@ -165,4 +165,31 @@ GRANT = {  # the Land "could" pay half the cost: two say "could", two say "may"
 def test_a_fact_against_counterparts_that_half_say_could(others, raised):
     texts = {**others, "de": "Die Hälfte der Kosten übernimmt das Land."}
     report = consistency.check(texts, detectors=["hedging"])
+    assert [f.version for f in report.flags if f.kind == "hedging"] == raised, [f.message for f in report.flags]
+
+
+LANDFILL = {  # the annulled project would have extended the landfill's life by nine years
+    "it": "Il progetto prevedeva un nuovo settore da 450.000 metri cubi, che avrebbe prolungato l'attività della "
+          "discarica di altri nove anni.",
+    "pt": "O projeto previa uma nova célula de 450 mil metros cúbicos, que teria prolongado o funcionamento do aterro "
+          "por mais nove anos.",
+    "fr": "Le projet prévoyait un nouveau casier de 450 000 mètres cubes, qui aurait prolongé l'exploitation de la "
+          "décharge de neuf ans.",
+    "de": "Geplant war ein neuer Deponieabschnitt mit 450 000 Kubikmetern, der den Betrieb um neun Jahre verlängert "
+          "hätte.",
+}
+
+
+@pytest.mark.parametrize("others,raised", [
+    (LANDFILL, []),  # "mogłoby działać" where most others say "avrebbe prolungato": a mood, not doubt
+    ({**LANDFILL,
+      "it": "Il progetto prevedeva un nuovo settore da 450.000 metri cubi, che prolunga l'attività di nove anni.",
+      "pt": "O projeto previa uma nova célula de 450 mil metros cúbicos, que prolonga o funcionamento por nove anos.",
+      "fr": "Le projet prévoyait un nouveau casier de 450 000 mètres cubes, qui prolonge l'exploitation de neuf ans."},
+     ["pl"]),  # the others state it: pl's "could" is a hedge
+], ids=["others-conditional", "others-indicative"])
+def test_could_against_counterparts_in_the_conditional_is_a_mood(others, raised):
+    pl = ("Projekt zakładał budowę nowej kwatery o pojemności 450 tys. m sześc., dzięki której wysypisko mogłoby "
+          "działać o dziewięć lat dłużej.")
+    report = consistency.check({**others, "pl": pl}, detectors=["hedging"])
     assert [f.version for f in report.flags if f.kind == "hedging"] == raised, [f.message for f in report.flags]

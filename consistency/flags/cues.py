@@ -67,7 +67,7 @@ class Cue:
     start: int
     end: int
     text: str
-    kind: str  # "negation", "hedge" (strong), "weak" (could, might), "modal" (can, may) or "booster"
+    kind: str  # "negation", "hedge" (strong), "weak" (could, might), "modal" (can, may), "booster" or "conditional"
     soft: bool = False  # a negation made only of "without" words, which translators render freely
 
 
@@ -80,6 +80,7 @@ class CueProfile:
     weak: int
     boosters: int
     modal: int = 0
+    conditional: int = 0  # conditionals that report nothing ("che avrebbe prolungato"): mood, not doubt
 
     @property
     def hedged(self) -> bool:
@@ -277,8 +278,9 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
             t = toks[i]
             if lex.weak_suffixes and len(t.norm) > 5 and t.norm.endswith(lex.weak_suffixes):
                 out.append(Cue(t.start, t.end, text[t.start : t.end], "weak"))
-            elif t.norm in lex.reportative and _reported(toks, i, lex, text):
-                out.append(Cue(t.start, t.end, text[t.start : t.end], "hedge"))
+            elif t.norm in lex.reportative:
+                kind = "hedge" if _reported(toks, i, lex, text) else "conditional"
+                out.append(Cue(t.start, t.end, text[t.start : t.end], kind))
             i += 1
     if lex.fear:
         index = {tok.start: n for n, tok in enumerate(toks)}
@@ -535,5 +537,7 @@ def profile(text: str, lang: str) -> CueProfile:
 
 
 def profile_of(found: list[Cue]) -> CueProfile:
-    count = {k: sum(1 for c in found if c.kind == k) for k in ("negation", "hedge", "weak", "booster", "modal")}
-    return CueProfile(count["negation"], count["hedge"], count["weak"], count["booster"], count["modal"])
+    count = {k: sum(1 for c in found if c.kind == k)
+             for k in ("negation", "hedge", "weak", "booster", "modal", "conditional")}
+    return CueProfile(count["negation"], count["hedge"], count["weak"], count["booster"], count["modal"],
+                      count["conditional"])

@@ -10,7 +10,9 @@ weak cue carries the difference: "can" marks ability as often as possibility,
 so a version hedged by a modal alone, or a majority hedged by modals alone, is
 not flagged. A strong hedge against counterparts that only say "can" ("é provável
 que deixem de conseguir" against "non potranno più") is found by a second vote,
-on strong hedges alone: the first reads both sides as hedged. Boosters
+on strong hedges alone: the first reads both sides as hedged. A "could" against counterparts that
+mostly use a conditional that reports nothing ("mogłoby działać" against "che avrebbe prolungato",
+"qui aurait prolongé") is a mood, not doubt. Boosters
 (certainly, sicuramente) are not compared: translations add and drop them
 freely. The probability comes from the calibrator.
 """
@@ -38,6 +40,8 @@ def find_hedging(ctx: FlagContext) -> list[Finding]:
         if f.extra or prof.hedged:
             if prof.certainty >= 2:
                 continue  # hedged by "can" alone
+            if prof.certainty == 1 and sum(1 for w in winners if w.conditional) * 2 >= len(winners):
+                continue  # "could" where the others use a conditional ("mogłoby działać" = "avrebbe prolungato")
             f.features["strong"] = float(prof.hedges > 0)
         else:
             firm = [w for w in winners if w.certainty <= 1]
