@@ -148,6 +148,9 @@ NEGATION_CASES = [
     ("fr", "Aucun blessé, mais la route n’est pas rouverte.", 2, ["Aucun", "n’est pas"]),  # another clause
     # unfit is a property: "nie nadają się do zamieszkania" = "inagibili", "unbewohnbar"
     ("pl", "Dziesiątki domów nie nadają się do zamieszkania.", 0, []),
+    # "more were not allowed" is a maximum; "no longer allowed" is a negation
+    ("de", "11 500 Zuschauer verfolgten das Springen, mehr waren nicht zugelassen.", 0, []),
+    ("de", "Zuschauer waren nicht mehr zugelassen.", 1, ["nicht"]),
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]
 
