@@ -322,6 +322,11 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     return tuple(out)
 
 
+def _listed(norm: str, words: frozenset[str]) -> bool:
+    """Whether a token is one of ``words``, or an elided form of one that ends in an apostrophe ("qu'une", "n'est")."""
+    return norm in words or any(w.endswith("'") and norm.startswith(w) for w in words)
+
+
 _SUBJECT_WINDOW = 10  # words between a negative subject ("aucun membre de la communauté") and its particle
 
 
@@ -329,8 +334,8 @@ def _concord(toks: list[Token], group: list[int], i: int, lex: Lexicon, text: st
     """Whether the particle at ``i`` completes the negative word that opens ``group`` ("aucun membre de la
     communauté n'est revenu", "nikt z członków gminy nie wrócił"): one negation, however long the subject."""
     head, t = toks[group[0]], toks[i]
-    is_particle = t.norm in lex.particles or any(t.norm.startswith(p) for p in lex.particles if p.endswith("'"))
-    return (len(group) == 1 and head.norm in lex.concord and is_particle and i - group[-1] <= _SUBJECT_WINDOW
+    return (len(group) == 1 and head.norm in lex.concord and _listed(t.norm, lex.particles)
+            and i - group[-1] <= _SUBJECT_WINDOW
             and not _punct_between(text, head, t))
 
 
@@ -338,18 +343,15 @@ def _reported(toks: list[Token], i: int, lex: Lexicon, text: str) -> bool:
     """Whether the conditional at ``i`` reports a claim ("Les deux satellites auraient déjà transmis leurs premiers
     signaux", "l'uomo avrebbe colpito"): a main clause without a source, a condition or a "without" in its
     sentence, and no "dû" / "potuto" after it ("aurait dû" is "should have")."""
-    def listed(norm: str, words: frozenset[str]) -> bool:
-        return norm in words or any(w.endswith("'") and norm.startswith(w) for w in words)
-
     lo = i
     while lo > 0 and not _sentence_between(text, toks[lo - 1], toks[i]):
         lo -= 1
     hi = i
     while hi + 1 < len(toks) and not _sentence_between(text, toks[i], toks[hi + 1]):
         hi += 1
-    if any(listed(toks[j].norm, lex.reportative_not_after) for j in range(lo, i)):
+    if any(_listed(toks[j].norm, lex.reportative_not_after) for j in range(lo, i)):
         return False
-    if any(listed(toks[j].norm, lex.reportative_not_with) for j in range(lo, hi + 1)):
+    if any(_listed(toks[j].norm, lex.reportative_not_with) for j in range(lo, hi + 1)):
         return False
     return not any(toks[j].norm in lex.reportative_not_before for j in range(i + 1, min(hi, i + 3) + 1))
 

@@ -814,8 +814,8 @@ def _fraction(digits: str | None) -> float:
 
 
 def _find_durations(text: str, data: LanguageData, taken: list[tuple[int, int]]) -> list[Quantity]:
-    """Race times and gaps in seconds: "2'03\"", "2’03”8", "5'38\"71", "1\"9", "2 h 26 min 50 s", "20min41s8", "19 s 7",
-    "1:02:33", and "3:03" or "20:41,8" unless a clock cue says a time of day."""
+    """Race times and gaps in seconds: "2'03\"", "2’03”8", "5'38\"71", "1\"9", "2 h 26 min 50 s", "20min41s8",
+    "19 s 7", "1:02:33", and "3:03" or "20:41,8" unless a clock cue says a time of day."""
     out = []
     for m in _HMS.finditer(text):
         seconds = _hms_seconds(m)

@@ -5,9 +5,9 @@ Each language's data file (``[opposites]``) lists axes of opposite meaning under
 every language (approve / reject, praise / criticise, rise / fall, convict / acquit, confirm /
 deny, strengthen / weaken, above / below, a suspended / an unconditional sentence, ahead of / behind
 schedule), with the words of either side by prefix, and for some axes a third list: words one of which
-the clause must have for the axis to apply ("früher" takes a side only next to "geplant"). A clause takes a side on an axis from its words, turned over by a
-negation cue in the same clause ("non è stato approvato" is on
-the reject side; ``cues.py`` decides what a negation is). A version with words of both sides of
+the clause must have for the axis to apply ("früher" takes a side only next to "geplant"). A clause
+takes a side on an axis from its words, turned over by a negation cue in the same clause ("non è
+stato approvato" is on the reject side; ``cues.py`` decides what a negation is). A version with words of both sides of
 an axis in a group takes none. Within an alignment group, a version on one side is a candidate
 when at least two other versions, and more than share its side, are on the other, each in the clause
 closest to its own (``_facing``: not the next clause of a merged sentence); versions without a word of
