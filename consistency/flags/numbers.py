@@ -936,36 +936,33 @@ def _is_year(text: str, start: int, end: int, data: LanguageData) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _day_range_re(connectors: tuple[str, ...]) -> re.Pattern[str]:
-    """What stands between the first day of a range of days and the date that ends it: a dash or one of the
-    language's ``date_range_connectors`` ("na", "al", "auf den"), after an optional ordinal dot."""
-    words = "|".join(re.escape(w) for w in connectors)
-    alt = rf"[{_SPACES}]*[-–—/][{_SPACES}]*" + (rf"|[{_SPACES}]+(?:{words})[{_SPACES}]+" if words else "")
-    return re.compile(rf"\.?(?:{alt})", re.IGNORECASE)
+def _connector_re(connectors: tuple[str, ...], lead: str = "") -> re.Pattern[str] | None:
+    """What may stand between the two ends of a range: one of ``connectors``, a dash or slash with or without
+    spaces, a word between spaces (None without connectors); ``lead`` may come first (an ordinal dot)."""
+    words = [c for c in connectors if c[0].isalpha()]
+    dashes = [c for c in connectors if not c[0].isalpha()]
+    alt = [rf"[{_SPACES}]*(?:{'|'.join(re.escape(d) for d in dashes)})[{_SPACES}]*"] if dashes else []
+    if words:
+        alt.append(rf"[{_SPACES}]+(?:{'|'.join(re.escape(w) for w in words)})[{_SPACES}]+")
+    return re.compile(rf"{lead}(?:{'|'.join(alt)})", re.IGNORECASE) if alt else None
 
 
 def _propagate_ranges(text: str, raws: list[_Raw], data: LanguageData) -> None:
-    """In "10-20 %", "1,5-2 mld zł", "tra 10 e 20 miliardi" the first end takes the second's unit and scale."""
-    words = [c for c in data.range_connectors if c[0].isalpha()]
-    dashes = [c for c in data.range_connectors if not c[0].isalpha()]
-    alt = "|".join([rf"[{_SPACES}]*(?:{'|'.join(re.escape(d) for d in dashes)})[{_SPACES}]*"] if dashes else [])
-    if words:
-        alt += ("|" if alt else "") + rf"[{_SPACES}]+(?:{'|'.join(re.escape(w) for w in words)})[{_SPACES}]+"
-    if not alt:
-        return
-    between_re = re.compile(rf"(?:{alt})", re.IGNORECASE)
-    night_re = _day_range_re(data.date_range_connectors)
+    """In "10-20 %", "1,5-2 mld zł", "tra 10 e 20 miliardi" the first end takes the second's unit and scale;
+    in "z 9 na 10 listopada", "tra il 12 e il 26 novembre" the first day is a date of the month named."""
+    between_re = _connector_re(data.range_connectors)
+    dashes = tuple(c for c in data.range_connectors if not c[0].isalpha())
+    days_re = _connector_re(dashes + data.date_range_connectors, r"\.?")
     for i in range(len(raws) - 1):
         a, b = raws[i], raws[i + 1]
-        if (b.q.kind == "date" and b.q.unit in ("day", "day-no-year") and a.q.kind in ("count", "ordinal")
-                and a.mantissa == int(a.mantissa) and 1 <= a.mantissa < _date_parts(b.q)[2]  # type: ignore[operator]
-                and night_re.fullmatch(text[a.q.end:b.q.start])):
-            # "z 9 na 10 listopada", "dal 9 al 10 novembre", "9-10 November": the first day of the month the
-            # date names, not a count
-            first = b.q.value - (_date_parts(b.q)[2] - a.mantissa)  # type: ignore[operator]
-            a.q = replace(a.q, value=first, unit=b.q.unit, kind="date", tolerance=0.0)
+        between = text[a.q.end:b.q.start]
+        last_day = _date_parts(b.q)[2] if b.q.kind == "date" and b.q.unit in ("day", "day-no-year") else None
+        if (last_day is not None and a.q.kind in ("count", "ordinal") and a.mantissa == int(a.mantissa)
+                and 1 <= a.mantissa < last_day and days_re is not None and days_re.fullmatch(between)):
+            # "z 9 na 10 listopada", "dal 9 al 10 novembre", "9-10 November": the first day, not a count
+            a.q = replace(a.q, value=b.q.value - (last_day - a.mantissa), unit=b.q.unit, kind="date", tolerance=0.0)
             continue
-        if not between_re.fullmatch(text[a.q.end:b.q.start]):
+        if between_re is None or not between_re.fullmatch(between):
             continue
         if a.q.kind == "year" or b.q.kind == "year":
             if {a.q.kind, b.q.kind} <= {"year", "count"} and all(

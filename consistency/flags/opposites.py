@@ -7,8 +7,8 @@ deny, strengthen / weaken, above / below, a suspended / an unconditional sentenc
 schedule), with the words of either side by prefix, and for some axes a third list: words one of which
 the clause must have for the axis to apply ("früher" takes a side only next to "geplant"). A clause
 takes a side on an axis from its words, turned over by a negation cue in the same clause ("non è
-stato approvato" is on the reject side; ``cues.py`` decides what a negation is). A version with words of both sides of
-an axis in a group takes none. Within an alignment group, a version on one side is a candidate
+stato approvato" is on the reject side; ``cues.py`` decides what a negation is). A version with
+words of both sides of an axis in a group takes none. Within an alignment group, a version on one side is a candidate
 when at least two other versions, and more than share its side, are on the other, each in the clause
 closest to its own (``_facing``: not the next clause of a merged sentence); versions without a word of
 the axis do not vote. No head is fitted for these (no synthetic data plants
@@ -57,7 +57,8 @@ def axes(lang: str, section: str = "opposites") -> tuple[tuple[Axis, ...], tuple
     for name, pair in data.items():
         if name == "except":
             continue
-        out.append(Axis(name, (word_list(pair[0]), word_list(pair[1])), word_list(pair[2]) if len(pair) > 2 else None))
+        context = word_list(pair[2]) if len(pair) > 2 else None
+        out.append(Axis(name, (word_list(pair[0]), word_list(pair[1])), context))
     return tuple(out), tuple(w.casefold().rstrip("*") for w in data.get("except", []))
 
 
