@@ -103,6 +103,21 @@ TERRITORY = {
 }
 
 
+# A census: two versions date the count by its year, the others by its day ("31 dicembre" is no other year).
+CENSUS = {
+    "it": ("Joravel cresce\n\nAl 31 dicembre la provincia contava 412.380 residenti, lo 0,3 per cento in più "
+           "rispetto a un anno prima.\n\nLe nascite sono in calo."),
+    "de": ("Joravel wächst\n\n{when} zählte die Provinz 412.380 Einwohner, 0,3 Prozent mehr als zwölf Monate zuvor."
+           "\n\nDie Geburten gehen zurück."),
+    "pt": ("Joravel cresce\n\nNo final de 2024, a província tinha 412 380 residentes, mais 0,3% do que um ano antes."
+           "\n\nOs nascimentos estão a diminuir."),
+    "fr": ("Joravel grandit\n\nLa province comptait 412 380 habitants au 31 décembre, soit 0,3 % de plus qu’un an "
+           "auparavant.\n\nLes naissances reculent."),
+    "pl": ("Joravel rośnie\n\nWedług stanu na 31 grudnia prowincję zamieszkiwało 412 380 osób, o 0,3 proc. więcej "
+           "niż rok wcześniej.\n\nUrodzeń jest coraz mniej."),
+}
+
+
 def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     texts = {v: t.format(**fill) for v, t in versions.items()}
     report = consistency.check(texts)
@@ -123,8 +138,10 @@ def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     (CASUALTIES, {"dead": "fünf"}, [("de", "fünf")]),     # 2 + 3, but de states neither of the two
     (TERRITORY, {"area": "25 000 hectares"}, []),           # 25 000 ha = 250 km²
     (TERRITORY, {"area": "250 hectares"}, [("fr", "250 hectares")]),  # the same figure in another unit
+    (CENSUS, {"when": "Ende 2024"}, []),                  # a year against a day without one: two parts of a date
+    (CENSUS, {"when": "Am 30. Juni"}, [("de", "30. Juni")]),  # another day is another date
 ], ids=["bound", "bound-changed", "elliptic-scale", "elliptic-changed", "title-fact", "title-changed",
         "lead-fact", "lead-changed", "derived", "derived-changed", "sum-not-stated", "area-converted",
-        "area-other-unit"])
+        "area-other-unit", "year-and-day", "day-changed"])
 def test_number_flags(versions: dict[str, str], fill: dict[str, str], expected: list[tuple[str, str]]) -> None:
     assert _numbers(versions, **fill) == expected

@@ -122,7 +122,10 @@ def _states(quantities: list[_Q], q: Quantity, outside: set[tuple[int, int]]) ->
 def _compatible(a: Quantity, b: Quantity) -> bool:
     """Could ``b`` be what another version wrote for ``a``? Same kind, and units of one dimension when both
     have one ("250 hectares" against "250 km²" is a divergence; "7 nm" against "7 km" too, but "5 kg" against
-    "5 km" is two facts)."""
+    "5 km" is two facts; "31 dicembre" against "Ende 2024" too: a day without a year and a year say
+    different parts of one date)."""
+    if {a.kind, b.kind} == {"date", "year"} and "day-no-year" in (a.unit, b.unit):
+        return False
     kinds = {_COMPATIBLE.get(a.kind, a.kind), _COMPATIBLE.get(b.kind, b.kind)}
     if kinds == {"count", "money"}:  # "48 milioni" may be the euros the sentence already named
         count = a if a.kind == "count" else b
