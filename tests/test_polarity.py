@@ -354,3 +354,40 @@ def test_a_superlative_in_another_clause_is_no_record(candidates):
     }
     consistency.check(texts, detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == ["fr"]
+
+
+# A rally stage called off: pl moves "the marshals could not move them" into the next sentence.
+STAGE = {
+    "it": ("Rally di Valdoro, annullata la settima prova\n\n"
+           "Alcune centinaia di spettatori si erano sistemati in una zona vietata sopra il tornante, e i commissari "
+           "non sono riusciti a farli spostare. Dopo quaranta minuti di attesa il direttore di gara ha annullato la "
+           "prova. Il rally si è concluso domenica con la vittoria di Ferri."),
+    "de": ("Rallye Valdoro: siebte Prüfung gestrichen\n\n"
+           "Mehrere hundert Zuschauer standen in einer Sperrzone oberhalb der Kehre, und die Streckenposten konnten "
+           "sie nicht vertreiben. Nach vierzig Minuten Wartezeit strich der Rennleiter die Prüfung. Die Rallye endete "
+           "am Sonntag mit einem Sieg von Ferri."),
+    "pt": ("Rali de Valdoro: sétima especial anulada\n\n"
+           "Algumas centenas de espectadores tinham-se instalado numa zona proibida acima do gancho, e os comissários "
+           "não conseguiram retirá-los. Ao fim de quarenta minutos de espera, o diretor de prova anulou a especial. "
+           "O rali terminou no domingo com a vitória de Ferri."),
+    "fr": ("Rallye de Valdoro : la septième spéciale annulée\n\n"
+           "Quelques centaines de spectateurs s’étaient installés dans une zone interdite au-dessus de l’épingle, et "
+           "les commissaires n’ont pas réussi à les déplacer. Après quarante minutes d’attente, le directeur de course "
+           "a annulé l’épreuve. Le rallye s’est terminé dimanche par la victoire de Ferri."),
+    "pl": ("Rajd Valdoro: siódmy odcinek odwołany\n\n"
+           "Kilkaset osób ustawiło się w strefie zakazanej powyżej nawrotu. {next} Rajd zakończył się w niedzielę "
+           "zwycięstwem Ferriego."),
+}
+
+
+@pytest.mark.parametrize("pl,raised", [
+    # the negated clause joined to the next sentence: the others say it in the sentence before
+    ("Sędziom nie udało się ich stamtąd przesunąć i po czterdziestu minutach oczekiwania dyrektor rajdu "
+     "odwołał próbę.", []),
+    # the same, and the director did not call the stage off: one negation more than the moved clause brings
+    ("Sędziom nie udało się ich stamtąd przesunąć i po czterdziestu minutach oczekiwania dyrektor rajdu nie "
+     "odwołał próby.", ["pl"]),
+], ids=["moved-clause", "flipped"])
+def test_a_negation_moved_into_the_next_sentence_is_no_flip(candidates, pl, raised):
+    consistency.check({**STAGE, "pl": STAGE["pl"].format(next=pl)}, detectors=["polarity"])
+    assert sorted({c.version for c in candidates if c.kind == "polarity"}) == raised

@@ -22,12 +22,15 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Callable, Hashable
 
+import numpy as np
+
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .cues import Cue, CueProfile, cues, lexicon, profile_of, says_first, says_most, says_never
 from .opposites import worded_alike
-from .votes import Vote, best_counterpart, clauses_of, group_text, pair_similarity, unit_containing, vote
+from .votes import (Vote, best_counterpart, clauses_of, group_text, neighbour_units, pair_similarity, unit_containing,
+                    vote)
 
 
 @dataclass(frozen=True)
@@ -245,6 +248,45 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
     return first(f.version) and theirs * 2 < len(f.vote.winners)
 
 
+def _negated_next_door(ctx: FlagContext, f: CueFinding) -> bool:
+    """Whether the others say the negated clause in a neighbouring sentence: for most of the versions on
+    the other side, a negated clause of the sentence before or after the group is the closest clause to
+    the negated one, or the one that, joined to their text here, brings it closest (and closer than it
+    was), and with it their negations add up to the holder's; the same the other way round for a dropped
+    negation. Translators merge a sentence into the one before or
+    after it ("Sędziom nie udało się ich przesunąć i po czterdziestu minutach ... odwołał próbę" against
+    "... e i commissari non sono riusciti a farli spostare. Dopo quaranta minuti ..."), so the negation
+    moved with its clause."""
+    if ctx.embed_fn is None:
+        return False
+    moved = voters = 0
+    for w in f.vote.winners:
+        holder, reader = (f.version, w) if f.extra else (w, f.version)
+        held = f.cues[holder]
+        if not held:
+            continue
+        own = clauses_of(ctx, f.group, holder)
+        unit = (unit_containing(own, f.span[0], f.span[1]) if f.extra
+                else unit_containing(own, held[0].start, held[0].end))
+        here = clauses_of(ctx, f.group, reader)
+        near = neighbour_units(ctx, f.group, holder, reader)
+        if unit is None or not here or not near:
+            continue
+        voters += 1
+        lang = ctx.documents[reader].lang
+        base = " ".join(u.text for u in here)
+        joined = [f"{n.text} {base}" if n.start < here[0].start else f"{base} {n.text}" for n in near]
+        vecs = ctx.embed_fn([unit.text, base, *joined, *(u.text for u in here), *(n.text for n in near)])
+        sims = vecs[1:] @ vecs[0]
+        gains, alone = sims[1:1 + len(near)] - sims[0], sims[1 + len(near):]
+        k = int(np.argmax(gains))  # the join that helps most: the counterpart says the clause with its neighbour
+        j = int(np.argmax(alone)) - len(here)  # the closest clause: a neighbour's (j >= 0) or one of the group's
+        # with that clause, the counterpart has as many negations as the holder: nothing else is flipped
+        moved += any(m >= 0 and f.values[reader] + profile_of(cues(near[m].text, lang)).negations == f.values[holder]
+                     for m in ((k if gains[k] > 0 else -1), j))
+    return voters > 0 and moved * 2 > voters
+
+
 @finder("polarity")
 def find_polarity(ctx: FlagContext) -> list[Finding]:
     """``polarity`` candidates: a version that negates a claim its counterparts state (or the reverse)."""
@@ -257,6 +299,8 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
             continue  # only its "without" makes the difference ("Ohne Code drohen Bußgelder" = "chi ne è sprovvisto")
         if _record_as_first(ctx, f):
             continue  # "noch nie hatte eine Qualifikantin gewonnen" = "la prima qualificata a vincere"
+        if _negated_next_door(ctx, f):
+            continue  # the negated clause is part of a neighbouring sentence in the others
         if worded_alike(ctx, f.group, f.version, f.vote.winners):
             continue  # "nicht genehmigt" where the others say "respinto": the negation is a wording
         f.features["delta"] = float(abs(int(mine) - int(theirs)))  # type: ignore[call-overload]
