@@ -28,6 +28,13 @@ SPLIT_CASES = [
     ("en", "Huawei, Cambricon, and MetaX are investing.", ["Huawei, Cambricon, and MetaX are investing"]),
     ("en", "The museum reopens on Saturday (after three years of work).",
      ["The museum reopens on Saturday", "(after three years of work)"]),
+    # an infinitive with its object completes the clause before it; a relative clause is cut off
+    ("de", "Die Ordner konnten die Zuschauer nicht dazu bewegen, den Hang zu verlassen.",
+     ["Die Ordner konnten die Zuschauer nicht dazu bewegen, den Hang zu verlassen"]),
+    ("de", "Die Stadt plant, die Messdaten ab 2026 online zu veröffentlichen, wie der Bürgermeister mitteilte.",
+     ["Die Stadt plant, die Messdaten ab 2026 online zu veröffentlichen", "wie der Bürgermeister mitteilte"]),
+    ("de", "Gezeigt wird der Altar, den die Werkstatt im Winter restauriert hat.",
+     ["Gezeigt wird der Altar", "den die Werkstatt im Winter restauriert hat"]),
     ("de", "", []),
 ]
 

@@ -6,7 +6,10 @@ sentence is cut at clause boundaries: semicolons, colons, spaced dashes,
 brackets, a comma followed by a conjunction, relative pronoun or connective
 listed in the language's ``[clauses] after_comma``, and a comma followed by an
 apposition with a relative clause (", una stima che ...": an article of
-``apposition``, then one of ``relative`` within four words); the lists are in
+``apposition``, then one of ``relative`` within four words). A comma and an article of
+``infinitive_objects`` opening a piece that ends with an ``infinitive`` word and one more word
+is an infinitive with its object (", den Platz zu räumen"), which completes the clause before
+it: no cut there. The lists are in
 ``consistency/data/lang/<code>.toml``. Pieces shorter than ``MIN_WORDS`` words
 join their neighbour ("Huawei, Cambricon, and MetaX" stays one unit). Spans
 exclude the separator and the closing punctuation of the sentence.
@@ -41,9 +44,33 @@ def _markers(lang: str) -> tuple[frozenset[tuple[str, ...]], int, frozenset[str]
     """(clause markers after a comma, the longest in words, apposition articles, relative pronouns)."""
     clauses = _clause_data(lang)
     phrases = _phrases(clauses.get("after_comma"))
-    fold = lambda items: frozenset(str(x).casefold() for x in items or [])  # noqa: E731
-    return (phrases, max((len(p) for p in phrases), default=1), fold(clauses.get("apposition")),
-            fold(clauses.get("relative")))
+    return (phrases, max((len(p) for p in phrases), default=1), _fold(clauses.get("apposition")),
+            _fold(clauses.get("relative")))
+
+
+def _fold(items: Any) -> frozenset[str]:
+    return frozenset(str(x).casefold() for x in items or [])
+
+
+@lru_cache(maxsize=64)
+def _infinitives(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(articles that open an infinitive's object, infinitive markers): ", den Platz zu räumen"."""
+    clauses = _clause_data(lang)
+    return _fold(clauses.get("infinitive_objects")), _fold(clauses.get("infinitive"))
+
+
+_PIECE_END = re.compile(r"[,;:.!?()]")
+
+
+def _infinitive_piece(text: str, toks: list, i: int, lang: str) -> bool:
+    """Whether the piece opened by token ``i`` is an infinitive with its object (", den Platz zu räumen")."""
+    objects, markers = _infinitives(lang)
+    if toks[i].norm not in objects or not markers:
+        return False
+    last = i
+    while last + 1 < len(toks) and not _PIECE_END.search(text[toks[last].end : toks[last + 1].start]):
+        last += 1
+    return last - 1 > i and toks[last - 1].norm in markers
 
 
 @lru_cache(maxsize=64)
@@ -107,7 +134,7 @@ def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
                         for n in range(min(longest, len(toks) - i), 0, -1))
             if not found and t.norm in articles:  # ", una stima che ...": an apposition with a relative clause
                 found = any(x.norm in relatives for x in toks[i + 2 : i + 6])
-            if found:
+            if found and not _infinitive_piece(text, toks, i, lang):
                 cuts.add(toks[i - 1].end + before.index(","))
                 cuts.add(t.start)
     points = sorted(cuts)
