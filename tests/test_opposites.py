@@ -150,6 +150,12 @@ def _pumped(it_sentence: str) -> dict[str, str]:
      True),  # below the expectation where the others say above it
     ("La prova di pompaggio ha dato 95 litri al secondo, una portata superiore alle attese dei geologi.", False),
     ("La prova di pompaggio ha dato 95 litri al secondo, una portata non inferiore alle attese dei geologi.", False),
+    ("La prova di pompaggio ha dato 95 litri al secondo, una portata non superiore alle attese dei geologi.", True),
+    # the negation belongs to the clause after "e": "superiore" keeps its side
+    ("La prova di pompaggio ha dato 95 litri al secondo, una portata superiore alle attese dei geologi, e non "
+     "servono altri pozzi.", False),
+    ("La prova di pompaggio ha dato 95 litri al secondo, una portata superiore alle attese dei geologi e non "
+     "servono altri pozzi.", False),
 ])
 def test_above_or_below_what_was_expected(it_sentence, flagged):
     report = consistency.check(_pumped(it_sentence), detectors=["opposites"])

@@ -7,7 +7,8 @@ deny, strengthen / weaken, above / below, a suspended / an unconditional sentenc
 schedule), with the words of either side by prefix, and for some axes a third list: words one of which
 the clause must have for the axis to apply ("früher" takes a side only next to "geplant"). A clause
 takes a side on an axis from its words, turned over by a negation cue in the same clause ("non è
-stato approvato" is on the reject side; ``cues.py`` decides what a negation is). A version with
+stato approvato" is on the reject side; ``cues.py`` decides what a negation is) unless an "and" word
+stands between them ("è inferiore ... e non servono pesticidi"). A version with
 words of both sides of an axis in a group takes none. Within an alignment group, a version on one side is a candidate
 when at least two other versions, and more than share its side, are on the other, each in the clause
 closest to its own (``_facing``: not the next clause of a merged sentence); versions without a word of
@@ -78,6 +79,7 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
     if not known:
         return {}
     found: dict[str, list[Stance]] = {}
+    coordinators = _coordinators(lang)
     for unit in clauses_of(ctx, group, version):
         negs = [c for c in cues(unit.text, lang) if c.kind == "negation"]
         toks = tokens(unit.text)
@@ -98,11 +100,26 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
                         if not turned:
                             continue
                     else:
-                        turned = len(negs) % 2 == 1
+                        turned = sum(1 for c in negs if not _across(toks, c, i, coordinators)) % 2 == 1
                     if turned:
                         sign = -sign
                     found.setdefault(axis.name, []).append(Stance(sign, unit, unit.text[tok.start:tok.end], turned))
     return {name: ss[0] for name, ss in found.items() if len({s.sign for s in ss}) == 1}
+
+
+@lru_cache(maxsize=64)
+def _coordinators(lang: str) -> frozenset[str]:
+    """The language's "and" words (``[clauses] coordinators``)."""
+    code = normalise_lang(lang)
+    data: dict[str, Any] = (read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
+    return frozenset(str(w).casefold() for w in data.get("clauses", {}).get("coordinators", []))
+
+
+def _across(toks: list[Token], cue: Cue, i: int, coordinators: frozenset[str]) -> bool:
+    """Whether an "and" word stands between a negation ``cue`` and token ``i``: the negation belongs to
+    another coordinated clause ("è inferiore del 95 per cento ... e non servono pesticidi")."""
+    lo, hi = (toks[i].end, cue.start) if toks[i].start < cue.start else (cue.end, toks[i].start)
+    return any(lo <= t.start < hi and t.norm in coordinators for t in toks)
 
 
 _NEAR = 3  # tokens between a negation and the wording-axis word it turns over
