@@ -232,3 +232,32 @@ def test_an_attribution_is_no_addition_where_the_others_attribute_too(pl_text, e
     ctx = NS(documents={"de": NS(lang="de"), "pl": NS(lang="pl")}, members=lambda group, v: [seg] if v == "pl" else [])
     clause = "wie die Klinikleitung am Dienstag mitteilte"
     assert _attributed(ctx, NS(members=("pl0",)), "de", clause, ["pl"]) is excused
+
+
+# The mayor's last words: de says all in one sentence, it, pt and fr in two, pl lacks the middle clause.
+MAYOR = {
+    "it": ("Il sindaco ha parlato di un giorno atteso da dieci anni.",
+           "Il sindaco ha parlato di un giorno atteso da dieci anni, ma ha ammesso che i lavori sono costati il doppio "
+           "del previsto. Ha promesso altre due linee entro il 2030."),
+    "de": ("Der Bürgermeister sprach von einem Tag, auf den man zehn Jahre gewartet habe.",
+           "Der Bürgermeister sprach von einem Tag, auf den man zehn Jahre gewartet habe, räumte aber ein, dass der "
+           "Bau doppelt so viel gekostet habe wie geplant, und versprach zwei weitere Linien bis 2030."),
+    "pt": ("O presidente da câmara falou de um dia esperado há dez anos.",
+           "O presidente da câmara falou de um dia esperado há dez anos, mas admitiu que as obras custaram o dobro do "
+           "previsto. Prometeu mais duas linhas até 2030."),
+    "fr": ("Le maire a évoqué un jour attendu depuis dix ans.",
+           "Le maire a évoqué un jour attendu depuis dix ans, mais a reconnu que les travaux ont coûté deux fois plus "
+           "que prévu. Il a promis deux autres lignes d’ici 2030."),
+    "pl": ("Burmistrz mówił o dniu, na który czekano dziesięć lat.",
+           "Burmistrz mówił o dniu wyczekiwanym od dziesięciu lat. Obiecał też dwie kolejne linie do 2030 r."),
+}
+
+
+def test_a_clause_missing_between_two_sentences_is_placed_between_them(candidates):
+    """The gap goes where the missing clause belongs (after the sentence that renders the clause before it),
+    not at the end of the version's text in the group."""
+    texts = {v: BASE[v].replace(*MAYOR[v]) for v in BASE}
+    consistency.check(texts, detectors=["clauses"])
+    gaps = [(c.version, c.start, c.end) for c in candidates if c.kind == "omission"]
+    at = texts["pl"].index("dziesięciu lat.") + len("dziesięciu lat.")
+    assert gaps == [("pl", at, at)]

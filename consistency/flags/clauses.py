@@ -13,8 +13,8 @@ shows into the probability that w has no counterpart of c:
 - ``share``, ``words``, ``last``: how much of v's text c is, and where.
 
 A clause most other versions lack is an addition in v (its span is the clause);
-a clause the majority carries and v lacks is an omission in v (an empty span at
-the end of v's sentence); a clause the lacking versions say in a neighbouring
+a clause the majority carries and v lacks is an omission in v (an empty span where the
+clause belongs: after v's rendering of the clause before it, or at the end of v's sentence); a clause the lacking versions say in a neighbouring
 sentence is not flagged, nor a bare attribution ("wie die Klinikleitung mitteilte") when the
 lacking versions attribute the sentence in their own words. Whole sentences missing from a group are ``gaps.py``'s.
 Only groups where some pair of versions is less similar than a typical
@@ -33,8 +33,8 @@ from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, calibrator_for, finder
 from .clausesplit import is_attribution, reports
 from .numbers import quantities_of, same_quantity
-from .votes import (Unit, brings_new_name, clauses_of, content_words, group_text, in_standfirst, pair_similarity,
-                    restructured, standfirst)
+from .votes import (Unit, best_counterpart, brings_new_name, clauses_of, content_words, group_text, in_standfirst,
+                    pair_similarity, restructured, standfirst)
 
 CLAUSE_FEATURES = ("gain", "cover", "best", "share", "words", "last", "full")
 MAX_CLAUSES = 8  # longer groups are left to sentence-level detectors
@@ -237,13 +237,16 @@ def _omissions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
             features["carriers"] = (len(have) - 1) / max(1, len(present) - 2) if len(present) > 2 else 1.0
             features["p_share"] = features["carriers"]
             if x not in best or features["p_mean"] > best[x][0]:
-                best[x] = (features["p_mean"], u, have, features, i == len(units[w]) - 1)
+                best[x] = (features["p_mean"], u, have, features, i == len(units[w]) - 1, units[w], i)
     out = []
-    for x, (_score, u, have, features, last) in best.items():
+    for x, (_score, u, have, features, last, theirs, i) in best.items():
         spans = group_text(ctx, group, x)[1]
         end = max(s.end for s in spans)
         text = ctx.documents[x].text
-        if not last:  # the missing clause belongs inside x's sentence, before its closing punctuation;
+        placed = _gap(ctx, group, x, theirs, i)
+        if placed is not None:
+            end = placed
+        elif not last:  # the missing clause belongs inside x's sentence, before its closing punctuation;
             while end > 0 and text[end - 1] in ".!?…»\"”’)":  # a last clause goes after it, where the
                 end -= 1  # versions that say it as a sentence of its own put it
         message = (f"The {x} version lacks a part of this sentence that {join_names(have)} have: "
@@ -252,6 +255,36 @@ def _omissions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                          severity="medium", score=features["p_mean"], message=message, group=group.id)
         out.append(Finding(cand, "clause_omission", features, whole_claim=False))
     return out
+
+
+_CLOSING = ".!?…»\"”’)"
+
+
+def _gap(ctx: FlagContext, group: Group, x: str, theirs: list[Unit], i: int) -> int | None:
+    """Where in ``x`` the clause ``theirs[i]`` of another version belongs, when ``x``'s text in the group has
+    more than one clause and the missing one is not at its end: after ``x``'s rendering of the clause before
+    it (after the full stop when that rendering ends a sentence: "saudou o plano. | Sem incentivos"; inside
+    a sentence, right before the next clause, where the insertion goes: "nicht die Leserzahlen, | sondern"),
+    or before its rendering of the clause after it. None: at the end of the group."""
+    mine = clauses_of(ctx, group, x)
+    if len(mine) < 2:
+        return None
+    text = ctx.documents[x].text
+    if i > 0:
+        match, _ = best_counterpart(ctx, theirs[i - 1], mine)
+        if match is None or match is mine[-1]:
+            return None
+        j = match.end
+        while j < len(text) and text[j] in _CLOSING:
+            j += 1
+        if any(c in ".!?…" for c in text[match.end:j]):
+            return j
+        after = mine[mine.index(match) + 1]  # inside the sentence: where the insertion goes, before the next clause
+        return after.start if after.start >= match.end else match.end
+    if len(theirs) < 2:
+        return None
+    match, _ = best_counterpart(ctx, theirs[1], mine)
+    return None if match is None else match.start
 
 
 def _aggregate(fs: list[dict[str, float]], ps: list[float], n_versions: int) -> dict[str, float]:
