@@ -12,7 +12,7 @@ LANGS = ("it", "de", "pt", "fr", "pl", "en", "es")
 def test_every_language_has_the_same_axes():
     names = {lang: sorted(a.name for a in axes(lang)[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["approve", "confirm", "custody", "early", "exceed", "praise", "rise", "strengthen",
+    assert names["it"] == ["approve", "better", "confirm", "custody", "early", "exceed", "praise", "rise", "strengthen",
                            "verdict"]
 
 
@@ -100,6 +100,10 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("de", "Bewährung", {"custody": 1}),
     ("pl", "bezwzględnego", {"custody": -1}),
     ("fr", "ferme", {"custody": -1}),
+    ("it", "meglio", {"better": 1}),
+    ("pl", "gorszej", {"better": -1}),
+    ("pt", "pior", {"better": -1}),
+    ("de", "besser", {"better": 1}),
 ])
 def test_words_take_their_side(lang, word, expected):
     """Rejecting is also the opposite of welcoming: reject words sit on both axes."""
@@ -456,3 +460,29 @@ def test_not_having_turned_an_age_is_being_under_it():
     pl = "Osoby, które nie ukończyły 18 lat, dostaną kartę bezpłatnie, dorośli zapłacą 20 euro rocznie."
     report = consistency.check({**CARD, "pl": pl}, detectors=["polarity"])
     assert not [f for f in report.flags if f.kind == "polarity"], [f.message for f in report.flags]
+
+
+def _survey(it_sentence: str) -> dict[str, str]:
+    """A dental survey: children in the mountain valleys are worse off than in the town (de, pt, pl)."""
+    return {
+        "it": "Un'indagine ha esaminato 2.600 alunni della provincia. " + it_sentence + " Le cure saranno gratuite.",
+        "de": ("Eine Untersuchung erfasste 2600 Schulkinder der Provinz. Kinder in den Bergtälern stehen deutlich "
+               "schlechter da als jene im Hauptort. Die Behandlung wird kostenlos."),
+        "pt": ("Um inquérito abrangeu 2600 alunos da província. As crianças dos vales de montanha estão claramente "
+               "pior do que as da cidade. O tratamento será gratuito."),
+        "pl": ("Badanie objęło 2,6 tys. uczniów z prowincji. Dzieci z górskich dolin są w znacznie gorszej sytuacji "
+               "niż dzieci z miasta. Leczenie będzie bezpłatne."),
+    }
+
+
+@pytest.mark.parametrize("it_sentence,flagged", [
+    ("I bambini delle valli di montagna stanno nettamente meglio di quelli del capoluogo.", True),
+    ("I bambini delle valli di montagna stanno nettamente peggio di quelli del capoluogo.", False),
+    ("I bambini delle valli di montagna non stanno affatto meglio di quelli del capoluogo.", False),
+    # the negation is the comparison's other term, not the comparative's: "worse than no check-up at all"
+    ("Per i bambini delle valli di montagna la situazione è peggio di nessun controllo in città.", False),
+])
+def test_better_or_worse_off(it_sentence, flagged):
+    report = consistency.check(_survey(it_sentence), detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "it"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]

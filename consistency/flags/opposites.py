@@ -4,7 +4,7 @@
 Each language's data file (``[opposites]``) lists axes of opposite meaning under the same names in
 every language (approve / reject, praise / criticise, rise / fall, convict / acquit, confirm /
 deny, strengthen / weaken, above / below, a suspended / an unconditional sentence, ahead of / behind
-schedule), with the words of either side by prefix, and for some axes a third list: words one of which
+schedule, better / worse off), with the words of either side by prefix, and for some axes a third list: words one of which
 the clause must have for the axis to apply ("früher" takes a side only next to "geplant"). A clause
 takes a side on an axis from its words, turned over by a negation cue in the same clause ("non è
 stato approvato" is on the reject side; ``cues.py`` decides what a negation is) unless an "and" word
@@ -38,6 +38,7 @@ class Axis:
     name: str
     sides: tuple[WordList, WordList]
     context: WordList | None = None  # words one of which the clause needs ("ritardo" sul "calendario")
+    before: bool = False  # only a negation just before a word turns it over ("non è migliore"; not "peggio di nessun")
 
     def side(self, word: str) -> int:
         """+1 for the first side, -1 for the second, 0 for neither."""
@@ -55,11 +56,12 @@ def axes(lang: str, section: str = "opposites") -> tuple[tuple[Axis, ...], tuple
     data: dict[str, Any] = ((read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None)
                             or {}).get(section, {})
     out = []
+    before = set(data.get("turned_before", []))
     for name, pair in data.items():
-        if name == "except":
+        if name in ("except", "turned_before"):
             continue
         context = word_list(pair[2]) if len(pair) > 2 else None
-        out.append(Axis(name, (word_list(pair[0]), word_list(pair[1])), context))
+        out.append(Axis(name, (word_list(pair[0]), word_list(pair[1])), context, name in before))
     return tuple(out), tuple(w.casefold().rstrip("*") for w in data.get("except", []))
 
 
@@ -99,6 +101,8 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
                         turned = any(lo <= i <= hi for lo, hi in reach)
                         if not turned:
                             continue
+                    elif axis.before:
+                        turned = sum(1 for c in negs if _just_before(toks, c, i)) % 2 == 1
                     else:
                         turned = sum(1 for c in negs if not _across(toks, c, i, coordinators)) % 2 == 1
                     if turned:
@@ -132,6 +136,12 @@ def _reach(toks: list[Token], cue: Cue) -> tuple[int, int]:
     if not inside:
         return 0, -1
     return inside[0] - _NEAR, inside[-1] + _NEAR
+
+
+def _just_before(toks: list[Token], cue: Cue, i: int) -> bool:
+    """Whether a negation ``cue`` ends at most ``_NEAR`` tokens before token ``i`` ("non è affatto migliore")."""
+    inside = [j for j, t in enumerate(toks) if cue.start <= t.start < cue.end]
+    return bool(inside) and 0 < i - inside[-1] <= _NEAR
 
 
 def _facing(ctx: FlagContext, group: Group, mine: Stance, theirs: Stance) -> bool:
