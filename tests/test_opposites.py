@@ -40,11 +40,12 @@ def test_every_language_has_the_same_wording_axes():
     ("de", "aberkannt", {"valid": -1}),
     ("it", "superare", {"limit": 1}),
     ("pl", "ograniczenie", {"limit": -1}),
+    ("fr", "inférieur", {"limit": -1}),  # "ne dépasse pas 30 000" = "inférieur à 30 000"
     ("fr", "empêché", {"prevent": 1}),
     ("de", "dennoch", {"prevent": -1}),
     ("pt", "passaram", {"stay": -1}),
     ("pl", "ukończyły", {"age": 1}),
-    ("de", "unter", {"age": -1}),
+    ("de", "unter", {"age": -1, "limit": -1}),  # "under 18", "under 30 000"
 ])
 def test_wording_words_take_their_side(lang, word, expected):
     known, skip = axes(lang, "wordings")
@@ -388,6 +389,22 @@ def test_not_exceeding_is_a_limit(it, flagged):
     report = consistency.check({**TUNNEL, "it": it}, detectors=["polarity"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "it"]
     assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+INCOME = {  # braces are paid for families with an income below 30 000 euros (it, de, pl)
+    "it": "L’apparecchio sarà pagato solo per le famiglie con un reddito inferiore a 30.000 euro all’anno.",
+    "de": "Die Zahnspange wird nur für Familien mit einem Einkommen unter 30 000 Euro im Jahr bezahlt.",
+    "pl": "Aparat będzie finansowany wyłącznie rodzinom o dochodach poniżej 30 tys. euro rocznie.",
+}
+
+
+@pytest.mark.parametrize("fr,flagged", [
+    ("L’appareil ne sera remboursé qu’aux familles dont le revenu ne dépasse pas 30 000 euros par an.", False),
+    ("L’appareil ne sera pas remboursé aux familles dont le revenu est de 30 000 euros par an.", True),
+], ids=["not-exceed-is-below", "other-negation"])
+def test_not_exceeding_an_income_is_being_below_it(candidates, fr, flagged):
+    consistency.check({**INCOME, "fr": fr}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == (["fr"] if flagged else [])
 
 
 def _orbit(others_concede: bool) -> dict[str, str]:
