@@ -35,6 +35,11 @@ SPLIT_CASES = [
      ["Die Stadt plant, die Messdaten ab 2026 online zu veröffentlichen", "wie der Bürgermeister mitteilte"]),
     ("de", "Gezeigt wird der Altar, den die Werkstatt im Winter restauriert hat.",
      ["Gezeigt wird der Altar", "den die Werkstatt im Winter restauriert hat"]),
+    # a "that" clause is the object of the clause before it: "Er sieht vor" alone says nothing
+    ("de", "Er sieht vor, dass zwei Jahre lang niemand eingestellt wird; ausgenommen sind EU-Projekte.",
+     ["Er sieht vor, dass zwei Jahre lang niemand eingestellt wird", "ausgenommen sind EU-Projekte"]),
+    ("pl", "Radni ostrzegali, że pieniądze zostaną zabrane z budżetu pogotowia.",
+     ["Radni ostrzegali, że pieniądze zostaną zabrane z budżetu pogotowia"]),
     ("de", "", []),
 ]
 
