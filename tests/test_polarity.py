@@ -8,6 +8,12 @@ from consistency.flags.cues import cues, negations, profile
 
 # (lang, text, negations expected, the cue texts)
 NEGATION_CASES = [
+    # ruling out is saying it will not happen, in phrases and with an auxiliary too
+    ("en", "The court ruled out any link to the party.", 1, ["ruled out"]),
+    ("it", "Il tribunale ha escluso che il denaro servisse al partito.", 1, ["ha escluso"]),
+    ("de", "Ausgeschlossen hat das Gericht, dass das Geld der Partei diente.", 1, ["Ausgeschlossen hat"]),
+    ("fr", "Le tribunal a exclu tout lien avec le parti.", 1, ["a exclu"]),
+    ("it", "Il tribunale non ha escluso che il denaro servisse al partito.", 0, []),  # not ruled out: may be
     ("it", "Il museo non è più gratuito.", 1, ["non"]),
     ("it", "Non solo Huawei, ma anche Cambricon investe.", 0, []),
     ("it", "Le conseguenze non riguardano solo il paesaggio.", 0, []),

@@ -288,7 +288,12 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     # negation tokens; a negation stretch that touches a not-negation phrase is dropped whole
     # ("ne touchent pas seulement": "pas seulement" hides "ne ... pas")
     for i, t in enumerate(toks):
-        if ((t.norm,) in lex.negation or _elided(t.norm, lex.neg_prefixes)
+        if neg_tokens and neg_tokens[-1] >= i:
+            continue  # inside a negation phrase already taken
+        n = _phrase_at(toks, i, lex.negation, lex.longest)
+        if n > 1:  # a phrase: "ruled out", "ha escluso"
+            neg_tokens.extend(range(i, i + n))
+        elif (n or _elided(t.norm, lex.neg_prefixes)
                 or (lex.neg_suffixes and t.norm.endswith(lex.neg_suffixes))):
             if i and toks[i - 1].norm in lex.nouns.get(t.norm, ()):
                 continue  # a noun: "au pas de tir"
