@@ -44,6 +44,9 @@ EXTRACT = [
     ("pl", "– Czekaliśmy na ten dzień piętnaście lat – powiedziała Sabine Ott.", ["Sabine Ott"]),
     ("pl", "Pojechałam tam z Anną Nowak.", ["Anną Nowak"]),
     ("pl", "Wilhelm Tell dotarł do Chełmu.", ["Wilhelm Tell", "Chełmu"]),  # names that end like a verb stem
+    # the German "Land" (a federal state) borrowed as a common noun
+    ("it", "Il Land della Bassa Sassonia potrebbe coprire la metà della spesa.", ["Bassa Sassonia"]),
+    ("fr", "Le Land pourrait prendre en charge la moitié de la facture.", []),
     # unknown language: no sentence starters known, so the first word is never taken
     ("xx", "Meeting with Huawei and NVIDIA in Beijing.", ["Huawei", "NVIDIA", "Beijing"]),
 ]
