@@ -26,6 +26,12 @@ def test_required_divergence_found(seeds_report, div):
     assert hits, f"no flag on {div['version']} over {div['text'][:60]!r}"
 
 
+@pytest.mark.parametrize("div", [d for d in _gold()["divergences"] if not d["required"]], ids=lambda d: d["kind"])
+def test_non_required_divergence_reported(seeds_report, div):
+    """Issue 4: the non-required divergences are reported at ``low`` or above (by any flag over them)."""
+    assert [f for f in seeds_report.flags if _overlaps(f, div)], f"no flag on {div['version']} over {div['text'][:60]!r}"
+
+
 def test_no_high_flag_on_faithful_translations(seeds_report):
     segs = {s.id: s for s in seeds_report.segments}
     for f in seeds_report.flags:

@@ -281,9 +281,15 @@ def _negated_next_door(ctx: FlagContext, f: CueFinding) -> bool:
         gains, alone = sims[1:1 + len(near)] - sims[0], sims[1 + len(near):]
         k = int(np.argmax(gains))  # the join that helps most: the counterpart says the clause with its neighbour
         j = int(np.argmax(alone)) - len(here)  # the closest clause: a neighbour's (j >= 0) or one of the group's
-        # with that clause, the counterpart has as many negations as the holder: nothing else is flipped
-        moved += any(m >= 0 and f.values[reader] + profile_of(cues(near[m].text, lang)).negations == f.values[holder]
-                     for m in ((k if gains[k] > 0 else -1), j))
+        # the join, or the clause, must render the negated clause (closer than unrelated sentences: an added
+        # clause has no rendering, and some negated clause next door is always the least far), and with that
+        # clause the counterpart has as many negations as the holder: nothing else is flipped
+        close = ctx.calibration.similarity(sims) if ctx.calibration is not None else sims
+        absent = ctx.thresholds["absent"]
+        picks = ((k, close[1 + k]) if gains[k] > 0 else (-1, 0.0), (j, close[1 + len(near) + len(here) + j]))
+        moved += any(m >= 0 and sim >= absent
+                     and f.values[reader] + profile_of(cues(near[m].text, lang)).negations == f.values[holder]
+                     for m, sim in picks)
     return voters > 0 and moved * 2 > voters
 
 
