@@ -24,7 +24,7 @@ from .cues import _phrases, tokens
 from ..datafiles import WordList, read_data, word_list
 from .numbers import normalise_lang
 
-__all__ = ["MIN_WORDS", "split_clauses"]
+__all__ = ["MIN_WORDS", "coordinators", "is_attribution", "reports", "split_clauses"]
 
 MIN_WORDS = 3
 _HARD = re.compile(r"\s*;\s*|(?<!\d):(?!\d)\s*|\s+[-–—]\s+|\s*[–—]\s*(?=\w)|\s*\(|\)\s*")
@@ -57,6 +57,13 @@ def _infinitives(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """(articles that open an infinitive's object, infinitive markers): ", den Platz zu räumen"."""
     clauses = _clause_data(lang)
     return _fold(clauses.get("infinitive_objects")), _fold(clauses.get("infinitive"))
+
+
+@lru_cache(maxsize=64)
+def coordinators(lang: str) -> frozenset[str]:
+    """The language's "and" words (``[clauses] coordinators``): a negation does not reach over one of them
+    to an opposite word (``opposites.py``)."""
+    return _fold(_clause_data(lang).get("coordinators"))
 
 
 _PIECE_END = re.compile(r"[,;:.!?()]")

@@ -25,6 +25,7 @@ from typing import Any
 from ..types import Group
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
+from .clausesplit import coordinators
 from .cues import Cue, Token, cues, tokens
 from ..datafiles import WordList, read_data, word_list
 from .numbers import normalise_lang
@@ -81,7 +82,7 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
     if not known:
         return {}
     found: dict[str, list[Stance]] = {}
-    coordinators = _coordinators(lang)
+    and_words = coordinators(lang)
     for unit in clauses_of(ctx, group, version):
         negs = [c for c in cues(unit.text, lang) if c.kind == "negation"]
         toks = tokens(unit.text)
@@ -104,35 +105,32 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
                     elif axis.before:
                         turned = sum(1 for c in negs if _just_before(toks, c, i)) % 2 == 1
                     else:
-                        turned = sum(1 for c in negs if not _across(toks, c, i, coordinators)) % 2 == 1
+                        turned = sum(1 for c in negs if not _across(toks, c, i, and_words)) % 2 == 1
                     if turned:
                         sign = -sign
                     found.setdefault(axis.name, []).append(Stance(sign, unit, unit.text[tok.start:tok.end], turned))
     return {name: ss[0] for name, ss in found.items() if len({s.sign for s in ss}) == 1}
 
 
-@lru_cache(maxsize=64)
-def _coordinators(lang: str) -> frozenset[str]:
-    """The language's "and" words (``[clauses] coordinators``)."""
-    code = normalise_lang(lang)
-    data: dict[str, Any] = (read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
-    return frozenset(str(w).casefold() for w in data.get("clauses", {}).get("coordinators", []))
-
-
-def _across(toks: list[Token], cue: Cue, i: int, coordinators: frozenset[str]) -> bool:
+def _across(toks: list[Token], cue: Cue, i: int, and_words: frozenset[str]) -> bool:
     """Whether an "and" word stands between a negation ``cue`` and token ``i``: the negation belongs to
     another coordinated clause ("è inferiore del 95 per cento ... e non servono pesticidi")."""
     lo, hi = (toks[i].end, cue.start) if toks[i].start < cue.start else (cue.end, toks[i].start)
-    return any(lo <= t.start < hi and t.norm in coordinators for t in toks)
+    return any(lo <= t.start < hi and t.norm in and_words for t in toks)
 
 
 _NEAR = 3  # tokens between a negation and the wording-axis word it turns over
 
 
+def _inside(toks: list[Token], cue: Cue) -> list[int]:
+    """The indices of the tokens a cue spans."""
+    return [j for j, t in enumerate(toks) if cue.start <= t.start < cue.end]
+
+
 def _reach(toks: list[Token], cue: Cue) -> tuple[int, int]:
     """The token indices a negation ``cue`` turns over on a wording axis: its own and ``_NEAR`` either side
     (an empty range when no token lies inside it)."""
-    inside = [j for j, t in enumerate(toks) if cue.start <= t.start < cue.end]
+    inside = _inside(toks, cue)
     if not inside:
         return 0, -1
     return inside[0] - _NEAR, inside[-1] + _NEAR
@@ -140,7 +138,7 @@ def _reach(toks: list[Token], cue: Cue) -> tuple[int, int]:
 
 def _just_before(toks: list[Token], cue: Cue, i: int) -> bool:
     """Whether a negation ``cue`` ends at most ``_NEAR`` tokens before token ``i`` ("non è affatto migliore")."""
-    inside = [j for j, t in enumerate(toks) if cue.start <= t.start < cue.end]
+    inside = _inside(toks, cue)
     return bool(inside) and 0 < i - inside[-1] <= _NEAR
 
 

@@ -305,10 +305,10 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
             continue  # only its "without" makes the difference ("Ohne Code drohen Bußgelder" = "chi ne è sprovvisto")
         if _record_as_first(ctx, f):
             continue  # "noch nie hatte eine Qualifikantin gewonnen" = "la prima qualificata a vincere"
-        if _negated_next_door(ctx, f):
-            continue  # the negated clause is part of a neighbouring sentence in the others
         if worded_alike(ctx, f.group, f.version, f.vote.winners):
             continue  # "nicht genehmigt" where the others say "respinto": the negation is a wording
+        if _negated_next_door(ctx, f):
+            continue  # the negated clause is part of a neighbouring sentence in the others (embeds: last)
         f.features["delta"] = float(abs(int(mine) - int(theirs)))  # type: ignore[call-overload]
         text = ctx.documents[f.version].text[f.span[0] : f.span[1]]
         others = join_names(f.vote.winners)
