@@ -523,6 +523,37 @@ def test_comment_counters_are_boilerplate(lang, line):
     assert next(s.role for s in segs if s.text == line) == "boilerplate"
 
 
+@pytest.mark.parametrize("lang,line,caption", [
+    ("pt", "Legenda: O novo barco à chegada ao porto. Foto: Sociedade de Salvamento", True),
+    ("fr", "Légende : le nouveau bateau à son arrivée au port", True),
+    ("it", "Didascalia: la nuova barca all’arrivo in porto", True),
+    ("de", "Bildunterschrift: Das neue Boot bei der Ankunft im Hafen", True),
+    ("pt", "A legenda da fotografia foi corrigida pelo jornal no dia seguinte.", False),
+])
+def test_caption_cue_lines_are_captions(lang, line, caption):
+    text = f"Un titolo\n\nIl primo paragrafo del testo, abbastanza lungo da essere un paragrafo.\n\n{line}\n\nUn altro paragrafo.\n"
+    segs = segment(make_document(text, id=lang, lang=lang))
+    roles = {s.role for s in segs if s.start >= text.index(line) and s.end <= text.index(line) + len(line)}
+    assert (roles == {"caption"}) is caption, roles
+
+
+@pytest.mark.parametrize("lang,line,furniture", [
+    ("fr", "Vous avez aimé cet article ? Partagez-le", True),
+    ("it", "Ti è piaciuto questo articolo? Condividilo con i tuoi amici", True),
+    ("de", "Hat Ihnen dieser Artikel gefallen? Teilen Sie ihn!", True),
+    ("pt", "Gostou deste artigo? Partilhe-o", True),
+    ("pl", "Podobał ci się ten artykuł? Udostępnij go znajomym", True),
+    ("es", "¿Te ha gustado este artículo? Compártelo", True),
+    ("en", "Enjoyed this article? Share it with a friend", True),
+    ("fr", "Le maire a aimé cet article du règlement et l’a partagé.", False),  # a claim about an article
+])
+def test_share_prompts_are_boilerplate(lang, line, furniture):
+    text = f"Un titolo\n\nIl primo paragrafo del testo, abbastanza lungo da essere un paragrafo.\n\n{line}\n\nUn altro paragrafo.\n"
+    segs = segment(make_document(text, id=lang, lang=lang))
+    roles = {s.role for s in segs if s.start >= text.index(line) and s.end <= text.index(line) + len(line)}
+    assert (roles == {"boilerplate"}) is furniture, roles
+
+
 @pytest.mark.parametrize("lang,line,furniture", [
     ("it", "Condividi: Facebook | X | WhatsApp", True),
     ("fr", "Partager sur Facebook – Partager sur X", True),
