@@ -552,3 +552,32 @@ def test_a_clause_the_others_open_a_sentence_with_is_said_next_door(monkeypatch,
     monkeypatch.setattr(votes, "_merge_gain", lambda *a: -1.0)
     monkeypatch.setattr(votes, "_moved", lambda *a: False)
     assert votes.restructured(ctx, alone, "fr", extra.text, ["pt", "pl"]) is moved
+
+
+CAPTION_WITHOUT_CUE = {  # pt's caption has no cue the segmenter knows; fr has no caption
+    "it": ("La nuova barca di salvataggio è arrivata ieri nel porto di Sarvena. "
+           "La stazione l'ha pagata con le donazioni di tremila famiglie.\n\n"
+           "Foto: La nuova barca all'arrivo nel porto di Sarvena | Crediti: Società di salvataggio\n\n"
+           "Il vecchio battello andrà a un'altra stazione della costa."),
+    "de": ("Das neue Rettungsboot ist gestern im Hafen von Sarvena angekommen. "
+           "Die Station hat es mit den Spenden von dreitausend Familien bezahlt.\n\n"
+           "Bild: Das neue Boot bei der Ankunft im Hafen von Sarvena | Foto: Rettungsgesellschaft\n\n"
+           "Das alte Boot geht an eine andere Station an der Küste."),
+    "pt": ("O novo barco salva-vidas chegou ontem ao porto de Sarvena. "
+           "A estação pagou-o com os donativos de três mil famílias.\n\n"
+           "Na imagem: o novo barco à chegada ao porto de Sarvena. Foto: Sociedade de Salvamento Marítimo/R. Costa\n\n"
+           "O barco antigo vai para outra estação da costa."),
+    "fr": ("Le nouveau canot de sauvetage est arrivé hier au port de Sarvena. "
+           "La station l'a payé grâce aux dons de trois mille familles.\n\n"
+           "L'ancien canot ira à une autre station de la côte."),
+    "pl": ("Nowa łódź ratownicza przypłynęła wczoraj do portu w Sarvenie. "
+           "Stacja zapłaciła za nią z datków trzech tysięcy rodzin.\n\n"
+           "Fot. Nowa łódź podczas wejścia do portu w Sarvenie / Towarzystwo Ratownicze\n\n"
+           "Stara łódź trafi do innej stacji na wybrzeżu."),
+}
+
+
+def test_a_caption_the_others_mark_is_no_claim_a_version_lacks():
+    """Three versions carry the photo line as a caption and pt as text: fr, without the photo, lacks nothing."""
+    report = consistency.check(CAPTION_WITHOUT_CUE)
+    assert not [f"{f.kind}/{f.version}: {f.message}" for f in report.flags]

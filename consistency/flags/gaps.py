@@ -129,6 +129,15 @@ def _furniture(ctx: FlagContext, segs: list[Segment]) -> bool:
     return seg.index < 4 or seg.index >= n - 4 or "|" in seg.text or bool(_DATE.search(seg.text))
 
 
+def _furniture_elsewhere(ctx: FlagContext, group: Group) -> bool:
+    """Whether most versions carry the group as a caption or boilerplate and fewer as text: a caption
+    whose cue the segmenter did not know in one version ("Legenda: …" beside "Foto: …", "Bild: …")
+    is furniture there too, and no version adds or lacks a claim with it."""
+    quiet = [v for v in ctx.versions_in(group)
+             if all(s.role in QUIET_ROLES for s in ctx.members(group, v))]
+    return len(quiet) * 2 > len(ctx.versions_in(group))
+
+
 def _asserts(ctx: FlagContext, segs: list[Segment], lacking: list[str]) -> bool:
     """Whether a subheading makes a claim of its own: it negates or hedges ("Niestety - chcieć to nie
     zawsze znaczy móc"), or states a number that some ``lacking`` version gives nowhere ("Erster Heimsieg
@@ -221,7 +230,7 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
         if roles <= set(QUIET_ROLES) or "title" in roles:
             continue
         have, lack = _carriers(ctx, group)
-        if not lack:
+        if not lack or _furniture_elsewhere(ctx, group):
             continue
         if in_standfirst(ctx, group, lead):
             continue  # standfirsts are each desk's own summary, like titles
