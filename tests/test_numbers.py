@@ -68,6 +68,8 @@ SINGLE = [
     ("de", "30 °C", 30, "°C", "measure"),
     ("it", "sei mesi", 6, "mo", "measure"),
     ("de", "seine fünfjährige Amtszeit", 5, "y", "measure"),
+    ("de", "dreimal beleidigt", 3, None, "count"),  # a glued numeral other than "ein" is a count
+    ("de", "eine einjährige Pause", 1, "y", "measure"),
     ("en", "a five-year term", 5, "y", "measure"),
     ("it", "la 27enne polacca", 27, None, "count"),  # a number with "-enne" glued on is an age
     ("it", "dieci", 10, None, "count"),
@@ -137,6 +139,9 @@ def test_single_quantity(lang: str, text: str, value: float, unit: str | None, k
     ("en", "one of them"),
     ("de", "eine Frau"),
     ("it", "la 4090Ti e la 27anne"),  # other glued letters stay no number
+    ("de", "Aber einmal ist mir ein Vater bis zum Auto gefolgt."),  # "once", not a count of one
+    ("de", "Das ist einfach zu teuer."),  # "simply"
+    ("de", "Er hat nicht einmal angerufen."),  # "not even"
 ])
 def test_not_quantities(lang: str, text: str) -> None:
     assert extract_quantities(text, lang) == []

@@ -94,6 +94,8 @@ NEGATION_CASES = [
     ("fr", "Rien ne change pour les bacs jaunes.", 0, []),
     ("pt", "O plástico continua na taxa fixa, sem qualquer alteração.", 0, []),
     ("pt", "O capacete mais caro não passou de um «suficiente».", 0, []),
+    ("fr", "Rien qu’en juillet et en août, 188 bêtes sont arrivées.", 0, []),  # "in July and August alone"
+    ("fr", "Rien n’a changé en juillet.", 1, ["Rien n’"]),
     ("de", "Der Klub hat nicht genug Geld.", 1, ["nicht"]),
     # a correlative joins the negation before it in the sentence, across a comma; not across a full stop
     ("de", "Verletzt wurde niemand, weder unter den Passagieren noch in der Besatzung.", 1, ["niemand, weder"]),
@@ -107,6 +109,16 @@ NEGATION_CASES = [
     ("de", "Die Sperrungen dauern nicht länger als zwei Wochen.", 0, []),
     ("en", "Closures will be no longer than 200 metres.", 0, []),
     ("de", "Er sieht sich nicht als Verlierer.", 1, ["nicht"]),  # no word between: no bound
+    # a negated "exceed" with a number near it is a bound too (at most 16)
+    ("pt", "O barco chega aos 25 nós (o anterior não passava dos 16).", 0, []),
+    ("pl", "Poprzednia łódź nie przekraczała 16 węzłów.", 0, []),
+    ("de", "Das alte Boot überstieg 16 Knoten nicht.", 0, []),
+    ("fr", "L’ancien canot ne dépassait pas 16 nœuds.", 0, []),
+    ("en", "The old boat did not exceed 16 knots.", 0, []),
+    ("pt", "Em 31 aldeias a internet muitas vezes não chega aos 16 megabits por segundo.", 0, []),  # below 16
+    ("it", "La nuova linea non raggiunge ancora i 100 megabit.", 0, []),
+    ("en", "The costs did not exceed the budget.", 1, ["not"]),  # no number: a negation
+    ("it", "Il vecchio non superava i controlli, ma 16 barche sì.", 1, ["non"]),  # a comma before the number
     # not ruling out is a possibility (a weak hedge), not a negation
     ("it", "Il governatore non ha escluso un nuovo rialzo.", 0, []),
     ("pt", "Varga não excluiu uma nova subida.", 0, []),

@@ -25,6 +25,9 @@ exactly. The lexicons live in ``consistency/data/lang/<code>.toml`` (sections
 - a negation within four words of a ``since`` word with a year after it is a record ("nie było
   tak nisko od 2008 r." = "the lowest since 2008", "Nunca, desde 1987" = "for the first time since
   1987"), not a negation;
+- a negation within three words of a ``ceiling`` verb (exceed, reach) with a number near it ("não
+  ultrapassava os 16", "nie przekraczała 16 węzłów", "non raggiunge i 16") is a bound (at most, below),
+  which the others say with the number alone or with "below": not a negation;
 - a negation right after an ``almost`` word ("prawie już nie ma", "quase ninguém", "fast keine") is
   an approximate quantity, which the others say as "few" or "almost gone": not a negation;
 - French restrictive "ne ... que" (= only) is not a negation;
@@ -50,6 +53,8 @@ __all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negation
 # an English negative contraction ("isn't") is one word; an elided article or particle ("l'", "d'",
 # "n'", "dell'") is a word of its own; hyphenated words stay whole ("peut-être")
 _WORD = re.compile(r"\w+n['’]t\b|\w+['’](?=\w)|\w+(?:-\w+)*", re.UNICODE)
+# a listed phrase may end in an elided word ("rien qu'"), which the text writes joined to the next one
+_ENTRY_WORD = re.compile(r"\w+n['’]t\b|\w+['’](?=\w|$)|\w+(?:-\w+)*", re.UNICODE)
 _CONCORD_WINDOW = 4  # negation cues this close (in words), with no punctuation between, are one negation
 
 
@@ -117,6 +122,7 @@ class Lexicon:
     first: frozenset[str]  # "prima", "erstmals", "pierwszy": "never before" says "the first" (``says_first``)
     never: frozenset[str]  # "mai", "jamais", "nigdy": with a ``most`` word in the others, a record
     most: WordList  # "più", "größte", "naj*": superlatives and records
+    ceiling: WordList  # "superava", "przekracza*", "erreich*": with a number near it, the negation is a bound
     nouns: dict[str, frozenset[str]]  # a negation word that is a noun after these words ("au pas de tir")
     restrictive: tuple[tuple[str, str], ...]
     restrictive_window: int
@@ -149,7 +155,7 @@ def _norm(word: str) -> str:
 def _phrases(items: Any) -> frozenset[tuple[str, ...]]:
     out = set()
     for item in items or []:
-        toks = tuple(_norm(m.group()) for m in _WORD.finditer(str(item)))
+        toks = tuple(_norm(m.group()) for m in _ENTRY_WORD.finditer(str(item)))
         if toks:
             out.add(toks)
     return frozenset(out)
@@ -183,6 +189,7 @@ def lexicon(lang: str) -> Lexicon:
         first=frozenset(_norm(w) for w in neg.get("first", [])),
         never=frozenset(_norm(w) for w in neg.get("never", [])),
         most=word_list(_norm(w) for w in neg.get("most", [])),
+        ceiling=word_list(_norm(w) for w in neg.get("ceiling", [])),
         nouns={_norm(w): frozenset(_norm(x) for x in before) for w, before in neg.get("nouns", {}).items()},
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
@@ -315,7 +322,7 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     doubled = _doubled(toks, groups, lex, text)
     for n, g in enumerate(groups):
         if (any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text) or _bound(toks, g, lex)
-                or _record(toks, g, lex, text) or _approximate(toks, g, lex, text) or n in doubled):
+                or _ceiling(toks, g, lex, text) or _record(toks, g, lex, text) or _approximate(toks, g, lex, text) or n in doubled):
             continue
         a, b = toks[g[0]], toks[g[-1]]
         soft = all(toks[i].norm in lex.soft for i in g)
@@ -382,6 +389,29 @@ def _bound(toks: list[Token], group: list[int], lex: Lexicon) -> bool:
     last = group[-1]
     return (len(group) == 1 and last + 2 < len(toks) and toks[last + 2].norm in lex.than
             and toks[last + 1].norm not in lex.than)
+
+
+_CEILING_WINDOW = 3  # the most words between the negation and its ``ceiling`` verb
+_CEILING_NUMBER = 4  # the most words between the ``ceiling`` verb and the number
+
+
+def _ceiling(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bool:
+    """Whether the negation turns a ``ceiling`` verb with a number near it, all in one stretch without
+    punctuation: "a anterior não ultrapassava os 16", "nie przekraczała 16 węzłów", "überstieg 16 Knoten
+    nicht", "não chega aos 16" set a bound on the number (at most 16, below 16), which the others say as
+    "16", "only 16" or "slower than 16"; the number check compares the values."""
+    if not lex.ceiling:
+        return False
+    first, last = group[0], group[-1]
+    for j in range(max(0, first - _CEILING_WINDOW), min(len(toks), last + _CEILING_WINDOW + 1)):
+        if toks[j].norm not in lex.ceiling or (j < first and _punct_between(text, toks[j], toks[first])) \
+                or (j > last and _punct_between(text, toks[last], toks[j])):
+            continue
+        for k in range(max(0, j - _CEILING_NUMBER), min(len(toks), j + _CEILING_NUMBER + 1)):
+            a, b = (toks[k], toks[j]) if k < j else (toks[j], toks[k])
+            if any(ch.isdigit() for ch in toks[k].norm) and (k == j or not _punct_between(text, a, b)):
+                return True
+    return False
 
 
 _DOUBLE_WINDOW = 6  # the most words from a "without" to the particle that doubles it

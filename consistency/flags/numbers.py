@@ -538,6 +538,8 @@ def _compound_numeral(word: str, data: LanguageData) -> tuple[tuple[tuple[str, i
         idx = word.find(suffix, 1)
         if idx > 0 and word[idx + len(suffix):] in ("", "e", "en", "er", "es", "em", "s"):
             morphs = _morphemes(data.code, word[:idx])
+            if morphs and not unit and [v for _a, _b, v in _combine(morphs)] == [1]:
+                return None, ""  # "einmal" (once, one day, not even), "einfach" (simply): no count
             if morphs:
                 return morphs, unit
     return None, ""
