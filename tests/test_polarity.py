@@ -412,3 +412,41 @@ def test_a_negation_moved_into_the_next_sentence_is_no_flip(candidates, pl, rais
     # the candidate on the merged sentence itself (its extra negation), not on the sentence before it
     assert sorted({c.version for c in candidates if c.kind == "polarity"
                    and "odwoła" in texts[c.version][c.start:c.end]}) == raised
+
+
+MOVED_TO_LEAD = {  # it says "nobody in danger" in its lead, the others in the body
+    "it": "Incendio in una cartiera di Rovello, sei intossicati. Sei operai sono stati ricoverati, nessuno è in pericolo di vita.\n\n"
+           "Il fuoco è partito verso le due di notte da un nastro trasportatore del reparto di asciugatura. I vigili del fuoco hanno lavorato per quattro ore. "
+           "Sei operai sono stati portati all'ospedale di Rovello. L'azienda ha fermato la produzione fino a lunedì.",
+    "de": "Brand in einer Papierfabrik in Rovello, sechs Verletzte. Sechs Arbeiter kamen ins Krankenhaus.\n\n"
+           "Das Feuer brach gegen zwei Uhr nachts an einem Förderband in der Trocknungsabteilung aus. Die Feuerwehr war vier Stunden im Einsatz. "
+           "Sechs Arbeiter kamen ins Krankenhaus von Rovello, in Lebensgefahr schwebte niemand. Das Unternehmen hat die Produktion bis Montag gestoppt.",
+    "pt": "Incêndio numa fábrica de papel em Rovello faz seis feridos. Seis operários foram levados para o hospital.\n\n"
+           "O fogo começou por volta das duas da manhã numa passadeira rolante da secção de secagem. Os bombeiros trabalharam durante quatro horas. "
+           "Seis operários foram levados para o hospital de Rovello, nenhum em perigo de vida. A empresa parou a produção até segunda-feira.",
+    "fr": "Incendie dans une papeterie de Rovello : six blessés. Six ouvriers ont été hospitalisés.\n\n"
+           "Le feu est parti vers deux heures du matin d'un tapis roulant de l'atelier de séchage. Les pompiers ont travaillé pendant quatre heures. "
+           "Six ouvriers ont été transportés à l'hôpital de Rovello, sans que leur vie soit en danger. L'entreprise a arrêté la production jusqu'à lundi.",
+    "pl": "Pożar w papierni w Rovello, sześciu poszkodowanych. Sześciu robotników trafiło do szpitala.\n\n"
+           "Ogień pojawił się około drugiej w nocy na taśmociągu w dziale suszenia. Strażacy pracowali przez cztery godziny. "
+           "Sześciu robotników przewieziono do szpitala w Rovello, nikt nie jest w stanie zagrożenia życia. Firma wstrzymała produkcję do poniedziałku.",
+}
+
+
+def test_a_negated_clause_moved_to_the_lead_is_no_flip():
+    """it restates the body's "nobody's life is in danger" in its lead and leaves it out of its body: a
+    clause moved, which the others say negated too; no polarity flag on either group."""
+    report = consistency.check(MOVED_TO_LEAD)
+    assert not [f.message for f in report.flags if f.kind == "polarity"]
+
+
+def test_a_negated_lead_against_a_body_that_affirms_is_still_a_flip():
+    flipped = dict(MOVED_TO_LEAD)
+    flipped["it"] = flipped["it"].replace("all'ospedale di Rovello.", "all'ospedale di Rovello, due sono in pericolo di vita.")
+    for v, old, new in (("de", "in Lebensgefahr schwebte niemand", "zwei von ihnen schweben in Lebensgefahr"),
+                        ("pt", "nenhum em perigo de vida", "dois estão em perigo de vida"),
+                        ("fr", "sans que leur vie soit en danger", "dont deux sont en danger de mort"),
+                        ("pl", "nikt nie jest w stanie zagrożenia życia", "dwóch jest w stanie zagrożenia życia")):
+        flipped[v] = flipped[v].replace(old, new)
+    report = consistency.check(flipped)
+    assert [f for f in report.flags if f.kind == "polarity" and f.version == "it" and "nessuno" in f.text]

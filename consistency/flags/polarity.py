@@ -18,6 +18,7 @@ The machinery (``cue_candidates``) is shared with ``hedging.py``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Callable, Hashable
@@ -29,8 +30,8 @@ from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .cues import Cue, CueProfile, cues, lexicon, profile_of, says_first, says_most, says_never
 from .opposites import worded_alike
-from .votes import (Vote, best_counterpart, clauses_of, group_text, neighbour_units, pair_similarity, unit_containing,
-                    vote)
+from .votes import (Unit, Vote, best_counterpart, clauses_of, clauses_outside, group_text, neighbour_units, pair_similarity,
+                    unit_containing, vote)
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,52 @@ def _negated_next_door(ctx: FlagContext, f: CueFinding) -> bool:
     return voters > 0 and moved * 2 > voters
 
 
+def _pieces(units: list[Unit]) -> list[Unit]:
+    """The clauses and, for a clause with commas, its comma-separated pieces of three words or more: an
+    asyndetic "…, nessuna è in pericolo di vita" is one clause to the splitter but a claim of its own."""
+    out = list(units)
+    for u in units:
+        if "," not in u.text:
+            continue
+        for m in re.finditer(r"[^,]+", u.text):
+            a = m.start() + len(m.group()) - len(m.group().lstrip())
+            text = m.group().strip()
+            if len(text.split()) >= 3:
+                out.append(Unit(u.version, u.start + a, u.start + a + len(text), text))
+    return out
+
+
+def _said_elsewhere(ctx: FlagContext, f: CueFinding) -> bool:
+    """Whether the negated clause has no rendering here but a close one, negated too, elsewhere in most of the
+    versions on the other side: a lead that restates a body sentence ("Quattro persone sono state ricoverate,
+    nessuna è in pericolo di vita" above a body where the others say "in Lebensgefahr schwebte niemand") adds
+    a clause to the group, it flips nothing (the same the other way round for a dropped negation)."""
+    if ctx.embed_fn is None or ctx.calibration is None:
+        return False
+    restated = voters = 0
+    for w in f.vote.winners:
+        holder, reader = (f.version, w) if f.extra else (w, f.version)
+        held = f.cues[holder]
+        if not held:
+            continue
+        own = clauses_of(ctx, f.group, holder)
+        unit = (unit_containing(own, f.span[0], f.span[1]) if f.extra
+                else unit_containing(own, held[0].start, held[0].end))
+        here, there = _pieces(clauses_of(ctx, f.group, reader)), _pieces(clauses_outside(ctx, f.group, reader))
+        if unit is None or not here or not there:
+            continue
+        voters += 1
+        cue = held[0] if not f.extra else next((c for c in held if unit.start <= c.start < unit.end), held[0])
+        unit = unit_containing(_pieces([unit])[1:], cue.start, cue.end) or unit  # its piece with the cue
+        vecs = ctx.embed_fn([unit.text, *(u.text for u in here), *(u.text for u in there)])
+        close = ctx.calibration.similarity(vecs[1:] @ vecs[0])
+        k = int(np.argmax(close[len(here):]))
+        restated += bool(max(close[:len(here)]) < ctx.thresholds["absent"]
+                         and close[len(here) + k] >= ctx.thresholds["faithful"]
+                         and profile_of(cues(there[k].text, ctx.documents[reader].lang)).negations > 0)
+    return voters > 0 and restated * 2 > voters
+
+
 @finder("polarity")
 def find_polarity(ctx: FlagContext) -> list[Finding]:
     """``polarity`` candidates: a version that negates a claim its counterparts state (or the reverse)."""
@@ -309,6 +356,8 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
             continue  # "nicht genehmigt" where the others say "respinto": the negation is a wording
         if _negated_next_door(ctx, f):
             continue  # the negated clause is part of a neighbouring sentence in the others (embeds: last)
+        if _said_elsewhere(ctx, f):
+            continue  # a restated clause the others say, negated, elsewhere in the article (embeds)
         f.features["delta"] = float(abs(int(mine) - int(theirs)))  # type: ignore[call-overload]
         text = ctx.documents[f.version].text[f.span[0] : f.span[1]]
         others = join_names(f.vote.winners)

@@ -86,6 +86,12 @@ def clauses_of(ctx: FlagContext, group: Group, version: str) -> list[Unit]:
     return _clauses(ctx, sorted(ctx.members(group, version), key=lambda s: s.start))
 
 
+def clauses_outside(ctx: FlagContext, group: Group, version: str) -> list[Unit]:
+    """The clauses of a version's text outside a group (quiet roles left out), in order."""
+    own = set(group.members)
+    return _clauses(ctx, (s for s in ctx.segments[version] if s.id not in own))
+
+
 def unit_containing(units: Sequence[Unit], start: int, end: int) -> Unit | None:
     for u in units:
         if u.start <= start and end <= u.end:
