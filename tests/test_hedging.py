@@ -63,6 +63,10 @@ HEDGE_CASES = [
     ("fr", "Sans ces travaux, le pont ne serait plus sûr dans quelques années.", [("conditional", "serait")]),
     ("it", "Secondo lui la Provincia avrebbe dovuto prima costruire gli asili.", [("conditional", "avrebbe")]),
     ("fr", "Les deux autres auraient préféré le statu quo.", [("conditional", "auraient")]),
+    ("it", "Diversi residenti hanno protestato: molti avrebbero saputo dell’incidente solo dalle sirene.",
+     [("conditional", "avrebbero")]),  # the source before the colon
+    ("pt", "Os vizinhos queixaram-se: muitos teriam sabido do acidente só pelas sirenes.", [("conditional", "teriam")]),
+    ("it", "Alle 10:30 l’uomo avrebbe colpito il vicino.", [("hedge", "avrebbe")]),  # a time is no colon
 ]
 
 

@@ -354,7 +354,8 @@ def _concord(toks: list[Token], group: list[int], i: int, lex: Lexicon, text: st
 def _reported(toks: list[Token], i: int, lex: Lexicon, text: str) -> bool:
     """Whether the conditional at ``i`` reports a claim ("Les deux satellites auraient déjà transmis leurs premiers
     signaux", "l'uomo avrebbe colpito"): a main clause without a source, a condition or a "without" in its
-    sentence, and no "dû" / "potuto" after it ("aurait dû" is "should have")."""
+    sentence, no colon before it in the sentence (the source is named there), and no "dû" / "potuto" after
+    it ("aurait dû" is "should have")."""
     lo = i
     while lo > 0 and not _sentence_between(text, toks[lo - 1], toks[i]):
         lo -= 1
@@ -363,6 +364,8 @@ def _reported(toks: list[Token], i: int, lex: Lexicon, text: str) -> bool:
         hi += 1
     if any(_listed(toks[j].norm, lex.reportative_not_after) for j in range(lo, i)):
         return False
+    if re.search(r":(?!\d)", text[toks[lo].start : toks[i].start]):
+        return False  # the source before a colon ("Diversi residenti hanno protestato: molti avrebbero saputo …")
     if any(_listed(toks[j].norm, lex.reportative_not_with) for j in range(lo, hi + 1)):
         return False
     return not any(toks[j].norm in lex.reportative_not_before for j in range(i + 1, min(hi, i + 3) + 1))
