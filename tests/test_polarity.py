@@ -146,6 +146,9 @@ NEGATION_CASES = [
     ("pt", "Quase ninguém acreditava na vitória.", 0, []),
     ("de", "Es gibt fast keine Beschwerden mehr.", 0, []),
     ("it", "Le lamentele non sono quasi sparite.", 1, ["non"]),  # "almost" after the negation: a negation
+    ("fr", "Une fois coulée, une cloche ne s’accorde presque plus.", 0, []),  # "ne ... presque plus" is "hardly"
+    ("es", "No queda casi nada del edificio.", 0, []),
+    ("fr", "La cloche ne s’accorde plus, presque toutes les autres oui.", 1, ["ne"]),  # a comma between
     ("fr", "Presque tout est prêt, mais le pont n’est pas fini.", 1, ["n’est pas"]),
     # "without" and the negating particle together are a double negation, which affirms
     ("de", "Ganz ohne Verzögerungen ging es allerdings nicht.", 0, []),

@@ -28,8 +28,9 @@ exactly. The lexicons live in ``consistency/data/lang/<code>.toml`` (sections
 - a negation within three words of a ``ceiling`` verb (exceed, reach) with a number near it ("não
   ultrapassava os 16", "nie przekraczała 16 węzłów", "non raggiunge i 16") is a bound (at most, below),
   which the others say with the number alone or with "below": not a negation;
-- a negation right after an ``almost`` word ("prawie już nie ma", "quase ninguém", "fast keine") is
-  an approximate quantity, which the others say as "few" or "almost gone": not a negation;
+- a negation right after an ``almost`` word ("prawie już nie ma", "quase ninguém", "fast keine"), or
+  just before an ``almost_after`` word ("ne s'accorde presque plus"), is an approximate quantity, which
+  the others say as "few", "hardly" or "almost gone": not a negation;
 - French restrictive "ne ... que" (= only) is not a negation;
 - cues inside a quotation of at most four words are part of a name or a title
   («Tram no»).
@@ -119,6 +120,7 @@ class Lexicon:
     since: frozenset[str]  # "seit", "desde", "od": "nie było od 2008 r." is a record, not a negation
     particles: frozenset[str]  # "non", "nicht", "nie": with a "without" in one negation, a double negation
     almost: frozenset[str]  # "quasi", "fast", "prawie": "almost no" is a quantity, not a negation
+    almost_after: frozenset[str]  # "presque": "ne s'accorde presque plus" is "hardly", not a negation
     first: frozenset[str]  # "prima", "erstmals", "pierwszy": "never before" says "the first" (``says_first``)
     never: frozenset[str]  # "mai", "jamais", "nigdy": with a ``most`` word in the others, a record
     most: WordList  # "più", "größte", "naj*": superlatives and records
@@ -186,6 +188,7 @@ def lexicon(lang: str) -> Lexicon:
         since=frozenset(_norm(w) for w in neg.get("since", [])),
         particles=frozenset(_norm(w) for w in neg.get("particles", [])),
         almost=frozenset(_norm(w) for w in neg.get("almost", [])),
+        almost_after=frozenset(_norm(w) for w in neg.get("almost_after", [])),
         first=frozenset(_norm(w) for w in neg.get("first", [])),
         never=frozenset(_norm(w) for w in neg.get("never", [])),
         most=word_list(_norm(w) for w in neg.get("most", [])),
@@ -467,12 +470,16 @@ _ALMOST_GAP = 1  # the most words between an "almost" word and the negation ("pr
 def _approximate(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bool:
     """Whether the negation follows an ``almost`` word closely, with no punctuation between: "a skarg
     prawie już nie ma", "quase ninguém acreditava", "fast keine Beschwerden" say an amount ("almost
-    gone", "few"), which the others write without a negation."""
+    gone", "few"), which the others write without a negation; so does an ``almost_after`` word just after it
+    ("une cloche ne s'accorde presque plus")."""
     first = group[0]
     for j in range(max(0, first - 1 - _ALMOST_GAP), first):
         if toks[j].norm in lex.almost and not _punct_between(text, toks[j], toks[first]):
             return True
-    return False
+    # ... or, in a language that puts its particle before the verb, an ``almost_after`` word within three words
+    # after it: "une cloche ne s'accorde presque plus" = "can hardly be tuned", "no queda casi nada"
+    return any(toks[j].norm in lex.almost_after and not _punct_between(text, toks[first], toks[j])
+               for j in range(first + 1, min(len(toks), first + 4)))
 
 
 def says_first(text: str, lang: str) -> bool:
