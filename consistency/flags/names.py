@@ -455,8 +455,8 @@ def _part_is_name(part: str, initial: bool, data: LanguageData, shouting: bool =
     if len(letters) < 2:
         return False  # "I", initials
     if _is_acronym(part) and not shouting:
-        if part in _currency_codes(data.code):
-            return False
+        if part in _currency_codes(data.code) or _fold(part) in _lexicon(data.code)[3]:
+            return False  # "EUR"; "USB", "GPS": a currency, a kind of thing
         return not _ROMAN.fullmatch(part) or part in _exonyms().acronyms
     if not part[0].isupper():
         return any(c.isupper() for c in part[1:])  # iPhone, eBay

@@ -202,10 +202,18 @@ def load_language(lang: str) -> LanguageData:
         clock_cues=frozenset(c.casefold() for c in on.get("clock_cues", [])),
         times=tuple(on.get("times", [])),
         glued=tuple(s.casefold() for s in on.get("glued", [])),
-        names=dict((own or {}).get("names", {})),
+        names=_merged_names(common.get("names", {}), (own or {}).get("names", {})),
         bounds=_by_length((phrase.casefold(), bound) for bound, phrases in on.get("bounds", {}).items()
                           for phrase in phrases),
     )
+
+
+def _merged_names(common: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    """A language's ``[names]`` with the lists of ``_common.toml``'s added (acronyms every language uses)."""
+    out = dict(own)
+    for key, words in common.items():
+        out[key] = list(own.get(key, [])) + list(words)
+    return out
 
 
 # --------------------------------------------------------------------------- small matchers
