@@ -68,7 +68,10 @@ SINGLE = [
     ("de", "30 °C", 30, "°C", "measure"),
     ("it", "sei mesi", 6, "mo", "measure"),
     ("de", "seine fünfjährige Amtszeit", 5, "y", "measure"),
-    ("de", "dreimal beleidigt", 3, None, "count"),  # a glued numeral other than "ein" is a count
+    ("de", "dreimal beleidigt", 3, None, "multiplier"),  # a glued numeral other than "ein" is a count of times
+    ("de", "rückten 36-mal aus", 36, None, "multiplier"),  # = "63 volte", "63 fois"
+    ("de", "rückten die Freiwilligen aus Quarneto 36-mal aus", 36, None, "multiplier"),  # no "Quarneto 36" name
+    ("it", "sono usciti 63 volte", 63, None, "multiplier"),
     ("de", "eine einjährige Pause", 1, "y", "measure"),
     ("en", "a five-year term", 5, "y", "measure"),
     ("it", "la 27enne polacca", 27, None, "count"),  # a number with "-enne" glued on is an age

@@ -391,6 +391,15 @@ def _interpret(raw: str, data: LanguageData) -> tuple[float, int] | None:
     return float(head + "." + tail), len(tail)
 
 
+def _times_after(text: str, end: int, data: LanguageData) -> bool:
+    """Whether a ``times`` word follows the number ending at ``end``, spaced or hyphenated: "63 volte", "36-mal"."""
+    if not data.times:
+        return False
+    nxt = text[end:].lstrip(_SPACES)
+    nxt = nxt[1:] if nxt[:1] in "-‐" else nxt
+    return any(nxt.startswith(t) and not nxt[len(t):len(t) + 1].isalpha() for t in data.times)
+
+
 def _looks_like_name(word: str, data: LanguageData, initial: bool) -> bool:
     """Whether the word just before a bare number makes it part of a name ("RTX 4090", "Ascend 910").
 
@@ -619,6 +628,7 @@ def _find_number_words(text: str, data: LanguageData, taken: list[tuple[int, int
         return []
     tokens: list[tuple[int, int, str, tuple[tuple[str, int], ...]]] = []
     glued_units: dict[int, str] = {}  # token start -> unit of a numeral compound ("fünfjährigen")
+    glued_times: set[int] = set()  # token starts of a numeral glued to a ``times`` word ("dreimal")
     for m in _WORD_RE.finditer(text):
         word = m.group()
         if len(word) > 1 and word.isupper():
@@ -631,6 +641,8 @@ def _find_number_words(text: str, data: LanguageData, taken: list[tuple[int, int
             morphs, unit = _compound_numeral(word.casefold(), data)
             if morphs and unit:
                 glued_units[m.start()] = unit
+            elif morphs and any(word.casefold().endswith(x.casefold()) for x in data.times):
+                glued_times.add(m.start())  # "dreimal" = "tre volte": a multiplier
         if morphs:
             tokens.append((m.start(), m.start() + len(word), word, morphs))
     connector_re = re.compile(
@@ -669,7 +681,7 @@ def _find_number_words(text: str, data: LanguageData, taken: list[tuple[int, int
             single_weak = ka == kb and tokens[run[ka]][2].casefold() in data.weak
             if single_weak and suffix.end == end:
                 continue
-            kind = suffix.kind or "count"
+            kind = suffix.kind or ("multiplier" if tokens[run[kb]][0] in glued_times else "count")
             if kind == "ordinal":
                 continue
             out.append(Quantity(start, suffix.end, text[start:suffix.end], value * suffix.scale,
@@ -760,8 +772,8 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
             if words and text[start - 1:start] in _SPACES and words[-1][-1].isalnum():
                 word = words[-1]
                 wstart = start - 1 - len(word)
-                if _looks_like_name(word, data, _sentence_initial(text, wstart)):
-                    continue  # "RTX 4090", "Ascend 910"
+                if _looks_like_name(word, data, _sentence_initial(text, wstart)) and not _times_after(text, end, data):
+                    continue  # "RTX 4090", "Ascend 910" (not "Quarneto 36-mal": a number of times)
         q_start = currency[0] if currency else start
         if ordinal:
             kind, unit, tol = "ordinal", None, 0.0
@@ -915,11 +927,9 @@ def _refine(text: str, qs: list[Quantity], data: LanguageData) -> list[Quantity]
                 v += 1900
             if _YEAR_MIN <= v <= _YEAR_MAX and v % 10 == 0:
                 q = replace(q, value=float(v), unit="year", kind="year", tolerance=0.0)
-        # "deux fois plus": a multiplier
-        if q.kind == "count" and data.times:
-            nxt = text[q.end:].lstrip(_SPACES)
-            if any(nxt.startswith(t) and not nxt[len(t):len(t) + 1].isalpha() for t in data.times):
-                q = replace(q, kind="multiplier")
+        # "deux fois plus", "63 volte", "36-mal": a multiplier
+        if q.kind == "count" and _times_after(text, q.end, data):
+            q = replace(q, kind="multiplier")
         # "sette minuti e mezzo", "sept minutes et demie"
         if data.half and q.kind in ("count", "measure", "money"):
             tail = text[q.end:]
