@@ -581,3 +581,29 @@ def test_a_caption_the_others_mark_is_no_claim_a_version_lacks():
     """Three versions carry the photo line as a caption and pt as text: fr, without the photo, lacks nothing."""
     report = consistency.check(CAPTION_WITHOUT_CUE)
     assert not [f"{f.kind}/{f.version}: {f.message}" for f in report.flags]
+
+
+SPLIT_LEAD_IN = {  # pt says the lead-in as a sentence of its own; pl lacks the whole claim
+    "it": "Una fuga di ammoniaca ha intossicato sei operai in un magazzino frigorifero di Ostravel. La perdita è stata scoperta verso mezzanotte. "
+           "I vigili del fuoco hanno chiuso la valvola in un'ora. Non è il primo incidente: già nel 2019 dallo stesso magazzino erano usciti circa 20 chili di ammoniaca, senza feriti. "
+           "La procura ha aperto un'indagine.",
+    "de": "Ein Ammoniakleck hat in einem Kühlhaus in Ostravel sechs Arbeiter verletzt. Das Leck wurde gegen Mitternacht entdeckt. "
+           "Die Feuerwehr schloss das Ventil innerhalb einer Stunde. Es ist nicht der erste Zwischenfall: Bereits 2019 waren aus demselben Kühlhaus rund 20 Kilogramm Ammoniak entwichen, verletzt wurde damals niemand. "
+           "Die Staatsanwaltschaft hat Ermittlungen eingeleitet.",
+    "pt": "Uma fuga de amoníaco intoxicou seis operários num armazém frigorífico de Ostravel. A fuga foi descoberta por volta da meia-noite. "
+           "Os bombeiros fecharam a válvula numa hora. Não é o primeiro incidente. Em 2019 já tinham saído do mesmo armazém cerca de 20 quilos de amoníaco, sem causar feridos. "
+           "O Ministério Público abriu um inquérito.",
+    "fr": "Une fuite d'ammoniac a intoxiqué six ouvriers dans un entrepôt frigorifique d'Ostravel. La fuite a été découverte vers minuit. "
+           "Les pompiers ont fermé la vanne en une heure. Ce n'est pas une première : en 2019 déjà, environ 20 kilos d'ammoniac s'étaient échappés du même entrepôt, sans faire de blessés. "
+           "Le parquet a ouvert une enquête.",
+    "pl": "Wyciek amoniaku z chłodni w Ostravelu zatruł sześciu pracowników. Wyciek wykryto około północy. "
+           "Strażacy zamknęli zawór w ciągu godziny. "
+           "Prokuratura wszczęła śledztwo. Mieszkańcy nie kryli oburzenia.",
+}
+
+
+def test_a_short_split_off_sentence_does_not_hide_an_omission():
+    """pt's "Não é o primeiro incidente." alone is close to pl's "Mieszkańcy nie kryli oburzenia." (0.41); the
+    group's content is pt's long sentence, which pl has nowhere: pl lacks it."""
+    report = consistency.check(SPLIT_LEAD_IN)
+    assert [f for f in report.flags if f.kind == "omission" and f.version == "pl"]

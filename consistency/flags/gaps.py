@@ -47,14 +47,22 @@ def _carriers(ctx: FlagContext, group: Group) -> tuple[list[str], list[str]]:
     return have, lack
 
 
+SHORT_MEMBER_WORDS = 8  # a member this short beside a longer one of its version gives no support
+
+
 def _free_support(ctx: FlagContext, group: Group, lacking: list[str], default: float) -> float:
     """The best similarity of the group's members to a segment of a lacking version that is free: not
     aligned with the member's own version elsewhere. A sentence already paired with its own
     translation ("the researchers now want to test ...") is no counterpart of another claim of the
-    same story, however close the model puts the two."""
+    same story, however close the model puts the two. A version that splits the group's content keeps
+    only its longest sentence here: a short one ("Não é o primeiro incidente.") is close to any short
+    sentence of the same tone."""
     best = default
+    longest = {v: max(ctx.members(group, v), key=lambda s: len(s.text.split())).id for v in ctx.versions_in(group)}
     for m in group.members:
         mv = ctx.index[m].version
+        if m != longest[mv] and len(ctx.index[m].text.split()) < SHORT_MEMBER_WORDS:
+            continue
         for w in lacking:
             for seg in ctx.segments[w]:
                 gid = ctx.alignment.group_of.get(seg.id)
