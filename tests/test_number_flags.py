@@ -145,3 +145,32 @@ def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
         "area-other-unit", "year-and-day", "day-changed"])
 def test_number_flags(versions: dict[str, str], fill: dict[str, str], expected: list[tuple[str, str]]) -> None:
     assert _numbers(versions, **fill) == expected
+
+
+MOVED_MEASURE = {  # de says the distance inside the orbit sentence, the others in a sentence at the end
+    "it": "Gli astronomi dell'osservatorio di Calvera hanno scoperto un nuovo pianeta. Ha un raggio pari a circa due volte quello terrestre e compie un giro completo intorno alla sua stella in nove giorni.\n\n"
+           "La scoperta è stata fatta con un telescopio costruito nel 1998. Le prossime osservazioni sono previste in primavera. Il pianeta dista 87 anni luce dalla Terra.",
+    "de": "Astronomen der Sternwarte Calvera haben einen neuen Planeten entdeckt. Sein Radius ist etwa doppelt so groß wie der der Erde. "
+           "Für einen Umlauf um seinen Stern braucht er neun Tage, von der Erde ist er 78 Lichtjahre entfernt.\n\n"
+           "Die Entdeckung gelang mit einem Teleskop, das 1998 gebaut wurde. Die nächsten Beobachtungen sind für das Frühjahr geplant.",
+    "pt": "Os astrónomos do observatório de Calvera descobriram um novo planeta. Tem um raio cerca de duas vezes o da Terra e completa uma órbita completa em torno da sua estrela em nove dias.\n\n"
+           "A descoberta foi feita com um telescópio construído em 1998. As próximas observações estão previstas para a primavera. O planeta está a 87 anos-luz da Terra.",
+    "fr": "Les astronomes de l'observatoire de Calvera ont découvert une nouvelle planète. Son rayon vaut environ deux fois celui de la Terre et elle fait le tour complet de son étoile en neuf jours.\n\n"
+           "La découverte a été faite avec un télescope construit en 1998. Les prochaines observations sont prévues au printemps. La planète se trouve à 87 années-lumière de la Terre.",
+    "pl": "Astronomowie z obserwatorium w Calverze odkryli nową planetę. Jej promień jest mniej więcej dwa razy większy od promienia Ziemi, a pełne okrążenie gwiazdy zajmuje jej dziewięć dni.\n\n"
+           "Odkrycia dokonano za pomocą teleskopu zbudowanego w 1998 r. Kolejne obserwacje zaplanowano na wiosnę. Planeta znajduje się 87 lat świetlnych od Ziemi.",
+}
+
+
+def test_a_measure_said_in_another_sentence_is_compared_across_groups():
+    """No alignment group holds de's "78 Lichtjahre" and the others' "87 light years": each version states
+    the unit once, so the two values are compared, and de's differs."""
+    report = consistency.check(MOVED_MEASURE)
+    hits = [f for f in report.flags if f.kind == "number" and f.version == "de"]
+    assert hits and "78" in hits[0].text and all("87" in c.text for c in hits[0].counterparts)
+
+
+def test_the_same_measure_in_another_sentence_is_no_divergence():
+    same = dict(MOVED_MEASURE, de=MOVED_MEASURE["de"].replace("78 Lichtjahre", "87 Lichtjahre"))
+    report = consistency.check(same)
+    assert not [f for f in report.flags if f.kind == "number"]

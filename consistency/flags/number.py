@@ -4,7 +4,9 @@ Quantities are compared as values with units (``numbers.py``: "1,5 mld zł" =
 "1.5 billion", "zehn Prozent" = "10 %", with rounding tolerance), one-to-one
 within each alignment group. A version's quantity is flagged when most of the
 other versions in the group have a different quantity of the same kind where it
-has this one (with two versions, the non-reference one is flagged).
+has this one (with two versions, the non-reference one is flagged). A measure that one
+version states in another sentence than the others (so no group holds both) is compared
+across groups when its unit (not a duration) occurs once in every version.
 
 Four faithful renderings are not flagged:
 - a limit said from the other side: "bis fünf Jahre" = "sotto i sei anni" (``[numbers.bounds]``);
@@ -36,6 +38,9 @@ from .numbers import (
 
 _COMPATIBLE = {"count": "count", "measure": "measure", "money": "money", "percent": "percent",
                "year": "time", "date": "time", "ordinal": "ordinal"}
+
+
+_DURATIONS = frozenset({"y", "mo", "wk", "d", "h", "min", "s"})
 
 
 @dataclass(frozen=True)
@@ -141,6 +146,7 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
     out: list[Finding] = []
     by_seg = _by_segment(ctx)
     whole = {v: [x for seg in ctx.segments[v] for x in by_seg.get(seg.id, [])] for v in ctx.versions}
+    raised: set[tuple[str, int]] = set()
     for group in ctx.alignment.groups:
         present = ctx.versions_in(group)
         if len(present) < 2:
@@ -184,31 +190,74 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
                         and 2 * sum(_states(whole[v], a.q, mine_at) for a in alternatives) >= len(alternatives)):
                     continue  # both numbers are in every version: another fact picked for this sentence, or
                     # one said twice here ("31,000 stranded ... 236 flights ... 31,000 passengers")
-                alt_text = alternatives[0].q.text
                 consensus = all(same_quantity(a.q, alternatives[0].q) for a in alternatives)
                 severity = "high" if (not agree and consensus) else "medium"
-                alt = alternatives[0].q
-                ratio = abs(math.log(max(abs(mine.q.value), 1e-9) / max(abs(alt.value), 1e-9)))
-                features = {
-                    "disagree": len(disagree) / max(1, len(others)),
-                    "agree": len(agree) / max(1, len(others)),
-                    "consensus": float(consensus),
-                    "n_versions": float(len(present)),
-                    "digits": float(any(c.isdigit() for c in mine.q.text) and any(c.isdigit() for c in alt.text)),
-                    "time": float(mine.q.kind in ("year", "date")),
-                    "ratio": min(ratio, 5.0),
-                    "unit": float(mine.q.unit is not None and mine.q.unit == alt.unit),
-                }
-                counterparts = tuple(
-                    Span(version=a.version, start=a.start, end=a.end,
-                         text=ctx.documents[a.version].text[a.start:a.end]) for a in alternatives
-                )
-                verb = "has" if len(disagree) == 1 else "have"
-                out.append(Finding(Candidate(
-                    kind="number", version=v, start=mine.start, end=mine.end, counterparts=counterparts,
-                    severity=severity, score=0.9 if severity == "high" else 0.7, group=group.id,
-                    message=(f"The {v} version has {quote(mine.q.text, 40)} where {join_names(disagree)} "
-                             f"{verb} {quote(alt_text, 40)}."),
-                ), "number", features))
+                out.append(_finding(ctx, mine, alternatives, agree, disagree, len(others), len(present), severity,
+                                    group.id))
+                raised.add((v, mine.start))
+    return out + _rivals_elsewhere(ctx, by_seg, whole, raised)
+
+
+def _finding(ctx: FlagContext, mine: _Q, alternatives: list[_Q], agree: list[str], disagree: list[str],
+             others: int, n_versions: int, severity: str, group: int) -> Finding:
+    """The ``number`` candidate for ``mine`` against the others' ``alternatives`` (``others``: how many
+    versions it was compared with)."""
+    alt = alternatives[0].q
+    ratio = abs(math.log(max(abs(mine.q.value), 1e-9) / max(abs(alt.value), 1e-9)))
+    features = {
+        "disagree": len(disagree) / max(1, others),
+        "agree": len(agree) / max(1, others),
+        "consensus": float(all(same_quantity(a.q, alt) for a in alternatives)),
+        "n_versions": float(n_versions),
+        "digits": float(any(c.isdigit() for c in mine.q.text) and any(c.isdigit() for c in alt.text)),
+        "time": float(mine.q.kind in ("year", "date")),
+        "ratio": min(ratio, 5.0),
+        "unit": float(mine.q.unit is not None and mine.q.unit == alt.unit),
+    }
+    counterparts = tuple(
+        Span(version=a.version, start=a.start, end=a.end,
+             text=ctx.documents[a.version].text[a.start:a.end]) for a in alternatives
+    )
+    verb = "has" if len(disagree) == 1 else "have"
+    return Finding(Candidate(
+        kind="number", version=mine.version, start=mine.start, end=mine.end, counterparts=counterparts,
+        severity=severity, score=0.9 if severity == "high" else 0.7, group=group,
+        message=(f"The {mine.version} version has {quote(mine.q.text, 40)} where {join_names(disagree)} "
+                 f"{verb} {quote(alt.text, 40)}."),
+    ), "number", features)
+
+
+def _rivals_elsewhere(ctx: FlagContext, by_seg: dict[str, list[_Q]], whole: dict[str, list[_Q]],
+                      raised: set[tuple[str, int]]) -> list[Finding]:
+    """A measure that a version gives in another sentence than the others do: "von der Erde ist er 112
+    Lichtjahre entfernt" merged into the orbit sentence, where each of the others says "121 light years" in a
+    sentence of its own, so no alignment group holds both. Compared when the measure's unit (not a duration)
+    occurs once in every version, the others agree on the value among themselves and most of them differ
+    from it."""
+    group_of = {(seg.version, x.start): ctx.alignment.group_of.get(seg.id)
+                for v in ctx.versions for seg in ctx.segments[v] for x in by_seg.get(seg.id, [])}
+    out: list[Finding] = []
+    for v in ctx.versions:
+        others = [w for w in ctx.versions if w != v]
+        for mine in whole[v]:
+            unit = mine.q.unit
+            if (len(others) < 2 or (v, mine.start) in raised or mine.q.kind != "measure" or unit is None
+                    or unit in _DURATIONS):
+                continue  # a duration or an age ("71 anni", "rok wcześniej") is too common a unit to pair across sentences
+            if sum(1 for x in whole[v] if x.q.unit == unit) != 1 or group_of[(v, mine.start)] is None:
+                continue
+            theirs = {w: [x for x in whole[w] if x.q.unit == unit] for w in others}
+            if any(len(xs) > 1 for xs in theirs.values()):
+                continue
+            alternatives = [xs[0] for xs in theirs.values() if xs and not same_quantity(xs[0].q, mine.q)]
+            agree = [w for w, xs in theirs.items() if xs and same_quantity(xs[0].q, mine.q)]
+            disagree = [a.version for a in alternatives]
+            if (len(disagree) * 2 <= len(others) or agree
+                    or not all(same_quantity(a.q, alternatives[0].q) for a in alternatives)
+                    or any(group_of[(a.version, a.start)] == group_of[(v, mine.start)] for a in alternatives)
+                    or any(_same_saying(mine, a) for a in alternatives)):
+                continue
+            out.append(_finding(ctx, mine, alternatives, agree, disagree, len(others), len(ctx.versions), "medium",
+                                group_of[(v, mine.start)]))
     return out
 
