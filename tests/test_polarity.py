@@ -95,6 +95,7 @@ NEGATION_CASES = [
     ("pt", "O plástico continua na taxa fixa, sem qualquer alteração.", 0, []),
     ("pt", "O capacete mais caro não passou de um «suficiente».", 0, []),
     ("fr", "Rien qu’en juillet et en août, 188 bêtes sont arrivées.", 0, []),  # "in July and August alone"
+    ("fr", "Les boulangers ne sont pas seuls concernés.", 0, []),  # "not only the bakers"
     ("fr", "Rien n’a changé en juillet.", 1, ["Rien n’"]),
     ("de", "Der Klub hat nicht genug Geld.", 1, ["nicht"]),
     # a correlative joins the negation before it in the sentence, across a comma; not across a full stop
@@ -117,6 +118,11 @@ NEGATION_CASES = [
     ("en", "The old boat did not exceed 16 knots.", 0, []),
     ("pt", "Em 31 aldeias a internet muitas vezes não chega aos 16 megabits por segundo.", 0, []),  # below 16
     ("it", "La nuova linea non raggiunge ancora i 100 megabit.", 0, []),
+    # ... and "not before" a time is "at the earliest"
+    ("it", "Si potrà tornare in campo non prima di 14 giorni dal colpo.", 0, []),
+    ("de", "Minderjährige dürfen nicht vor fünf Uhr morgens anfangen.", 0, []),
+    ("de", "Der Fall kommt nicht vor Gericht.", 1, ["nicht"]),  # no number
+    ("it", "Il prezzo non supera una soglia fissata dalla legge.", 1, ["non"]),  # "una" is no number here
     ("en", "The costs did not exceed the budget.", 1, ["not"]),  # no number: a negation
     ("it", "Il vecchio non superava i controlli, ma 16 barche sì.", 1, ["non"]),  # a comma before the number
     # not ruling out is a possibility (a weak hedge), not a negation

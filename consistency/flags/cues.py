@@ -25,9 +25,10 @@ exactly. The lexicons live in ``consistency/data/lang/<code>.toml`` (sections
 - a negation within four words of a ``since`` word with a year after it is a record ("nie było
   tak nisko od 2008 r." = "the lowest since 2008", "Nunca, desde 1987" = "for the first time since
   1987"), not a negation;
-- a negation within three words of a ``ceiling`` verb (exceed, reach) with a number near it ("não
-  ultrapassava os 16", "nie przekraczała 16 węzłów", "non raggiunge i 16") is a bound (at most, below),
-  which the others say with the number alone or with "below": not a negation;
+- a negation within three words of a ``bound_words`` word (exceed, reach, before) with a number near it
+  ("não ultrapassava os 16", "nie przekraczała 16 węzłów", "non prima di 14 giorni") is a bound (at most,
+  below, at the earliest), which the others say with the number alone, "below" or "only after": not a
+  negation;
 - a negation right after an ``almost`` word ("prawie już nie ma", "quase ninguém", "fast keine"), or
   just before an ``almost_after`` word ("ne s'accorde presque plus"), is an approximate quantity, which
   the others say as "few", "hardly" or "almost gone": not a negation;
@@ -46,7 +47,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..datafiles import WordList, read_data, word_list
-from .numbers import normalise_lang
+from .numbers import load_language, normalise_lang
 
 __all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "says_first", "says_most", "says_never",
            "tokens"]
@@ -124,7 +125,8 @@ class Lexicon:
     first: frozenset[str]  # "prima", "erstmals", "pierwszy": "never before" says "the first" (``says_first``)
     never: frozenset[str]  # "mai", "jamais", "nigdy": with a ``most`` word in the others, a record
     most: WordList  # "più", "größte", "naj*": superlatives and records
-    ceiling: WordList  # "superava", "przekracza*", "erreich*": with a number near it, the negation is a bound
+    bound_words: WordList  # "superava", "erreich*", "prima": with a number near it, the negation is a bound
+    number_words: frozenset[str]  # "fünf", "cinque": numbers written as words
     nouns: dict[str, frozenset[str]]  # a negation word that is a noun after these words ("au pas de tir")
     restrictive: tuple[tuple[str, str], ...]
     restrictive_window: int
@@ -192,7 +194,9 @@ def lexicon(lang: str) -> Lexicon:
         first=frozenset(_norm(w) for w in neg.get("first", [])),
         never=frozenset(_norm(w) for w in neg.get("never", [])),
         most=word_list(_norm(w) for w in neg.get("most", [])),
-        ceiling=word_list(_norm(w) for w in neg.get("ceiling", [])),
+        bound_words=word_list(_norm(w) for w in neg.get("bound_words", [])),
+        # not "one": "un", "eine", "um" are articles too ("non supera una soglia" is a negation)
+        number_words=frozenset(w for w, v in load_language(code).words.items() if v != 1) if data else frozenset(),
         nouns={_norm(w): frozenset(_norm(x) for x in before) for w, before in neg.get("nouns", {}).items()},
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
@@ -325,7 +329,7 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     doubled = _doubled(toks, groups, lex, text)
     for n, g in enumerate(groups):
         if (any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text) or _bound(toks, g, lex)
-                or _ceiling(toks, g, lex, text) or _record(toks, g, lex, text) or _approximate(toks, g, lex, text) or n in doubled):
+                or _bounded(toks, g, lex, text) or _record(toks, g, lex, text) or _approximate(toks, g, lex, text) or n in doubled):
             continue
         a, b = toks[g[0]], toks[g[-1]]
         soft = all(toks[i].norm in lex.soft for i in g)
@@ -397,25 +401,27 @@ def _bound(toks: list[Token], group: list[int], lex: Lexicon) -> bool:
             and toks[last + 1].norm not in lex.than)
 
 
-_CEILING_WINDOW = 3  # the most words between the negation and its ``ceiling`` verb
-_CEILING_NUMBER = 4  # the most words between the ``ceiling`` verb and the number
+_BOUND_WINDOW = 3  # the most words between the negation and its ``bound_words`` word
+_BOUND_NUMBER = 4  # the most words between the ``bound_words`` word and the number
 
 
-def _ceiling(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bool:
-    """Whether the negation turns a ``ceiling`` verb with a number near it, all in one stretch without
+def _bounded(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bool:
+    """Whether the negation turns a ``bound_words`` word with a number near it, all in one stretch without
     punctuation: "a anterior não ultrapassava os 16", "nie przekraczała 16 węzłów", "überstieg 16 Knoten
-    nicht", "não chega aos 16" set a bound on the number (at most 16, below 16), which the others say as
-    "16", "only 16" or "slower than 16"; the number check compares the values."""
-    if not lex.ceiling:
+    nicht", "não chega aos 16", "non prima di 14 giorni", "nicht vor fünf Uhr" set a bound on the number
+    (at most 16, below 16, 14 days at the earliest), which the others say as "16", "only 16", "slower than
+    16" or "only after 14 days"; the number check compares the values."""
+    if not lex.bound_words:
         return False
     first, last = group[0], group[-1]
-    for j in range(max(0, first - _CEILING_WINDOW), min(len(toks), last + _CEILING_WINDOW + 1)):
-        if toks[j].norm not in lex.ceiling or (j < first and _punct_between(text, toks[j], toks[first])) \
+    for j in range(max(0, first - _BOUND_WINDOW), min(len(toks), last + _BOUND_WINDOW + 1)):
+        if toks[j].norm not in lex.bound_words or (j < first and _punct_between(text, toks[j], toks[first])) \
                 or (j > last and _punct_between(text, toks[last], toks[j])):
             continue
-        for k in range(max(0, j - _CEILING_NUMBER), min(len(toks), j + _CEILING_NUMBER + 1)):
+        for k in range(max(0, j - _BOUND_NUMBER), min(len(toks), j + _BOUND_NUMBER + 1)):
             a, b = (toks[k], toks[j]) if k < j else (toks[j], toks[k])
-            if any(ch.isdigit() for ch in toks[k].norm) and (k == j or not _punct_between(text, a, b)):
+            number = any(ch.isdigit() for ch in toks[k].norm) or toks[k].norm in lex.number_words
+            if number and (k == j or not _punct_between(text, a, b)):
                 return True
     return False
 
