@@ -124,7 +124,8 @@ def sentence_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int
     cuts = _merge_lowercase_starts(chunk, cuts)
     cuts = _drop_cuts(chunk, cuts, _ORDINAL_RE, _segment_words(_base_lang(lang), "ordinal_before"))
     cuts = _drop_cuts(chunk, cuts, _ABBREVIATION_RE, _segment_words(_base_lang(lang), "no_break_after"))
-    cuts = sorted(set(cuts) | set(_glued_cuts(chunk, _abbreviations(_base_lang(lang)))) | set(_unit_cuts(chunk)))
+    cuts = sorted(set(cuts) | set(_glued_cuts(chunk, _abbreviations(_base_lang(lang)))) | set(_unit_cuts(chunk))
+                  | set(_quote_cuts(chunk)))
     spans: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:] + [len(chunk)]):
         a2, b2 = _strip(chunk, a, b)
@@ -146,6 +147,12 @@ def sentence_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
+    # an opening quote Punkt left at the end of a sentence opens the next one ("doublé. « Ça va »")
+    for i in range(len(merged) - 1):
+        a, b = merged[i]
+        if b - a > 1 and chunk[b - 1] in "«„“‘\"" and chunk[b - 2] in _STRIP:
+            merged[i] = _strip(chunk, a, b - 1)
+            merged[i + 1] = (b - 1, merged[i + 1][1])
     return [(start + a, start + b) for a, b in merged]
 
 
@@ -875,6 +882,22 @@ def _unit_cuts(chunk: str) -> list[int]:
     cuts = []
     for m in _unit_re().finditer(chunk):
         k = m.end() + (1 if chunk[m.end()] in "\"'“‘«(" else 0)
+        if k < len(chunk) and chunk[k].isupper():
+            cuts.append(m.end())
+    return cuts
+
+
+_QUOTE_AFTER_NUMBER_RE = re.compile(r"\d\.\s+(?=[«„“\"]\s?[^\W\d_])")
+
+
+def _quote_cuts(chunk: str) -> list[int]:
+    """Cuts after "<number>." before an opening quote and a capital ("von 19 auf 38. «Es haben …»"): an
+    ordinal ("am 3. Mai") is followed by its noun, never by a quotation, so the period ends the sentence."""
+    cuts = []
+    for m in _QUOTE_AFTER_NUMBER_RE.finditer(chunk):
+        k = m.end() + 1
+        while k < len(chunk) and chunk[k] in _STRIP:
+            k += 1
         if k < len(chunk) and chunk[k].isupper():
             cuts.append(m.end())
     return cuts

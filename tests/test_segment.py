@@ -345,6 +345,11 @@ SENTENCES = [
      ["Elle a gagné en 2 h 31 min 12 s.", "Aucune autre n’a fait mieux."]),
     ("de", "Die Runde misst 12 km. Sie führt am See entlang. Er lief 10 km. auf der Bahn.",
      ["Die Runde misst 12 km.", "Sie führt am See entlang.", "Er lief 10 km. auf der Bahn."]),
+    # "<number>." before an opening quote ends the sentence (an ordinal is followed by its noun)
+    ("de", "Die Zahl stieg von 19 auf 38. «Es haben sich nicht mehr Kinder verletzt», sagt sie. Am 3. Mai kam er.",
+     ["Die Zahl stieg von 19 auf 38.", "«Es haben sich nicht mehr Kinder verletzt», sagt sie.", "Am 3. Mai kam er."]),
+    # a spaced French opening guillemet opens the next sentence, it does not end this one
+    ("fr", "Le nombre a doublé. « Ça va mieux », dit-elle.", ["Le nombre a doublé.", "« Ça va mieux », dit-elle."]),
 ]
 
 
