@@ -51,6 +51,7 @@ EXTRACT = [
     ("it", "Oggi spedisce i progetti su una chiavetta USB di Kingston.", ["Kingston"]),
     ("de", "Er schickt die Pläne auf einem USB-Stick an die NATO.", ["NATO"]),
     ("pl", "Wysyła projekty na pendrivie, a mapę z GPS do ONZ.", ["ONZ"]),
+    ("it", "Il biossido di azoto (NO2) è sceso a 37 µg/m³ al Kornmarkt.", ["Kornmarkt"]),  # a formula, a unit
     # unknown language: no sentence starters known, so the first word is never taken
     ("xx", "Meeting with Huawei and NVIDIA in Beijing.", ["Huawei", "NVIDIA", "Beijing"]),
 ]
@@ -120,6 +121,9 @@ SAME = [
     ("Ostern", "Páscoa", True),
     ("Natale", "Bożego Narodzenia", True),
     ("Pasqua", "Natale", False),
+    # Polish writes some famous foreign names its own way (exonyms.toml)
+    ("Shakespeares", "Szekspira", True),
+    ("Chopin", "Szopena", True),
 ]
 
 

@@ -451,6 +451,8 @@ def _part_is_name(part: str, initial: bool, data: LanguageData, shouting: bool =
     if not letters:
         return False
     if any(c.isdigit() for c in part):
+        if _fold(part) in _lexicon(data.code)[3]:
+            return False  # "NO2", "m³": a formula, a unit
         return not _UNIT_LIKE.fullmatch(part)  # H100, 910C, 5G; not 7nm, 3rd, 2e
     if len(letters) < 2:
         return False  # "I", initials
