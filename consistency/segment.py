@@ -740,13 +740,23 @@ def _assign_roles(text: str, blocks: list[_Block], phrases: _Phrases) -> list[st
             continue
         b = blocks[i]
         candidate = (b.kind == "text" and single[i] and len(line[i]) <= HEADING_MAX_CHARS
-                     and _unpunctuated(line[i]) and not _BULLET_RE.match(line[i]))
+                     and (_unpunctuated(line[i]) or _short_question(line[i])) and not _BULLET_RE.match(line[i]))
         if candidate and body_after:
             roles[i] = "heading"
         else:
             roles[i] = "body"
             body_after = body_after or not candidate
     return [r or "body" for r in roles]
+
+
+QUESTION_HEADING_MAX_CHARS = 60  # "Widownia znów pełna?" alone between paragraphs is a subheading
+
+
+def _short_question(line: str) -> bool:
+    """A short line that is one question or exclamation ("Widownia znów pełna?", "Und jetzt?"): on a line
+    of its own between paragraphs, a subheading."""
+    return (len(line) <= QUESTION_HEADING_MAX_CHARS and _unpunctuated(line, title=True)
+            and not re.search(r"[.!?…]\s", line))
 
 
 def _first_is_title(line: str, single: bool) -> bool:

@@ -571,3 +571,17 @@ def test_share_buttons_are_boilerplate(lang, line, furniture):
     text = f"Un titolo\n\nIl primo paragrafo del testo, abbastanza lungo da essere un paragrafo.\n\n{line}\n\nUn altro paragrafo del testo.\n"
     segs = segment(make_document(text, id=lang, lang=lang))
     assert (next(s.role for s in segs if s.text == line) == "boilerplate") is furniture
+
+
+@pytest.mark.parametrize("line,role", [
+    ("Widownia znów pełna?", "heading"),  # a short question on its own line between paragraphs
+    ("Und jetzt?", "heading"),
+    ("Wer zahlt das alles am Ende, fragen sich viele Eltern in der Stadt seit Wochen?", "body"),  # too long
+    ("Wer zahlt? Die Stadt.", "body"),  # two sentences
+])
+def test_a_short_question_between_paragraphs_is_a_subheading(line, role):
+    text = f"Titel\n\nDer erste Absatz des Textes, lang genug für einen Absatz.\n\n{line}\n\nEin weiterer Absatz des Textes.\n"
+    segs = segment(make_document(text, id="de", lang="de"))
+    start = text.index(line)
+    assert {s.role for s in segs if start <= s.start < start + len(line)} == {role}
+
