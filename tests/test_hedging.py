@@ -56,11 +56,18 @@ HEDGE_CASES = [
     ("fr", "Les deux satellites auraient déjà transmis leurs premiers signaux.", [("hedge", "auraient")]),
     ("it", "L'uomo avrebbe colpito il vicino con un bastone.", [("hedge", "avrebbe")]),
     ("pt", "O suspeito teria fugido para Espanha.", [("hedge", "teria")]),
+    # German "soll" with a perfect infinitive reports a claim; with a plain infinitive it is a plan
+    ("de", "Ein Riss soll die Arbeiten sieben Monate lang blockiert haben.", [("hedge", "soll")]),
+    ("de", "Er soll gestern angekommen sein.", [("hedge", "soll")]),
+    ("de", "Die Halle soll 2027 fertig sein.", []),
+    ("de", "Die Stadt soll bis 2030 neue Bäume pflanzen, sagt sie, und das haben alle begrüßt.", []),
     # ... but not a future in the past, a source already named, a condition, a counterfactual, "should have"
     ("fr", "Le maire a annoncé qu'une tribune provisoire serait montée.", [("conditional", "serait")]),
     ("fr", "Selon les premières estimations, il serait âgé d'environ 8 000 ans.", [("conditional", "serait")]),
     ("it", "Se la scossa superasse 2,0, il pompaggio sarebbe sospeso.", [("conditional", "sarebbe")]),
     ("fr", "Sans ces travaux, le pont ne serait plus sûr dans quelques années.", [("conditional", "serait")]),
+    ("fr", "Deux prototypes auraient circulé pendant trois mois sans connaître la moindre panne.",
+     [("hedge", "auraient")]),  # a "without" after the conditional is no condition
     ("it", "Secondo lui la Provincia avrebbe dovuto prima costruire gli asili.", [("conditional", "avrebbe")]),
     ("fr", "Les deux autres auraient préféré le statu quo.", [("conditional", "auraient")]),
     ("it", "Diversi residenti hanno protestato: molti avrebbero saputo dell’incidente solo dalle sirene.",

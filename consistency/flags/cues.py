@@ -142,7 +142,10 @@ class Lexicon:
     # the reporting conditional ("auraient déjà transmis": reportedly) and what makes it another conditional
     reportative: frozenset[str]
     reportative_not_after: frozenset[str]  # "que", "si", "selon" before it: a future in the past, a condition, a source
-    reportative_not_with: frozenset[str]  # "sans", "senza" anywhere in the sentence: a counterfactual
+    reportative_not_with: frozenset[str]  # "si", "se" anywhere in the sentence: a condition
+    # German "soll ... blockiert haben": a modal with a perfect infinitive after it reports a claim
+    said_modal: frozenset[str]
+    perfect: frozenset[str]
     reportative_not_before: frozenset[str]  # "dû", "potuto" after it: "should have", "could have"
     boosters: frozenset[tuple[str, ...]]
     longest: int  # the longest phrase, in tokens
@@ -211,6 +214,8 @@ def lexicon(lang: str) -> Lexicon:
         reportative_not_after=frozenset(_norm(w) for w in hed.get("reportative_not_after", [])),
         reportative_not_with=frozenset(_norm(w) for w in hed.get("reportative_not_with", [])),
         reportative_not_before=frozenset(_norm(w) for w in hed.get("reportative_not_before", [])),
+        said_modal=frozenset(_norm(w) for w in hed.get("said_modal", [])),
+        perfect=frozenset(_norm(w) for w in hed.get("perfect", [])),
         boosters=sets[5],
         longest=longest,
     )
@@ -295,6 +300,8 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
             elif t.norm in lex.reportative:
                 kind = "hedge" if _reported(toks, i, lex, text) else "conditional"
                 out.append(Cue(t.start, t.end, text[t.start : t.end], kind))
+            elif t.norm in lex.said_modal and _perfect_after(toks, i, lex, text):
+                out.append(Cue(t.start, t.end, text[t.start : t.end], "hedge"))
             i += 1
     if lex.fear:
         index = {tok.start: n for n, tok in enumerate(toks)}
@@ -376,6 +383,22 @@ def _reported(toks: list[Token], i: int, lex: Lexicon, text: str) -> bool:
     if any(_listed(toks[j].norm, lex.reportative_not_with) for j in range(lo, hi + 1)):
         return False
     return not any(toks[j].norm in lex.reportative_not_before for j in range(i + 1, min(hi, i + 3) + 1))
+
+
+_PERFECT_WINDOW = 12  # the most words from "soll" to the "haben" of its perfect infinitive
+
+
+def _perfect_after(toks: list[Token], i: int, lex: Lexicon, text: str) -> bool:
+    """Whether the ``said_modal`` at ``i`` takes a perfect infinitive: a participle and ``perfect`` ("haben",
+    "sein") close after it with no punctuation between ("Ein Riss soll die Arbeiten sieben Monate lang
+    blockiert haben" = reportedly blocked), which reports a claim; "soll 2027 fertig sein" is a plan."""
+    for j in range(i + 2, min(len(toks), i + 1 + _PERFECT_WINDOW)):
+        if _punct_between(text, toks[j - 1], toks[j]):
+            return False
+        if toks[j].norm in lex.perfect:
+            word = toks[j - 1].norm  # a participle: "geschlagen", "angekommen", "blockiert", "worden"
+            return (word.endswith(("t", "en")) and "ge" in word[:8]) or word.endswith("iert") or word == "worden"
+    return False
 
 
 def _feared(toks: list[Token], i: int, lex: Lexicon, text: str) -> bool:
