@@ -73,6 +73,9 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("pt", "aprovou", {"approve": 1}),
     ("pt", "rejeitou", {"approve": -1, "praise": -1}),
     ("fr", "critiqué", {"praise": -1}),
+    ("fr", "protesté", {"praise": -1}),  # a protest is criticism
+    ("it", "protestato", {"praise": -1}),
+    ("pl", "zadowoleniem", {"praise": 1}),  # "przyjęło z zadowoleniem" = welcomed
     ("fr", "salué", {"praise": 1}),
     ("pl", "odrzuciła", {"approve": -1, "praise": -1}),
     ("pl", "wzrosła", {"rise": 1}),
