@@ -123,6 +123,14 @@ NEGATION_CASES = [
     ("de", "Minderjährige dürfen nicht vor fünf Uhr morgens anfangen.", 0, []),
     ("de", "Der Fall kommt nicht vor Gericht.", 1, ["nicht"]),  # no number
     ("it", "Il prezzo non supera una soglia fissata dalla legge.", 1, ["non"]),  # "una" is no number here
+    ("it", "All’ombra dei tigli non si andava oltre i 31 gradi.", 0, []),  # "beyond" a number
+    ("it", "Non è andato oltre la porta.", 1, ["Non"]),
+    # Italian "finché ... non" (until) takes an expletive "non"
+    ("it", "I negativi sono rimasti in cantina, finché il nipote non li ha ritrovati.", 0, []),
+    ("it", "Finché piove, non usciamo.", 1, ["non"]),  # a comma: the main clause's own negation
+    ("pl", "Elektrownia będzie zrzucać wodę, dopóki poziom w jeziorze nie spadnie.", 0, []),
+    ("fr", "L’entrepôt restera fermé tant que l’agence n’aura pas inspecté l’installation.", 0, []),
+    ("fr", "Tant que je vis, je ne partirai pas.", 1, ["ne partirai pas"]),
     ("en", "The costs did not exceed the budget.", 1, ["not"]),  # no number: a negation
     ("it", "Il vecchio non superava i controlli, ma 16 barche sì.", 1, ["non"]),  # a comma before the number
     # not ruling out is a possibility (a weak hedge), not a negation

@@ -133,6 +133,8 @@ class Lexicon:
     # French expletive "ne" ("avant qu'ils ne partent"): after one of these and "que", with no
     # "pas" after it, "ne" negates nothing
     expletive_after: frozenset[str]
+    # Italian "finché ... non" (until): the particle after one of these in its clause negates nothing
+    expletive_until: frozenset[str]
     strong: frozenset[tuple[str, ...]]
     weak: frozenset[tuple[str, ...]]
     modal: frozenset[tuple[str, ...]]
@@ -204,6 +206,7 @@ def lexicon(lang: str) -> Lexicon:
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
         expletive_after=frozenset(_norm(w) for w in neg.get("expletive_after", [])),
+        expletive_until=frozenset(_norm(w) for w in neg.get("expletive_until", [])),
         strong=sets[2],
         weak=sets[3],
         modal=sets[6],
@@ -577,7 +580,10 @@ _TRIGGER_REACH = 4  # how far before that "que" the trigger may be ("plus d'éle
 
 def _drop_expletive(toks: list[Token], neg: list[int], lex: Lexicon, text: str) -> list[int]:
     """Remove the French expletive "ne" ("avant qu'ils ne soient", "à moins qu'il ne pleuve", "plus
-    d'électricité qu'il n'en faut", "craint que les visiteurs, qui ..., ne se rabattent")."""
+    d'électricité qu'il n'en faut", "craint que les visiteurs, qui ..., ne se rabattent") and the
+    Italian "non" of an "until" clause ("finché non")."""
+    if lex.expletive_until and neg:
+        neg = _drop_until(toks, neg, lex, text)
     if not lex.expletive_after or not neg:
         return neg
     negset = set(neg)
@@ -599,6 +605,27 @@ def _drop_expletive(toks: list[Token], neg: list[int], lex: Lexicon, text: str) 
         before = (toks[k].norm for k in range(max(0, que - _TRIGGER_REACH), que))
         if any(w in lex.expletive_after or w.split("'")[-1] in lex.expletive_after for w in before):
             drop.add(i)
+    return [i for i in neg if i not in drop]
+
+
+_UNTIL_REACH = 10  # the most words from "finché" to its expletive "non"
+
+
+def _drop_until(toks: list[Token], neg: list[int], lex: Lexicon, text: str) -> list[int]:
+    """Remove the expletive negation of an "until" clause: "finché il nipote non li ha ritrovati" = "until
+    his grandson found them", "dopóki poziom nie spadnie", "tant que l'agence n'aura pas inspecté", with no
+    punctuation between the "until" word and the particle."""
+    drop = set()
+    for i in neg:
+        if not _listed(toks[i].norm, lex.particles):
+            continue
+        for j in range(i - 1, max(-1, i - 1 - _UNTIL_REACH), -1):
+            if _punct_between(text, toks[j], toks[j + 1]):
+                break
+            if toks[j].norm in lex.expletive_until:
+                # the particle and what completes it ("tant que l'agence n'aura pas inspecté")
+                drop.update(k for k in neg if i <= k <= i + _CONCORD_WINDOW and not _punct_between(text, toks[i], toks[k]))
+                break
     return [i for i in neg if i not in drop]
 
 
