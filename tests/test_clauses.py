@@ -266,3 +266,30 @@ def test_a_clause_missing_between_two_sentences_is_placed_between_them(candidate
     gaps = [(c.version, c.start, c.end) for c in candidates if c.kind == "omission"]
     at = texts["pl"].index("dziesięciu lat.") + len("dziesięciu lat.")
     assert gaps == [("pl", at, at)]
+
+
+ROLE_AGAIN = {  # de gives Ferri's role again beside his quote; the others said it in the first sentence
+    "it": "Il nuovo direttore del museo civico di Varessa è Paolo Ferri, finora curatore a Torino. Ferri ha presentato ieri il programma della prossima stagione. "
+           "Il museo aprirà tre nuove sale dedicate alla fotografia. «Vogliamo portare qui i giovani», ha detto Ferri. Le sale apriranno a marzo.",
+    "de": "Neuer Direktor des Stadtmuseums von Varessa ist Paolo Ferri, bisher Kurator in Turin. Ferri stellte gestern das Programm der nächsten Saison vor. "
+           "Das Museum eröffnet drei neue Säle für Fotografie. «Wir wollen die Jungen hierher holen», sagte Ferri, der neue Direktor des Stadtmuseums. Die Säle öffnen im März.",
+    "pt": "O novo diretor do museu municipal de Varessa é Paolo Ferri, até agora curador em Turim. Ferri apresentou ontem o programa da próxima temporada. "
+           "O museu vai abrir três novas salas dedicadas à fotografia. “Queremos trazer os jovens para cá”, disse Ferri. As salas abrem em março.",
+    "fr": "Le nouveau directeur du musée municipal de Varessa est Paolo Ferri, jusqu'ici conservateur à Turin. Ferri a présenté hier le programme de la prochaine saison. "
+           "Le musée ouvrira trois nouvelles salles consacrées à la photographie. « Nous voulons attirer les jeunes », a déclaré Ferri. Les salles ouvriront en mars.",
+    "pl": "Nowym dyrektorem muzeum miejskiego w Varessie jest Paolo Ferri, dotąd kurator w Turynie. Ferri przedstawił wczoraj program następnego sezonu. "
+           "Muzeum otworzy trzy nowe sale poświęcone fotografii. – Chcemy przyciągnąć tu młodych – powiedział Ferri. Sale zostaną otwarte w marcu.",
+}
+
+
+def test_a_clause_the_others_say_elsewhere_is_no_addition():
+    report = consistency.check(ROLE_AGAIN)
+    assert not [f.text for f in report.flags if f.kind == "addition"]
+
+
+def test_a_new_clause_beside_a_quote_is_still_an_addition():
+    added = dict(ROLE_AGAIN, de=ROLE_AGAIN["de"].replace(
+        "sagte Ferri, der neue Direktor des Stadtmuseums.",
+        "sagte Ferri, der die Sparpläne der Stadtregierung seit Monaten scharf kritisiert."))
+    report = consistency.check(added)
+    assert [f for f in report.flags if f.kind == "addition" and f.version == "de" and "Sparpläne" in f.text]

@@ -33,8 +33,8 @@ from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, calibrator_for, finder
 from .clausesplit import is_attribution, reports
 from .numbers import quantities_of, same_quantity
-from .votes import (Unit, best_counterpart, brings_new_name, clauses_of, content_words, group_text, in_standfirst,
-                    pair_similarity, restructured, standfirst)
+from .votes import (Unit, best_counterpart, brings_new_name, clauses_of, clauses_outside, comma_pieces, content_words,
+                    covered, group_text, in_standfirst, pair_similarity, restructured, standfirst)
 
 CLAUSE_FEATURES = ("gain", "cover", "best", "share", "words", "last", "full")
 MAX_CLAUSES = 8  # longer groups are left to sentence-level detectors
@@ -154,6 +154,8 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                 continue  # v repeats what it says elsewhere ("Varhaug first, Sadowska 12.4 s behind")
             if _attributed(ctx, group, v, u.text, lack):
                 continue  # "wie die Klinikleitung mitteilte" where the others write "ha comunicato la direzione"
+            if _said_elsewhere(ctx, group, v, u.text, lack):
+                continue  # "…, sagt Lindqvist, die Leiterin des Grünflächenamts": the others gave her role earlier
             features = _aggregate([feats[v][i][w] for w in lack], [row[w] for w in row], len(present))
             others = join_names(lack)
             who = f"Only the {v} version adds" if not have else f"Only {join_names([v, *have])} add"
@@ -176,6 +178,22 @@ def _attributed(ctx: FlagContext, group: Group, v: str, text: str, lacking: Sequ
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _said_elsewhere(ctx: FlagContext, group: Group, v: str, text: str, lacking: Sequence[str]) -> bool:
+    """Whether most versions that lack a clause here have a close rendering of it (at least ``link``) in
+    another sentence and state its figures: a role repeated beside a name, a fact said again, not a claim
+    of its own ("Sadowska 31 s behind her" against "second, 12.4 s behind" is a new figure)."""
+    link = ctx.thresholds["link"]
+    mine = quantities_of(text, ctx.documents[v].lang)
+
+    def says_it(w: str) -> bool:
+        lang = ctx.documents[w].lang
+        theirs = [q for s in ctx.segments[w] if s.role not in QUIET_ROLES for q in quantities_of(s.text, lang)]
+        return (all(any(same_quantity(q, r) for r in theirs) for q in mine)
+                and covered(ctx, text, comma_pieces(clauses_outside(ctx, group, w))) >= link)
+
+    return sum(says_it(w) for w in lacking) * 2 > len(lacking)
 
 
 def _recap(ctx: FlagContext, group: Group, v: str, text: str) -> bool:

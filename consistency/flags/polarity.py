@@ -18,7 +18,6 @@ The machinery (``cue_candidates``) is shared with ``hedging.py``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Callable, Hashable
@@ -30,8 +29,8 @@ from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .cues import Cue, CueProfile, cues, lexicon, profile_of, says_first, says_most, says_never
 from .opposites import worded_alike
-from .votes import (Unit, Vote, best_counterpart, clauses_of, clauses_outside, group_text, neighbour_units, pair_similarity,
-                    unit_containing, vote)
+from .votes import (Vote, best_counterpart, clauses_of, clauses_outside, comma_pieces, group_text, neighbour_units,
+                    pair_similarity, unit_containing, vote)
 
 
 @dataclass(frozen=True)
@@ -294,21 +293,6 @@ def _negated_next_door(ctx: FlagContext, f: CueFinding) -> bool:
     return voters > 0 and moved * 2 > voters
 
 
-def _pieces(units: list[Unit]) -> list[Unit]:
-    """The clauses and, for a clause with commas, its comma-separated pieces of three words or more: an
-    asyndetic "…, nessuna è in pericolo di vita" is one clause to the splitter but a claim of its own."""
-    out = list(units)
-    for u in units:
-        if "," not in u.text:
-            continue
-        for m in re.finditer(r"[^,]+", u.text):
-            a = m.start() + len(m.group()) - len(m.group().lstrip())
-            text = m.group().strip()
-            if len(text.split()) >= 3:
-                out.append(Unit(u.version, u.start + a, u.start + a + len(text), text))
-    return out
-
-
 def _said_elsewhere(ctx: FlagContext, f: CueFinding) -> bool:
     """Whether the negated clause has no rendering here but a close one, negated too, elsewhere in most of the
     versions on the other side: a lead that restates a body sentence ("Quattro persone sono state ricoverate,
@@ -325,12 +309,13 @@ def _said_elsewhere(ctx: FlagContext, f: CueFinding) -> bool:
         own = clauses_of(ctx, f.group, holder)
         unit = (unit_containing(own, f.span[0], f.span[1]) if f.extra
                 else unit_containing(own, held[0].start, held[0].end))
-        here, there = _pieces(clauses_of(ctx, f.group, reader)), _pieces(clauses_outside(ctx, f.group, reader))
+        here = comma_pieces(clauses_of(ctx, f.group, reader))
+        there = comma_pieces(clauses_outside(ctx, f.group, reader))
         if unit is None or not here or not there:
             continue
         voters += 1
         cue = held[0] if not f.extra else next((c for c in held if unit.start <= c.start < unit.end), held[0])
-        unit = unit_containing(_pieces([unit])[1:], cue.start, cue.end) or unit  # its piece with the cue
+        unit = unit_containing(comma_pieces([unit])[1:], cue.start, cue.end) or unit  # its piece with the cue
         vecs = ctx.embed_fn([unit.text, *(u.text for u in here), *(u.text for u in there)])
         close = ctx.calibration.similarity(vecs[1:] @ vecs[0])
         k = int(np.argmax(close[len(here):]))

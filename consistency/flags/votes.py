@@ -92,6 +92,21 @@ def clauses_outside(ctx: FlagContext, group: Group, version: str) -> list[Unit]:
     return _clauses(ctx, (s for s in ctx.segments[version] if s.id not in own))
 
 
+def comma_pieces(units: list[Unit]) -> list[Unit]:
+    """The clauses and, for a clause with commas, its comma-separated pieces of three words or more: an
+    asyndetic "…, nessuna è in pericolo di vita" is one clause to the splitter but a claim of its own."""
+    out = list(units)
+    for u in units:
+        if "," not in u.text:
+            continue
+        for m in re.finditer(r"[^,]+", u.text):
+            a = m.start() + len(m.group()) - len(m.group().lstrip())
+            text = m.group().strip()
+            if len(text.split()) >= 3:
+                out.append(Unit(u.version, u.start + a, u.start + a + len(text), text))
+    return out
+
+
 def unit_containing(units: Sequence[Unit], start: int, end: int) -> Unit | None:
     for u in units:
         if u.start <= start and end <= u.end:
