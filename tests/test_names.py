@@ -47,6 +47,7 @@ EXTRACT = [
     # the German "Land" (a federal state) borrowed as a common noun
     ("it", "Il Land della Bassa Sassonia potrebbe coprire la metà della spesa.", ["Bassa Sassonia"]),
     ("fr", "Le Land pourrait prendre en charge la moitié de la facture.", []),
+    ("it", "Lo ha misurato un gruppo della Hochschule di Wessenrode.", ["Wessenrode"]),
     # technical acronyms name a kind of thing ("chiavetta USB" = "pendrive"); organisations stay names
     ("it", "Oggi spedisce i progetti su una chiavetta USB di Kingston.", ["Kingston"]),
     ("de", "Er schickt die Pläne auf einem USB-Stick an die NATO.", ["NATO"]),
