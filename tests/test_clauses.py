@@ -17,6 +17,11 @@ SPLIT_CASES = [
     ("it", "Secondo lo studio il ghiacciaio sparirà entro il 2050, una stima che però altri glaciologi considerano pessimistica.",
      ["Secondo lo studio il ghiacciaio sparirà entro il 2050", "una stima che però altri glaciologi considerano pessimistica"]),
     ("it", "Ha incontrato Marco, un amico di lunga data.", ["Ha incontrato Marco, un amico di lunga data"]),
+    # a contrast word second in the piece opens a clause too
+    ("it", "La sindaca ha tagliato il nastro davanti a duemila persone, accolta però dai fischi di cinquanta residenti.",
+     ["La sindaca ha tagliato il nastro davanti a duemila persone", "accolta però dai fischi di cinquanta residenti"]),
+    ("de", "Die Brücke ist 186 Meter lang, kostete jedoch deutlich mehr als geplant.",
+     ["Die Brücke ist 186 Meter lang", "kostete jedoch deutlich mehr als geplant"]),
     ("it", "La linea avrà 14 fermate e passerà ogni sette minuti, mentre i bus resteranno in servizio.",
      ["La linea avrà 14 fermate e passerà ogni sette minuti", "mentre i bus resteranno in servizio"]),
     ("fr", "L’usine fermera en 2026 ; les salariés seront transférés à Monteforte.",

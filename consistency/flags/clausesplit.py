@@ -4,7 +4,8 @@ An editor who appends "..., choć mieszkańcy skarżyli się na ciemne ulice" to
 faithful sentence adds a clause, not a sentence; to find and point at it the
 sentence is cut at clause boundaries: semicolons, colons, spaced dashes,
 brackets, a comma followed by a conjunction, relative pronoun or connective
-listed in the language's ``[clauses] after_comma``, and a comma followed by an
+listed in the language's ``[clauses] after_comma`` (or a ``contrast`` word second: ", accolta però
+dai fischi"), and a comma followed by an
 apposition with a relative clause (", una stima che ...": an article of
 ``apposition``, then one of ``relative`` within four words). A comma and an article of
 ``infinitive_objects`` opening a piece that ends with an ``infinitive`` word and one more word
@@ -131,6 +132,7 @@ def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             cuts.add(m.start())
             cuts.add(m.end())
     phrases, longest, articles, relatives = _markers(lang)
+    contrast = _fold(_clause_data(lang).get("contrast"))
     if phrases or articles:
         toks = tokens(text)
         for i, t in enumerate(toks):
@@ -141,6 +143,8 @@ def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
                         for n in range(min(longest, len(toks) - i), 0, -1))
             if not found and t.norm in articles:  # ", una stima che ...": an apposition with a relative clause
                 found = any(x.norm in relatives for x in toks[i + 2 : i + 6])
+            if not found and i + 1 < len(toks) and toks[i + 1].norm in contrast:
+                found = True  # ", accolta però dai fischi …": a contrast word second in the piece
             if found and not _infinitive_piece(text, toks, i, lang):
                 cuts.add(toks[i - 1].end + before.index(","))
                 cuts.add(t.start)
