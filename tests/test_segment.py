@@ -536,10 +536,15 @@ def test_comment_counters_are_boilerplate(lang, line):
     ("pt", "A legenda da fotografia foi corrigida pelo jornal no dia seguinte.", False),
 ])
 def test_caption_cue_lines_are_captions(lang, line, caption):
+    roles = _roles_of_line(line, lang)
+    assert (roles == {"caption"}) is caption, roles
+
+
+def _roles_of_line(line: str, lang: str) -> set[str]:
+    """The roles of the segments of ``line`` put between two paragraphs of a short article."""
     text = f"Un titolo\n\nIl primo paragrafo del testo, abbastanza lungo da essere un paragrafo.\n\n{line}\n\nUn altro paragrafo.\n"
     segs = segment(make_document(text, id=lang, lang=lang))
-    roles = {s.role for s in segs if s.start >= text.index(line) and s.end <= text.index(line) + len(line)}
-    assert (roles == {"caption"}) is caption, roles
+    return {s.role for s in segs if s.start >= text.index(line) and s.end <= text.index(line) + len(line)}
 
 
 @pytest.mark.parametrize("lang,line,furniture", [
@@ -553,9 +558,7 @@ def test_caption_cue_lines_are_captions(lang, line, caption):
     ("fr", "Le maire a aimé cet article du règlement et l’a partagé.", False),  # a claim about an article
 ])
 def test_share_prompts_are_boilerplate(lang, line, furniture):
-    text = f"Un titolo\n\nIl primo paragrafo del testo, abbastanza lungo da essere un paragrafo.\n\n{line}\n\nUn altro paragrafo.\n"
-    segs = segment(make_document(text, id=lang, lang=lang))
-    roles = {s.role for s in segs if s.start >= text.index(line) and s.end <= text.index(line) + len(line)}
+    roles = _roles_of_line(line, lang)
     assert (roles == {"boilerplate"}) is furniture, roles
 
 

@@ -29,8 +29,8 @@ from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .cues import Cue, CueProfile, cues, lexicon, profile_of, says_first, says_most, says_never
 from .opposites import worded_alike
-from .votes import (Vote, best_counterpart, clauses_of, clauses_outside, comma_pieces, group_text, neighbour_units,
-                    pair_similarity, unit_containing, vote)
+from .votes import (Unit, Vote, best_counterpart, clauses_of, clauses_outside, comma_pieces, group_text,
+                    neighbour_units, pair_similarity, unit_containing, vote)
 
 
 @dataclass(frozen=True)
@@ -248,6 +248,19 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
     return first(f.version) and theirs * 2 < len(f.vote.winners)
 
 
+def _negated_unit(ctx: FlagContext, f: CueFinding, w: str) -> tuple[str, str, list[Cue], Unit | None]:
+    """For a finding and one version ``w`` of the majority: (the version that holds the extra negation, the
+    one that reads without it, the holder's cues, the holder's clause with the negation, None without one)."""
+    holder, reader = (f.version, w) if f.extra else (w, f.version)
+    held = f.cues[holder]
+    if not held:
+        return holder, reader, held, None
+    own = clauses_of(ctx, f.group, holder)
+    unit = (unit_containing(own, f.span[0], f.span[1]) if f.extra
+            else unit_containing(own, held[0].start, held[0].end))
+    return holder, reader, held, unit
+
+
 def _negated_next_door(ctx: FlagContext, f: CueFinding) -> bool:
     """Whether the others say the negated clause in a neighbouring sentence: for most of the versions on
     the other side, a negated clause of the sentence before or after the group is the closest clause to
@@ -261,13 +274,7 @@ def _negated_next_door(ctx: FlagContext, f: CueFinding) -> bool:
         return False
     moved = voters = 0
     for w in f.vote.winners:
-        holder, reader = (f.version, w) if f.extra else (w, f.version)
-        held = f.cues[holder]
-        if not held:
-            continue
-        own = clauses_of(ctx, f.group, holder)
-        unit = (unit_containing(own, f.span[0], f.span[1]) if f.extra
-                else unit_containing(own, held[0].start, held[0].end))
+        holder, reader, held, unit = _negated_unit(ctx, f, w)
         here = clauses_of(ctx, f.group, reader)
         near = neighbour_units(ctx, f.group, holder, reader)
         if unit is None or not here or not near:
@@ -302,13 +309,7 @@ def _said_elsewhere(ctx: FlagContext, f: CueFinding) -> bool:
         return False
     restated = voters = 0
     for w in f.vote.winners:
-        holder, reader = (f.version, w) if f.extra else (w, f.version)
-        held = f.cues[holder]
-        if not held:
-            continue
-        own = clauses_of(ctx, f.group, holder)
-        unit = (unit_containing(own, f.span[0], f.span[1]) if f.extra
-                else unit_containing(own, held[0].start, held[0].end))
+        holder, reader, held, unit = _negated_unit(ctx, f, w)
         here = comma_pieces(clauses_of(ctx, f.group, reader))
         there = comma_pieces(clauses_outside(ctx, f.group, reader))
         if unit is None or not here or not there:
