@@ -339,7 +339,8 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     doubled = _doubled(toks, groups, lex, text)
     for n, g in enumerate(groups):
         if (any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text) or _bound(toks, g, lex)
-                or _bounded(toks, g, lex, text) or _record(toks, g, lex, text) or _approximate(toks, g, lex, text) or n in doubled):
+                or _bounded(toks, g, lex, text) or _record(toks, g, lex, text)
+                or _approximate(toks, g, lex, text) or n in doubled):
             continue
         a, b = toks[g[0]], toks[g[-1]]
         soft = all(toks[i].norm in lex.soft for i in g)
@@ -624,7 +625,8 @@ def _drop_until(toks: list[Token], neg: list[int], lex: Lexicon, text: str) -> l
                 break
             if toks[j].norm in lex.expletive_until:
                 # the particle and what completes it ("tant que l'agence n'aura pas inspecté")
-                drop.update(k for k in neg if i <= k <= i + _CONCORD_WINDOW and not _punct_between(text, toks[i], toks[k]))
+                drop.update(k for k in neg
+                            if i <= k <= i + _CONCORD_WINDOW and not _punct_between(text, toks[i], toks[k]))
                 break
     return [i for i in neg if i not in drop]
 

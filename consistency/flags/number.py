@@ -243,7 +243,7 @@ def _rivals_elsewhere(ctx: FlagContext, by_seg: dict[str, list[_Q]], whole: dict
             unit = mine.q.unit
             if (len(others) < 2 or (v, mine.start) in raised or mine.q.kind != "measure" or unit is None
                     or unit in _DURATIONS):
-                continue  # a duration or an age ("71 anni", "rok wcześniej") is too common a unit to pair across sentences
+                continue  # a duration or an age ("71 anni", "rok wcześniej"): too common to pair across sentences
             if sum(1 for x in whole[v] if x.q.unit == unit) != 1 or group_of[(v, mine.start)] is None:
                 continue
             theirs = {w: [x for x in whole[w] if x.q.unit == unit] for w in others}
