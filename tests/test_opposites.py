@@ -13,7 +13,7 @@ def test_every_language_has_the_same_axes():
     names = {lang: sorted(a.name for a in axes(lang)[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
     assert names["it"] == ["approve", "better", "confirm", "custody", "early", "exceed", "praise", "rise", "strengthen",
-                           "verdict"]
+                           "verdict", "withdraw"]
 
 
 def test_every_language_has_the_same_wording_axes():
@@ -78,6 +78,8 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("fr", "protesté", {"praise": -1}),  # a protest is criticism
     ("it", "protestato", {"praise": -1}),
     ("pl", "zadowoleniem", {"praise": 1}),  # "przyjęło z zadowoleniem" = welcomed
+    ("fr", "maintient", {"withdraw": -1}),  # "maintient le Pico Kid en rayon" against "ha ritirato"
+    ("pl", "wycofała", {"withdraw": 1}),
     ("fr", "salué", {"praise": 1}),
     ("pl", "odrzuciła", {"approve": -1, "praise": -1}),
     ("pl", "wzrosła", {"rise": 1}),

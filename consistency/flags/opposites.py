@@ -4,7 +4,7 @@
 Each language's data file (``[opposites]``) lists axes of opposite meaning under the same names in
 every language (approve / reject, praise / criticise, rise / fall, convict / acquit, confirm /
 deny, strengthen / weaken, above / below, a suspended / an unconditional sentence, ahead of / behind
-schedule, better / worse off), with the words of either side by prefix, and for some axes a third list: words one of which
+schedule, withdrawn / kept, better / worse off), with the words of either side by prefix, and for some axes a third list: words one of which
 the clause must have for the axis to apply ("früher" takes a side only next to "geplant"). A clause
 takes a side on an axis from its words, turned over by a negation cue in the same clause ("non è
 stato approvato" is on the reject side; ``cues.py`` decides what a negation is) unless an "and" word
