@@ -19,8 +19,8 @@ def test_every_language_has_the_same_axes():
 def test_every_language_has_the_same_wording_axes():
     names = {lang: sorted(a.name for a in axes(lang, "wordings")[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["accept", "affected", "age", "allowed", "heed", "limit", "noise", "pay", "prevent",
-                           "schedule", "stay", "valid", "working"]
+    assert names["it"] == ["accept", "affected", "age", "agree", "allowed", "heed", "limit", "noise", "pay",
+                           "prevent", "schedule", "stay", "valid", "working"]
 
 
 @pytest.mark.parametrize("lang,word,expected", [
@@ -33,6 +33,8 @@ def test_every_language_has_the_same_wording_axes():
     ("it", "vietato", {"allowed": -1}),
     ("pt", "barulho", {"noise": 1}),  # "não fazem barulho" = "silenziose"
     ("fr", "silencieuses", {"noise": -1}),
+    ("pt", "discorde", {"agree": -1}),  # "non è d'accordo" = "discorde"
+    ("pl", "wbrew", {"agree": -1}),
     ("fr", "épargnée", {"affected": -1}),
     ("it", "ignorato", {"heed": -1}),
     ("de", "hinnehmen", {"accept": 1}),
