@@ -60,6 +60,11 @@ HEDGE_CASES = [
     ("de", "Ein Riss soll die Arbeiten sieben Monate lang blockiert haben.", [("hedge", "soll")]),
     ("de", "Er soll gestern angekommen sein.", [("hedge", "soll")]),
     ("de", "Die Halle soll 2027 fertig sein.", []),
+    # a "could" in a relative clause on "nobody" is a capacity nobody has, not doubt
+    ("pl", "Często nie ma nikogo, kto mógłby przejąć interes.", []),
+    ("it", "Non c’è nessuno che potrebbe rilevare il forno.", []),
+    ("it", "Il comune non potrebbe pagare.", [("weak", "potrebbe")]),
+    ("de", "Ohne Gegenmaßnahmen könnten die Krebse den See erreichen.", [("weak", "könnten")]),  # "without" is no "nobody"
     ("de", "Die Stadt soll bis 2030 neue Bäume pflanzen, sagt sie, und das haben alle begrüßt.", []),
     # ... but not a future in the past, a source already named, a condition, a counterfactual, "should have"
     ("fr", "Le maire a annoncé qu'une tribune provisoire serait montée.", [("conditional", "serait")]),

@@ -306,9 +306,11 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
             elif t.norm in lex.said_modal and _perfect_after(toks, i, lex, text):
                 out.append(Cue(t.start, t.end, text[t.start : t.end], "hedge"))
             i += 1
+    index = {tok.start: n for n, tok in enumerate(toks)}
     if lex.fear:
-        index = {tok.start: n for n, tok in enumerate(toks)}
         out = [c for c in out if not (c.kind in ("weak", "modal") and _feared(toks, index[c.start], lex, text))]
+    # "nie ma nikogo, kto mógłby przejąć": a "could" in a relative clause on "nobody" is what nobody can do
+    out = [c for c in out if not (c.kind == "weak" and _after_nobody(toks, index[c.start], lex, text))]
     # negation tokens; a negation stretch that touches a not-negation phrase is dropped whole
     # ("ne touchent pas seulement": "pas seulement" hides "ne ... pas")
     for i, t in enumerate(toks):
@@ -403,6 +405,16 @@ def _perfect_after(toks: list[Token], i: int, lex: Lexicon, text: str) -> bool:
             word = toks[j - 1].norm  # a participle: "geschlagen", "angekommen", "blockiert", "worden"
             return (word.endswith(("t", "en")) and "ge" in word[:8]) or word.endswith("iert") or word == "worden"
     return False
+
+
+def _after_nobody(toks: list[Token], i: int, lex: Lexicon, text: str) -> bool:
+    """Whether the "could" at ``i`` opens a relative clause on a negative pronoun, two words before it
+    ("nie ma nikogo, kto mógłby przejąć interes", "non c'è nessuno che potrebbe"): a capacity nobody has,
+    which the others say as "nobody is ready to take over", not doubt about a claim."""
+    word = toks[i - 2].norm if i >= 2 else ""
+    nobody = (word,) in lex.negation and word not in lex.soft and not _listed(word, lex.particles)  # not "ohne", "non"
+    return (nobody and not _sentence_between(text, toks[i - 2], toks[i])
+            and not _punct_between(text, toks[i - 1], toks[i]))
 
 
 def _feared(toks: list[Token], i: int, lex: Lexicon, text: str) -> bool:
