@@ -311,9 +311,8 @@ def _ruling(others: tuple[str, str, str, str]) -> dict[str, str]:
       "Operator akceptuje wyrok."), True),  # the others accept it: de's negation is a flip
 ])
 def test_not_accepting_a_ruling_is_appealing_it(others, flagged):
-    report = consistency.check(_ruling(others), detectors=["polarity"])
-    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
-    assert bool(hits) is flagged, [f.message for f in report.flags]
+    hits, messages = _polarity_flags(_ruling(others), "de")
+    assert bool(hits) is flagged, messages
 
 
 BROKEN = {  # the stop bars were out of order since 3 January because of a faulty cable
@@ -380,9 +379,14 @@ GOAL = {  # the referees disallowed the goal after the video review (it, de, pt,
     ("Goście zdobyli bramkę na 3:2, ale sędziowie po obejrzeniu powtórek wideo nie zmienili wyniku.", True),
 ], ids=["not-allowed-is-annulled", "other-negation"])
 def test_not_allowing_a_goal_is_annulling_it(pl, flagged):
-    report = consistency.check({**GOAL, "pl": pl}, detectors=["polarity"])
-    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "pl"]
-    assert bool(hits) is flagged, [f.message for f in report.flags]
+    hits, messages = _polarity_flags({**GOAL, "pl": pl}, "pl")
+    assert bool(hits) is flagged, messages
+
+
+def _polarity_flags(texts: dict[str, str], version: str) -> tuple[list, list[str]]:
+    """The polarity flags on ``version`` (with the polarity detector only), and every flag's message."""
+    report = consistency.check(texts, detectors=["polarity"])
+    return [f for f in report.flags if f.kind == "polarity" and f.version == version], [f.message for f in report.flags]
 
 
 TUNNEL = {  # the tunnel now has an 80 km/h limit (pt, fr, pl say "limit" or "maximum")
@@ -398,9 +402,8 @@ TUNNEL = {  # the tunnel now has an 80 km/h limit (pt, fr, pl say "limit" or "ma
     ("Chi attraversa il tunnel non dovrà più rallentare a 80 km/h.", True),  # no longer has to slow down
 ], ids=["not-exceed-is-a-limit", "other-negation"])
 def test_not_exceeding_is_a_limit(it, flagged):
-    report = consistency.check({**TUNNEL, "it": it}, detectors=["polarity"])
-    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "it"]
-    assert bool(hits) is flagged, [f.message for f in report.flags]
+    hits, messages = _polarity_flags({**TUNNEL, "it": it}, "it")
+    assert bool(hits) is flagged, messages
 
 
 INCOME = {  # braces are paid for families with an income below 30 000 euros (it, de, pl)
@@ -450,9 +453,8 @@ def _orbit(others_concede: bool) -> dict[str, str]:
     (False, True),  # no concession in the others to word: the negation stands alone
 ])
 def test_not_preventing_is_nevertheless(others_concede, flagged):
-    report = consistency.check(_orbit(others_concede), detectors=["polarity"])
-    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "fr"]
-    assert bool(hits) is flagged, [f.message for f in report.flags]
+    hits, messages = _polarity_flags(_orbit(others_concede), "fr")
+    assert bool(hits) is flagged, messages
 
 
 REOPENED = {  # the tunnel reopened two months ahead of schedule (de, pt, fr, pl)

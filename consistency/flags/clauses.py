@@ -28,11 +28,11 @@ from typing import Sequence
 
 import numpy as np
 
-from ..types import Group, Span
+from ..types import Group, Segment, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, calibrator_for, finder
 from .clausesplit import is_attribution, reports
-from .numbers import quantities_of, same_quantity
+from .numbers import Quantity, quantities_of, same_quantity
 from .votes import (Unit, best_counterpart, brings_new_name, clauses_of, clauses_outside, comma_pieces, content_words,
                     covered, group_text, in_standfirst, pair_similarity, restructured, standfirst)
 
@@ -188,9 +188,7 @@ def _said_elsewhere(ctx: FlagContext, group: Group, v: str, text: str, lacking: 
     mine = quantities_of(text, ctx.documents[v].lang)
 
     def says_it(w: str) -> bool:
-        lang = ctx.documents[w].lang
-        theirs = [q for s in ctx.segments[w] if s.role not in QUIET_ROLES for q in quantities_of(s.text, lang)]
-        return (all(any(same_quantity(q, r) for r in theirs) for q in mine)
+        return (_all_stated(ctx, mine, ctx.segments[w])
                 and covered(ctx, text, comma_pieces(clauses_outside(ctx, group, w))) >= link)
 
     return sum(says_it(w) for w in lacking) * 2 > len(lacking)
@@ -221,10 +219,16 @@ def _figures_nearby(ctx: FlagContext, group: Group, text: str, holder: str, lack
     if not members:
         return False
     lo, hi = min(s.index for s in members) - _NEARBY, max(s.index for s in members) + _NEARBY
-    lang = ctx.documents[lacking].lang
-    around = [q for s in ctx.segments[lacking][max(0, lo): hi + 1] if s.role not in QUIET_ROLES
-              for q in quantities_of(s.text, lang)]
-    return all(any(same_quantity(q, r) for r in around) for q in mine)
+    return _all_stated(ctx, mine, ctx.segments[lacking][max(0, lo): hi + 1])
+
+
+def _all_stated(ctx: FlagContext, quantities: Sequence[Quantity], segs: Sequence[Segment]) -> bool:
+    """Whether every one of ``quantities`` is stated in ``segs`` (one version's, quiet roles left out)."""
+    if not segs:
+        return not quantities
+    lang = ctx.documents[segs[0].version].lang
+    theirs = [q for s in segs if s.role not in QUIET_ROLES for q in quantities_of(s.text, lang)]
+    return all(any(same_quantity(q, r) for r in theirs) for q in quantities)
 
 
 def _omissions(ctx: FlagContext, group: Group, present: list[str], units: dict[str, list[Unit]],
