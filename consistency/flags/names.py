@@ -321,8 +321,12 @@ def _named_abroad(low: str, data: LanguageData) -> bool:
     return False
 
 
-def _german_noun(word: str, data: LanguageData) -> bool:
-    """Whether a capitalised German word is an ordinary noun (or adjective) rather than a name."""
+def _german_noun(word: str, data: LanguageData, *, seen: bool = True) -> bool:
+    """Whether a capitalised German word is an ordinary noun (or adjective) rather than a name.
+
+    ``seen=False`` leaves out the lexicon test (a word seen in German news is a noun), which cannot
+    tell a noun from a surname seen only capitalised there ("Ebner"): its form must show it is a noun.
+    """
     low = word.casefold()
     suffixes = _lexicon(data.code)[4]
     if any(low.endswith(s) and len(low) > len(s) + 2 for s in suffixes):
@@ -333,11 +337,15 @@ def _german_noun(word: str, data: LanguageData) -> bool:
     if _named_abroad(low, data):
         return False  # seen only capitalised in another language's news: a name ("Bush")
     vocab = _ortho(data.punkt_model)
-    if low in vocab:
+    if not seen:
+        if vocab.get(low, 0) & _MID_LC:
+            return True  # seen lowercase mid-sentence: an adjective or a verb
+    elif low in vocab:
         return True
-    for ending in ("n", "en", "e", "s", "es", "er", "ern", "ns"):
-        if low.endswith(ending) and low[: -len(ending)] in vocab:
-            return True
+    else:
+        for ending in ("n", "en", "e", "s", "es", "er", "ern", "ns"):
+            if low.endswith(ending) and low[: -len(ending)] in vocab:
+                return True
     # a verbal prefix before a known noun: "An|klage", "Vor|schlag" (the head seen capitalised mid-sentence)
     for prefix in data.names.get("noun_prefixes", []):
         head = low[len(prefix):]
@@ -539,6 +547,7 @@ def extract_names(text: str, lang: str) -> list[Name]:
         spans.append(span)
         tok.name = span is not None
     if german:
+        _german_surnames(text, toks, spans, data)
         _german_title_runs(text, toks, spans)
     _exonym_runs(text, toks, spans)
     linkers = {w.casefold().replace("’", "'") for w in data.names.get("name_prepositions", [])}
@@ -620,10 +629,26 @@ def _institution_head(tok: _Tok, data: LanguageData) -> bool:
             and _is_common(tok.text, data) and not tok.starts_sentence)
 
 
+def _german_surnames(text: str, toks: list[_Tok], spans: list[tuple[int, int] | None], data: LanguageData) -> None:
+    """In German, a capitalised word right after a given name is the surname ("Karl Ebner"), unless its
+    form shows a noun: German news capitalises nouns and surnames alike, so the lexicon cannot tell."""
+    for k in range(1, len(toks)):
+        prev, tok = toks[k - 1], toks[k]
+        if (spans[k] is None and spans[k - 1] == (prev.start, prev.end) and tok.capitalised and not tok.initial
+                and text[prev.end:tok.start] == " " and not any(c in tok.text for c in "-‐")
+                and not _is_acronym(prev.text) and _named_abroad(prev.text.casefold(), data)
+                and not _german_noun(tok.text, data, seen=False)):
+            spans[k] = (tok.start, tok.end)
+            tok.name = True
+
+
 def _german_title_runs(text: str, toks: list[_Tok], spans: list[tuple[int, int] | None]) -> None:
-    """In German, three or more capitalised words in a row mid-sentence are a name ("Wall Street Journal")."""
+    """In German, three or more capitalised words in a row mid-sentence are a name ("Wall Street Journal").
+    A common noun before a name is a title, not part of it ("Bürgermeister Karl Ebner")."""
     i = 0
     while i < len(toks):
+        while i + 1 < len(toks) and spans[i] is None and spans[i + 1] is not None and toks[i].capitalised:
+            i += 1
         j = i
         while (j + 1 < len(toks) and toks[j].capitalised and toks[j + 1].capitalised
                and text[toks[j].end:toks[j + 1].start] == " " and not toks[j + 1].initial):
