@@ -56,6 +56,7 @@ EXTRACT = [
     # technical acronyms name a kind of thing ("chiavetta USB" = "pendrive"); organisations stay names
     ("it", "Oggi spedisce i progetti su una chiavetta USB di Kingston.", ["Kingston"]),
     ("de", "Er schickt die Pläne auf einem USB-Stick an die NATO.", ["NATO"]),
+    ("fr", "On demande des pâtes, de l'huile et du lait UHT pour la Croix-Rouge.", ["Croix-Rouge"]),
     ("pl", "Wysyła projekty na pendrivie, a mapę z GPS do ONZ.", ["ONZ"]),
     ("it", "Il biossido di azoto (NO2) è sceso a 37 µg/m³ al Kornmarkt.", ["Kornmarkt"]),  # a formula, a unit
     # unknown language: no sentence starters known, so the first word is never taken
