@@ -133,6 +133,22 @@ NEGATION_CASES = [
     ("fr", "Tant que je vis, je ne partirai pas.", 1, ["ne partirai pas"]),
     ("en", "The costs did not exceed the budget.", 1, ["not"]),  # no number: a negation
     ("it", "Il vecchio non superava i controlli, ma 16 barche sì.", 1, ["non"]),  # a comma before the number
+    # "non" right before an adjective in -bile makes a new adjective ("non-perishable"), as "un-" does
+    ("pt", "Pedem-se sobretudo produtos não perecíveis: massa e azeite.", 0, []),
+    ("it", "Si raccolgono prodotti non deperibili e rifiuti non riciclabili.", 0, []),
+    ("fr", "Sont demandés des produits non périssables.", 0, []),
+    ("es", "Se piden productos no perecibles.", 0, []),
+    ("it", "Evitate gli spostamenti non necessari.", 0, []),
+    ("fr", "Évitez les déplacements non nécessaires.", 0, []),
+    ("pt", "O produto não é reciclável.", 1, ["não"]),  # a verb between: the clause is negated
+    # a negation with "more than" a number later in its stretch caps the number ("at most twenty")
+    ("pt", "Cada unidade custa 250 euros e nenhum membro pode subscrever mais de vinte.", 0, []),
+    ("de", "Kein Mitglied darf mehr als 20 Anteile zeichnen.", 0, []),
+    ("it", "Si sono accordati per non far pagare un bicchiere di vin brûlé più di 4,50 euro.", 0, []),
+    ("pl", "Nikt nie może objąć więcej niż dwudziestu udziałów.", 0, []),
+    ("it", "Non ci sono più medici.", 1, ["Non"]),  # no number: "no longer"
+    ("en", "Nobody knows it, but more than 20 came.", 1, ["Nobody"]),  # a comma between
+    ("it", "Il vetro non si ricicla.", 1, ["non"]),
     # not ruling out is a possibility (a weak hedge), not a negation
     ("it", "Il governatore non ha escluso un nuovo rialzo.", 0, []),
     ("pt", "Varga não excluiu uma nova subida.", 0, []),

@@ -126,8 +126,13 @@ class Lexicon:
     never: frozenset[str]  # "mai", "jamais", "nigdy": with a ``most`` word in the others, a record
     most: WordList  # "più", "größte", "naj*": superlatives and records
     bound_words: WordList  # "superava", "erreich*", "prima": with a number near it, the negation is a bound
+    more_than: frozenset[tuple[str, ...]]  # "mais de", "mehr als": with a number after it, the negation is a cap
     number_words: frozenset[str]  # "fünf", "cinque": numbers written as words
     nouns: dict[str, frozenset[str]]  # a negation word that is a noun after these words ("au pas de tir")
+    # "não perecíveis", "non riciclabili": this word right before an adjective with one of these endings
+    # makes a new adjective, as "un-" does ("unverderblich"); no negation of the clause
+    privative: frozenset[str]
+    privative_suffixes: tuple[str, ...]
     restrictive: tuple[tuple[str, str], ...]
     restrictive_window: int
     # French expletive "ne" ("avant qu'ils ne partent"): after one of these and "que", with no
@@ -200,9 +205,12 @@ def lexicon(lang: str) -> Lexicon:
         never=frozenset(_norm(w) for w in neg.get("never", [])),
         most=word_list(_norm(w) for w in neg.get("most", [])),
         bound_words=word_list(_norm(w) for w in neg.get("bound_words", [])),
+        more_than=_phrases(neg.get("more_than")),
         # not "one": "un", "eine", "um" are articles too ("non supera una soglia" is a negation)
         number_words=frozenset(w for w, v in load_language(code).words.items() if v != 1) if data else frozenset(),
         nouns={_norm(w): frozenset(_norm(x) for x in before) for w, before in neg.get("nouns", {}).items()},
+        privative=frozenset(_norm(w) for w in neg.get("privative", [])),
+        privative_suffixes=tuple(_norm(s) for s in neg.get("privative_suffixes", [])),
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
         expletive_after=frozenset(_norm(w) for w in neg.get("expletive_after", [])),
@@ -323,6 +331,10 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
                 or (lex.neg_suffixes and t.norm.endswith(lex.neg_suffixes))):
             if i and toks[i - 1].norm in lex.nouns.get(t.norm, ()):
                 continue  # a noun: "au pas de tir"
+            if (n == 1 and t.norm in lex.privative and i + 1 < len(toks)
+                    and toks[i + 1].norm.endswith(lex.privative_suffixes) and lex.privative_suffixes
+                    and text[t.end:toks[i + 1].start].strip() in ("", "-")):
+                continue  # an adjective: "produtos não perecíveis" = "haltbare Produkte"
             neg_tokens.append(i)
     neg_tokens = _drop_restrictive(toks, neg_tokens, lex, text)
     neg_tokens = _drop_expletive(toks, neg_tokens, lex, text)
@@ -341,7 +353,7 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     doubled = _doubled(toks, groups, lex, text)
     for n, g in enumerate(groups):
         if (any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text) or _bound(toks, g, lex)
-                or _bounded(toks, g, lex, text) or _record(toks, g, lex, text)
+                or _bounded(toks, g, lex, text) or _capped(toks, g, lex, text) or _record(toks, g, lex, text)
                 or _approximate(toks, g, lex, text) or n in doubled):
             continue
         a, b = toks[g[0]], toks[g[-1]]
@@ -462,6 +474,24 @@ def _bounded(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bo
             number = any(ch.isdigit() for ch in toks[k].norm) or toks[k].norm in lex.number_words
             if number and (k == j or not _punct_between(text, a, b)):
                 return True
+    return False
+
+
+_CAP_WINDOW = 10  # the most words between the negation and its ``more_than`` phrase
+
+
+def _capped(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bool:
+    """Whether a ``more_than`` phrase with a number right after it follows the negation in its stretch
+    without punctuation: "nenhum membro pode subscrever mais de vinte" (no member may take more than
+    twenty) caps the number, as the others' "at most twenty" does; the number check compares the values."""
+    last = group[-1]
+    for j in range(last + 1, min(len(toks), last + _CAP_WINDOW + 2)):
+        if _punct_between(text, toks[last], toks[j]):
+            return False
+        n = _phrase_at(toks, j, lex.more_than, 0)
+        if n and j + n < len(toks) and not _punct_between(text, toks[j], toks[j + n]):
+            after = toks[j + n].norm
+            return any(ch.isdigit() for ch in after) or after in lex.number_words
     return False
 
 
