@@ -607,3 +607,30 @@ def test_a_short_split_off_sentence_does_not_hide_an_omission():
     group's content is pt's long sentence, which pl has nowhere: pl lacks it."""
     report = consistency.check(SPLIT_LEAD_IN)
     assert [f for f in report.flags if f.kind == "omission" and f.version == "pl"]
+
+
+SPLIT_SURPRISE = {  # de says the others' opening clause as a sentence of its own, in other words
+    "it": "L'archivio comunale di Velmora ha messo online i registri dei passaporti. "
+          "L'interesse ha sorpreso lo stesso archivio: nella prima settimana il portale ha contato 41.300 visite da 27 Paesi. "
+          "Il progetto è durato tre anni ed è costato 1,35 milioni.",
+    "de": "Das Stadtarchiv Velmora hat die Passregister online gestellt. "
+          "Mit einem solchen Andrang hatte man im Archiv nicht gerechnet. In der ersten Woche wurden 41.300 Besuche aus 27 Ländern gezählt. "
+          "Das Projekt dauerte drei Jahre und kostete 1,35 Millionen.",
+    "pt": "O arquivo municipal de Velmora colocou online os registos de passaportes. "
+          "O interesse surpreendeu o próprio arquivo. Na primeira semana, o portal recebeu 41 300 visitas de 27 países. "
+          "O projeto durou três anos e custou 1,35 milhões.",
+    "fr": "Les archives municipales de Velmora ont mis en ligne les registres de passeports. "
+          "L'engouement a surpris les archivistes eux-mêmes : en une semaine, 41 300 visites ont été enregistrées depuis 27 pays. "
+          "Le projet a duré trois ans et coûté 1,35 million.",
+    "pl": "Archiwum miejskie w Velmorze udostępniło w sieci rejestry paszportów. "
+          "Zainteresowanie zaskoczyło samych archiwistów. W pierwszym tygodniu portal odwiedzono 41,3 tys. razy z 27 krajów. "
+          "Projekt trwał trzy lata i kosztował 1,35 mln.",
+}
+
+
+def test_a_sentence_the_others_say_as_a_clause_in_free_words_is_no_addition():
+    """de's "Mit einem solchen Andrang hatte man im Archiv nicht gerechnet." is the others' "the interest
+    surprised the archive": the model scores the pair low, and lower still when only one side ends in a
+    full stop, as a clause never does (``votes.restructured`` compares both without it)."""
+    report = consistency.check(SPLIT_SURPRISE)
+    assert not [f"{f.kind}/{f.version}: {f.message}" for f in report.flags if f.version == "de"]
