@@ -12,8 +12,8 @@ LANGS = ("it", "de", "pt", "fr", "pl", "en", "es")
 def test_every_language_has_the_same_axes():
     names = {lang: sorted(a.name for a in axes(lang)[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["approve", "better", "confirm", "custody", "early", "exceed", "praise", "rise", "strengthen",
-                           "verdict", "withdraw"]
+    assert names["it"] == ["approve", "avoid", "better", "confirm", "custody", "early", "exceed", "praise", "rise",
+                           "strengthen", "verdict", "withdraw"]
 
 
 def test_every_language_has_the_same_wording_axes():
@@ -82,6 +82,9 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("pl", "zadowoleniem", {"praise": 1}),  # "przyjęło z zadowoleniem" = welcomed
     ("fr", "maintient", {"withdraw": -1}),  # "maintient le Pico Kid en rayon" against "ha ritirato"
     ("pl", "wycofała", {"withdraw": 1}),
+    ("pl", "omijając", {"avoid": 1}),  # a route "celowo omijając zabudowania" against "passe au-dessus des habitations"
+    ("fr", "au-dessus", {"avoid": -1, "exceed": 1}),
+    ("de", "meidet", {"avoid": 1}),
     ("fr", "salué", {"praise": 1}),
     ("pl", "odrzuciła", {"approve": -1, "praise": -1}),
     ("pl", "wzrosła", {"rise": 1}),
@@ -247,6 +250,14 @@ REACTION = {
 }
 
 
+ROUTE = {
+    "it": "Il percorso dei droni segue il letto del torrente ed evita di proposito le case.",
+    "pt": "O percurso dos drones acompanha o leito da ribeira e evita de propósito as casas.",
+    "fr": "L’itinéraire des drones suit le lit du torrent et évite délibérément les habitations.",
+    "pl": "Trasa dronów biegnie wzdłuż koryta potoku i celowo omija zabudowania.",
+}
+
+
 @pytest.mark.parametrize("others,de_text,flagged", [
     # the wind picked up where the others say it dropped (strengthen / weaken)
     (WIND, "Entschieden wurde das Rennen am Schießstand. Im Lauf des Nachmittags frischte der Wind auf, zum "
@@ -256,7 +267,10 @@ REACTION = {
     # rejected where the others say welcomed (reject words sit on the negative side of praise too)
     (REACTION, "Der Präsident des Seniorenverbands lehnte den Beschluss als «Almosen» ab.", True),
     (REACTION, "Der Präsident des Seniorenverbands begrüßte den Beschluss als «ersten Schritt».", False),
-], ids=["wind-up", "wind-down", "rejected", "welcomed"])
+    # a route that flies over the houses where the others say it avoids them (avoid / pass over)
+    (ROUTE, "Die Route der Drohnen folgt dem Bachbett und überfliegt bewusst die Häuser.", True),
+    (ROUTE, "Die Route der Drohnen folgt dem Bachbett und meidet bewusst die Häuser.", False),
+], ids=["wind-up", "wind-down", "rejected", "welcomed", "flies-over", "avoids"])
 def test_opposite_axes_across_languages(others, de_text, flagged):
     report = consistency.check({**others, "de": de_text}, detectors=["opposites"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
