@@ -298,3 +298,38 @@ def test_a_new_clause_beside_a_quote_is_still_an_addition():
         "sagte Ferri, der die Sparpläne der Stadtregierung seit Monaten scharf kritisiert."))
     report = consistency.check(added)
     assert [f for f in report.flags if f.kind == "addition" and f.version == "de" and "Sparpläne" in f.text]
+
+
+@pytest.mark.parametrize("clause,others,excused", [
+    # the others state the figure in a short sentence of their own: the fragment adds no claim
+    ("Neun Kilo pro Bienenstock", {"it": "Nove chili per alveare.", "pt": "Nove quilos por colmeia.",
+                                   "fr": "Neuf kilos par ruche."}, True),
+    # a figure only de gives
+    ("Neun Kilo pro Bienenstock", {"it": "Sette chili per alveare.", "pt": "Sete quilos por colmeia.",
+                                   "fr": "Sept kilos par ruche."}, False),
+    # no figure: a claim
+    ("die Ernte ist ein Desaster", {"it": "Nove chili.", "pt": "Nove quilos.", "fr": "Neuf kilos."}, False),
+    # longer than a fragment: it says more than the figure
+    ("Neun Kilo pro Bienenstock, so wenig wie seit 1985 nicht mehr", {"it": "Nove chili.", "pt": "Nove quilos.",
+                                                                      "fr": "Neuf kilos."}, False),
+], ids=["stated", "new-figure", "no-figure", "long"])
+def test_a_short_clause_of_figures_the_others_state_is_no_addition(clause, others, excused):
+    """``clauses._figures_only``: a clause of six words or fewer whose figures most lacking versions state."""
+    from types import SimpleNamespace as NS
+
+    from consistency.flags.clauses import _figures_only
+
+    segs = {w: [NS(id=f"{w}0", version=w, index=0, text=t, role="body")] for w, t in others.items()}
+    ctx = NS(documents={w: NS(lang=w) for w in ["de", *others]}, segments=segs)
+    assert _figures_only(ctx, NS(members=()), "de", clause, list(others)) is excused
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Neun Kilo pro Bienenstock"), ("it", "nove chilo"), ("pt", "nove quilo"), ("fr", "neuf kilo"),
+    ("es", "nueve kilo"), ("en", "nine kilos"), ("pl", "9 kilo"),
+])
+def test_kilo_is_a_kilogram_in_every_language(lang, text):
+    from consistency.flags.numbers import quantities_of
+
+    (q,) = quantities_of(text, lang)
+    assert (q.value, q.unit) == (9.0, "kg")

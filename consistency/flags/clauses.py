@@ -156,6 +156,8 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                 continue  # "wie die Klinikleitung mitteilte" where the others write "ha comunicato la direzione"
             if _said_elsewhere(ctx, group, v, u.text, lack):
                 continue  # "…, sagt Lindqvist, die Leiterin des Grünflächenamts": the others gave her role earlier
+            if _figures_only(ctx, group, v, u.text, lack):
+                continue  # "Neun Kilo pro Bienenstock – so lautet der Durchschnitt": the others state the figure
             features = _aggregate([feats[v][i][w] for w in lack], [row[w] for w in row], len(present))
             others = join_names(lack)
             who = f"Only the {v} version adds" if not have else f"Only {join_names([v, *have])} add"
@@ -220,6 +222,22 @@ def _figures_nearby(ctx: FlagContext, group: Group, text: str, holder: str, lack
         return False
     lo, hi = min(s.index for s in members) - _NEARBY, max(s.index for s in members) + _NEARBY
     return _all_stated(ctx, mine, ctx.segments[lacking][max(0, lo): hi + 1])
+
+
+FRAGMENT_WORDS = 6  # a clause this short that states figures the others state too adds no claim
+
+
+def _figures_only(ctx: FlagContext, group: Group, v: str, text: str, lacking: Sequence[str]) -> bool:
+    """Whether a short clause says little beyond figures that most lacking versions state too, here or in
+    a sentence of their own: "Neun Kilo pro Bienenstock – so lautet der Durchschnitt, …" against "Nove chili
+    per alveare. È la media che …". The number check compares the figures; the fragment carries no claim of
+    its own."""
+    if len(text.split()) > FRAGMENT_WORDS:
+        return False
+    mine = quantities_of(text, ctx.documents[v].lang)
+    if not mine:
+        return False
+    return sum(_all_stated(ctx, mine, ctx.segments[w]) for w in lacking) * 2 > len(lacking)
 
 
 def _all_stated(ctx: FlagContext, quantities: Sequence[Quantity], segs: Sequence[Segment]) -> bool:
