@@ -48,6 +48,7 @@ EXTRACT = [
     # a Polish past-tense verb opening a quotation is no name, however rare the word
     ("pl", "– Czekaliśmy na ten dzień piętnaście lat – powiedziała Sabine Ott.", ["Sabine Ott"]),
     ("pl", "Pojechałam tam z Anną Nowak.", ["Anną Nowak"]),
+    ("pl", "Wybrano 19-letniego Polaka Kacpra Nowickiego.", ["Kacpra Nowickiego"]),  # a demonym is no name
     ("pl", "Wilhelm Tell dotarł do Chełmu.", ["Wilhelm Tell", "Chełmu"]),  # names that end like a verb stem
     # the German "Land" (a federal state) borrowed as a common noun
     ("it", "Il Land della Bassa Sassonia potrebbe coprire la metà della spesa.", ["Bassa Sassonia"]),
@@ -80,6 +81,9 @@ SAME = [
     ("NVIDIA", "Nvidię", True),
     ("NVIDIA", "NVIDIAs", True),
     ("Cambricon", "Cambriconu", True),
+    ("Kacper", "Kacpra", True),  # the "e" Polish drops when it inflects a name
+    ("Wróbel", "Wróbla", True),
+    ("Peter", "Petra", False),  # too short a stem to tell from another name
     ("Alibaba", "Alibabas", True),
     ("Pechino", "Pekin", True),
     ("Barcellona", "Barcelone", True),  # too far apart to be a near spelling: the table knows them

@@ -126,7 +126,13 @@ def _deep_stems(word: str) -> frozenset[str]:
             if stem != word and stem.endswith(suffix) and len(stem) - len(suffix) >= 5 \
                     and len(word) - len(stem) + len(suffix) <= 3:
                 out.add(stem[: -len(suffix)])
+    fleeting = _FLEETING_E.fullmatch(word)
+    if fleeting:
+        out.add(fleeting.group(1) + fleeting.group(2))  # Polish "Kacper" / "Kacpra", "Paweł" / "Pawła"
     return frozenset(out)
+
+
+_FLEETING_E = re.compile(r"([^\W\d_]{4,})e([łlrkcn])")  # the "e" Polish names drop when inflected (five letters left)
 
 
 @lru_cache(maxsize=1)
