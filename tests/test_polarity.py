@@ -141,6 +141,12 @@ NEGATION_CASES = [
     ("it", "Evitate gli spostamenti non necessari.", 0, []),
     ("fr", "Évitez les déplacements non nécessaires.", 0, []),
     ("pt", "O produto não é reciclável.", 1, ["não"]),  # a verb between: the clause is negated
+    # "n'importe quel" is "any": the elided "n'" negates nothing
+    ("fr", "Le premier véhicule doit atteindre n’importe quelle adresse en dix minutes.", 0, []),
+    # to deprive is to leave without: "not deprive" is a double negation like "non lasciare senza"
+    ("fr", "Ils ont arrêté le match pour ne pas priver d’images les spectateurs.", 0, []),
+    ("it", "Hanno fermato la partita per non lasciare senza immagini gli spettatori.", 0, []),
+    ("it", "La riforma priva migliaia di famiglie del sussidio.", 1, ["priva"]),  # alone: a "without"
     # a negation with "more than" a number later in its stretch caps the number ("at most twenty")
     ("pt", "Cada unidade custa 250 euros e nenhum membro pode subscrever mais de vinte.", 0, []),
     ("de", "Kein Mitglied darf mehr als 20 Anteile zeichnen.", 0, []),

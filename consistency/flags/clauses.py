@@ -156,6 +156,8 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                 continue  # "wie die Klinikleitung mitteilte" where the others write "ha comunicato la direzione"
             if _said_elsewhere(ctx, group, v, u.text, lack):
                 continue  # "…, sagt Lindqvist, die Leiterin des Grünflächenamts": the others gave her role earlier
+            if _GLOSS.fullmatch(u.text.strip()):
+                continue  # "Piccolo Volo (wł. „mały lot”)": a name's translation in brackets, no claim
             if _figures_only(ctx, group, v, u.text, lack):
                 continue  # "Neun Kilo pro Bienenstock – so lautet der Durchschnitt": the others state the figure
             features = _aggregate([feats[v][i][w] for w in lack], [row[w] for w in row], len(present))
@@ -223,6 +225,9 @@ def _figures_nearby(ctx: FlagContext, group: Group, text: str, holder: str, lack
     lo, hi = min(s.index for s in members) - _NEARBY, max(s.index for s in members) + _NEARBY
     return _all_stated(ctx, mine, ctx.segments[lacking][max(0, lo): hi + 1])
 
+
+# a bracket holding only a quotation, maybe after a language's abbreviation: "(wł. „mały lot”)", "(« Le Phare »)"
+_GLOSS = re.compile(r"\(\s*(?:[^\W\d_]{1,6}\.\s*)?[„«\"“‘'‚][^()]*[”»\"“’'‘]\s*\)")
 
 FRAGMENT_WORDS = 6  # a clause this short that states figures the others state too adds no claim
 
