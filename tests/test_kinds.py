@@ -634,3 +634,24 @@ def test_a_sentence_the_others_say_as_a_clause_in_free_words_is_no_addition():
     full stop, as a clause never does (``votes.restructured`` compares both without it)."""
     report = consistency.check(SPLIT_SURPRISE)
     assert not [f"{f.kind}/{f.version}: {f.message}" for f in report.flags if f.version == "de"]
+
+
+LEAD_IN = {  # de sets the lead-in line as a subheading, it and fr as a sentence; pt and pl leave it out
+    "it": "Il nuovo abbonamento vale per treni e autobus.\n\nAnche i datori di lavoro si adeguano. L'ospedale "
+          "sposterà l'inizio del turno del mattino alle 6.30.\n\nIl sindacato accoglie la novità.",
+    "de": "Das neue Abo gilt für Züge und Busse.\n\nArbeitgeber ziehen mit\n\nDas Klinikum verlegt den Beginn der "
+          "Frühschicht auf 6.30 Uhr.\n\nDie Gewerkschaft begrüßt die Neuerung.",
+    "pt": "O novo passe vale para comboios e autocarros.\n\nO hospital vai adiar o início do turno da manhã para "
+          "as 6h30.\n\nO sindicato saúda a novidade.",
+    "fr": "Le nouvel abonnement vaut pour les trains et les bus.\n\nLes employeurs suivent le mouvement. L'hôpital "
+          "décalera le début de l'équipe du matin à 6 h 30.\n\nLe syndicat salue la nouveauté.",
+    "pl": "Nowy bilet obejmuje pociągi i autobusy.\n\nSzpital przesunie początek porannej zmiany na 6.30.\n\n"
+          "Związek zawodowy wita zmianę z zadowoleniem.",
+}
+
+
+def test_a_lead_in_line_one_version_sets_as_a_subheading_is_no_omission():
+    """"Arbeitgeber ziehen mit" is a subheading in de; it and fr say it as a short sentence before the
+    details. pt and pl, which go straight to the details, lack no claim."""
+    report = consistency.check(LEAD_IN)
+    assert not [f"{f.kind}/{f.version}: {f.message}" for f in report.flags if f.kind == "omission"]

@@ -47,6 +47,7 @@ def _carriers(ctx: FlagContext, group: Group) -> tuple[list[str], list[str]]:
     return have, lack
 
 
+HEADING_LIKE_WORDS = 8  # a group this short with a subheading in it is a lead-in line, not a claim
 SHORT_MEMBER_WORDS = 8  # a member this short beside a longer one of its version gives no support
 
 
@@ -250,6 +251,9 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
             members = [ctx.index[m] for m in group.members if ctx.index[m].role not in QUIET_ROLES]
             if not members or heading_only or all(_furniture(ctx, [m]) for m in members):
                 continue
+            if "heading" in roles and all(_words([m]) <= HEADING_LIKE_WORDS for m in members):
+                continue  # a line one desk sets as a subheading ("Arbeitgeber ziehen mit" = "Anche i datori di
+                # lavoro si adeguano."): navigation that the next sentences spell out, no claim to lack
             reader = members[0].version
             reader_segs = [s for s in ctx.members(group, reader) if s.role not in QUIET_ROLES]
             counterparts = tuple(ctx.span(ctx.members(group, v)) for v in ctx.versions_in(group))
