@@ -82,6 +82,9 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("pl", "zadowoleniem", {"praise": 1}),  # "przyjęło z zadowoleniem" = welcomed
     ("fr", "maintient", {"withdraw": -1}),  # "maintient le Pico Kid en rayon" against "ha ritirato"
     ("pl", "wycofała", {"withdraw": 1}),
+    ("fr", "raccourcit", {"rise": -1}),  # a waiting list that shortens against "si è allungata"
+    ("pl", "wydłuża", {"rise": 1}),
+    ("de", "länger", {"rise": 1}),
     ("pl", "omijając", {"avoid": 1}),  # a route "celowo omijając zabudowania" against "passe au-dessus des habitations"
     ("fr", "au-dessus", {"avoid": -1, "exceed": 1}),
     ("de", "meidet", {"avoid": 1}),
