@@ -13,7 +13,7 @@ def test_every_language_has_the_same_axes():
     names = {lang: sorted(a.name for a in axes(lang)[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
     assert names["it"] == ["approve", "avoid", "better", "confirm", "custody", "early", "exceed", "praise", "rise",
-                           "strengthen", "verdict", "withdraw"]
+                           "strengthen", "support", "verdict", "withdraw"]
 
 
 def test_every_language_has_the_same_wording_axes():
@@ -85,6 +85,8 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("fr", "raccourcit", {"rise": -1}),  # a waiting list that shortens against "si è allungata"
     ("pl", "wydłuża", {"rise": 1}),
     ("de", "länger", {"rise": 1}),
+    ("pl", "popierali", {"support": 1}),  # "od początku popierali inwestycję" against "se sont opposés au projet"
+    ("fr", "opposés", {"support": -1}),
     ("pl", "omijając", {"avoid": 1}),  # a route "celowo omijając zabudowania" against "passe au-dessus des habitations"
     ("fr", "au-dessus", {"avoid": -1, "exceed": 1}),
     ("de", "meidet", {"avoid": 1}),
