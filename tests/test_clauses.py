@@ -217,6 +217,8 @@ def test_no_clause_flag_where_a_title_is_grouped():
     ("pt", "anunciou na terça-feira a administração", True),
     ("en", "the hospital said on Tuesday", True),
     ("es", "según la dirección del hospital", True),
+    ("pl", "żartuje pan Zdzisław", True),  # "jokes", "recalls", "warns" attribute a quote too
+    ("fr", "rappelle la présidente", True),
     ("de", "Die Halle bebte", False),  # no reporting word
     # a reporting word in a long clause: a claim with its source, not a bare attribution
     ("it", "secondo la direzione le liste d'attesa si sono dimezzate grazie al nuovo reparto aperto a marzo", False),

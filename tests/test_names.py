@@ -58,6 +58,7 @@ EXTRACT = [
     ("it", "Oggi spedisce i progetti su una chiavetta USB di Kingston.", ["Kingston"]),
     ("de", "Er schickt die Pläne auf einem USB-Stick an die NATO.", ["NATO"]),
     ("fr", "On demande des pâtes, de l'huile et du lait UHT pour la Croix-Rouge.", ["Croix-Rouge"]),
+    ("de", "Der Sender ist auf UKW und über DAB+ zu hören.", []),  # broadcasting bands
     ("pl", "Wysyła projekty na pendrivie, a mapę z GPS do ONZ.", ["ONZ"]),
     ("it", "Il biossido di azoto (NO2) è sceso a 37 µg/m³ al Kornmarkt.", ["Kornmarkt"]),  # a formula, a unit
     # unknown language: no sentence starters known, so the first word is never taken
@@ -91,6 +92,8 @@ SAME = [
     ("Pechino", "Beijing", True),
     ("Pékin", "Pequim", True),
     ("Peking", "Pekinie", True),
+    ("Posnânia", "Poznaniu", True),
+    ("Lublino", "Lublina", True),
     ("Tajwan", "Taiwan", True),
     ("Chiny", "Cina", True),
     ("Chinach", "China", True),

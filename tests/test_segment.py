@@ -549,6 +549,8 @@ def _roles_of_line(line: str, lang: str) -> set[str]:
 
 @pytest.mark.parametrize("lang,line,furniture", [
     ("fr", "Vous avez aimé cet article ? Partagez-le", True),
+    ("fr", "Votre commentaire sera publié après modération.", True),  # a comment form's notice
+    ("pl", "Komentarz zostanie opublikowany po moderacji.", True),
     ("it", "Ti è piaciuto questo articolo? Condividilo con i tuoi amici", True),
     ("de", "Hat Ihnen dieser Artikel gefallen? Teilen Sie ihn!", True),
     ("pt", "Gostou deste artigo? Partilhe-o", True),
