@@ -79,6 +79,10 @@ HEDGE_CASES = [
      [("conditional", "avrebbero")]),  # the source before the colon
     ("pt", "Os vizinhos queixaram-se: muitos teriam sabido do acidente só pelas sirenes.", [("conditional", "teriam")]),
     ("it", "Alle 10:30 l’uomo avrebbe colpito il vicino.", [("hedge", "avrebbe")]),  # a time is no colon
+    # "stronger than it seems" compares with appearances: no hedge
+    ("pt", "A corrente é mais forte do que parece.", []),
+    ("de", "Die Strömung ist stärker, als sie aussieht.", []),
+    ("pt", "Parece que a corrente é forte.", [("hedge", "Parece")]),
 ]
 
 

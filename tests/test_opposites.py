@@ -19,7 +19,7 @@ def test_every_language_has_the_same_axes():
 def test_every_language_has_the_same_wording_axes():
     names = {lang: sorted(a.name for a in axes(lang, "wordings")[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["accept", "affected", "age", "agree", "allowed", "heed", "limit", "noise", "pay",
+    assert names["it"] == ["accept", "affected", "age", "agree", "allowed", "heed", "leash", "limit", "noise", "pay",
                            "prevent", "schedule", "stay", "valid", "working"]
 
 
@@ -53,6 +53,8 @@ def test_every_language_has_the_same_wording_axes():
     ("pt", "passaram", {"stay": -1}),
     ("pl", "ukończyły", {"age": 1}),
     ("de", "unter", {"age": -1, "limit": -1}),  # "under 18", "under 30 000"
+    ("de", "frei", {"leash": 1}),  # "dürfen Hunde nicht frei laufen" = "i cani vanno tenuti al guinzaglio"
+    ("it", "guinzaglio", {"leash": -1}),
 ])
 def test_wording_words_take_their_side(lang, word, expected):
     known, skip = axes(lang, "wordings")

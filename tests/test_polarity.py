@@ -141,6 +141,9 @@ NEGATION_CASES = [
     ("it", "Evitate gli spostamenti non necessari.", 0, []),
     ("fr", "Évitez les déplacements non nécessaires.", 0, []),
     ("pt", "O produto não é reciclável.", 1, ["não"]),  # a verb between: the clause is negated
+    # "nada" after a subject is "swims", not "nothing"
+    ("pt", "Fora desse horário, cada um nada por sua conta e risco.", 0, []),
+    ("pt", "Não há nada a fazer.", 1, ["Não há nada"]),
     # "n'importe quel" is "any": the elided "n'" negates nothing
     ("fr", "Le premier véhicule doit atteindre n’importe quelle adresse en dix minutes.", 0, []),
     # to deprive is to leave without: "not deprive" is a double negation like "non lasciare senza"
