@@ -89,6 +89,8 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("de", "länger", {"rise": 1}),
     ("pl", "popierali", {"support": 1}),  # "od początku popierali inwestycję" against "se sont opposés au projet"
     ("fr", "opposés", {"support": -1}),
+    ("pl", "przeciwny", {"support": -1}),  # "który był przeciwny tej pomocy" against "qui avait plaidé pour"
+    ("fr", "plaidé", {"support": 1}),
     ("pl", "omijając", {"avoid": 1}),  # a route "celowo omijając zabudowania" against "passe au-dessus des habitations"
     ("fr", "au-dessus", {"avoid": -1, "exceed": 1}),
     ("de", "meidet", {"avoid": 1}),
