@@ -342,7 +342,8 @@ def test_kilo_is_a_kilogram_in_every_language(lang, text):
     ("(che costa 5 euro)", False), ("(a escola, “nova”, fica)", False),
 ])
 def test_a_bracketed_translation_is_a_gloss(text, gloss):
-    """``clauses._GLOSS``: a name's translation in brackets ("Piccolo Volo (wł. „mały lot”)") is no added claim."""
+    """``clauses._GLOSS``: a name's translation in brackets ("Piccolo Volo (wł. „mały lot”)") is no added
+    claim."""
     from consistency.flags.clauses import _GLOSS
 
     assert bool(_GLOSS.fullmatch(text)) is gloss

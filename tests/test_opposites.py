@@ -91,7 +91,8 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("fr", "opposés", {"support": -1}),
     ("pl", "przeciwny", {"support": -1}),  # "który był przeciwny tej pomocy" against "qui avait plaidé pour"
     ("fr", "plaidé", {"support": 1}),
-    ("pl", "omijając", {"avoid": 1}),  # a route "celowo omijając zabudowania" against "passe au-dessus des habitations"
+    # a route "celowo omijając zabudowania" against "passe au-dessus des habitations"
+    ("pl", "omijając", {"avoid": 1}),
     ("fr", "au-dessus", {"avoid": -1, "exceed": 1}),
     ("de", "meidet", {"avoid": 1}),
     ("fr", "salué", {"praise": 1}),

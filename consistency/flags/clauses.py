@@ -226,7 +226,8 @@ def _figures_nearby(ctx: FlagContext, group: Group, text: str, holder: str, lack
     return _all_stated(ctx, mine, ctx.segments[lacking][max(0, lo): hi + 1])
 
 
-# a bracket holding only a quotation, maybe after a language's abbreviation: "(wł. „mały lot”)", "(« Le Phare »)"
+# a bracket holding only a quotation, maybe after a language's abbreviation: "(wł. „mały lot”)",
+# "(« Le Phare »)"
 _GLOSS = re.compile(r"\(\s*(?:[^\W\d_]{1,6}\.\s*)?[„«\"“‘'‚][^()]*[”»\"“’'‘]\s*\)")
 
 FRAGMENT_WORDS = 6  # a clause this short that states figures the others state too adds no claim
