@@ -148,6 +148,10 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
             # the rest of the sentence must be there: not every clause of v is missing
             if all(_majority_absent(ctx, v, p[v][j]) for j in range(len(units[v])) if j != i):
                 continue
+            if _GLOSS.fullmatch(u.text.strip()):
+                continue  # "Piccolo Volo (wł. „mały lot”)": a name's translation in brackets, no claim
+            if _figures_only(ctx, group, v, u.text, lack):
+                continue  # "Neun Kilo pro Bienenstock – so lautet der Durchschnitt": the others state the figure
             if restructured(ctx, group, v, u.text, lack):
                 continue  # the others say it in a neighbouring sentence
             if _recap(ctx, group, v, u.text):
@@ -156,10 +160,6 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                 continue  # "wie die Klinikleitung mitteilte" where the others write "ha comunicato la direzione"
             if _said_elsewhere(ctx, group, v, u.text, lack):
                 continue  # "…, sagt Lindqvist, die Leiterin des Grünflächenamts": the others gave her role earlier
-            if _GLOSS.fullmatch(u.text.strip()):
-                continue  # "Piccolo Volo (wł. „mały lot”)": a name's translation in brackets, no claim
-            if _figures_only(ctx, group, v, u.text, lack):
-                continue  # "Neun Kilo pro Bienenstock – so lautet der Durchschnitt": the others state the figure
             features = _aggregate([feats[v][i][w] for w in lack], [row[w] for w in row], len(present))
             others = join_names(lack)
             who = f"Only the {v} version adds" if not have else f"Only {join_names([v, *have])} add"

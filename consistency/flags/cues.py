@@ -332,7 +332,7 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
             if i and toks[i - 1].norm in lex.nouns.get(t.norm, ()):
                 continue  # a noun: "au pas de tir"
             if (n == 1 and t.norm in lex.privative and i + 1 < len(toks)
-                    and toks[i + 1].norm.endswith(lex.privative_suffixes) and lex.privative_suffixes
+                    and toks[i + 1].norm.endswith(lex.privative_suffixes)
                     and text[t.end:toks[i + 1].start].strip() in ("", "-")):
                 continue  # an adjective: "produtos não perecíveis" = "haltbare Produkte"
             neg_tokens.append(i)
