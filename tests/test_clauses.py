@@ -316,14 +316,14 @@ def test_a_new_clause_beside_a_quote_is_still_an_addition():
                                                                       "fr": "Neuf kilos."}, False),
 ], ids=["stated", "new-figure", "no-figure", "long"])
 def test_a_short_clause_of_figures_the_others_state_is_no_addition(clause, others, excused):
-    """``clauses._figures_only``: a clause of six words or fewer whose figures most lacking versions state."""
+    """``votes.figures_only``: a clause of six words or fewer whose figures most lacking versions state."""
     from types import SimpleNamespace as NS
 
-    from consistency.flags.clauses import _figures_only
+    from consistency.flags.votes import figures_only
 
     segs = {w: [NS(id=f"{w}0", version=w, index=0, text=t, role="body")] for w, t in others.items()}
     ctx = NS(documents={w: NS(lang=w) for w in ["de", *others]}, segments=segs)
-    assert _figures_only(ctx, NS(members=()), "de", clause, list(others)) is excused
+    assert figures_only(ctx, "de", clause, list(others)) is excused
 
 
 @pytest.mark.parametrize("lang,text", [

@@ -655,3 +655,37 @@ def test_a_lead_in_line_one_version_sets_as_a_subheading_is_no_omission():
     details. pt and pl, which go straight to the details, lack no claim."""
     report = consistency.check(LEAD_IN)
     assert not [f"{f.kind}/{f.version}: {f.message}" for f in report.flags if f.kind == "omission"]
+
+
+SPLIT_FIGURE = {  # pl says the others' subject as a short sentence of its own
+    "it": "Lunedì il comune di Bravessa ha aperto, al pianterreno del vecchio municipio, un centro di consulenza per le piccole imprese. "
+          "Quattro esperti, che insieme parlano nove lingue, aiutano gli artigiani a compilare le domande di contributo, a raccogliere i documenti e a trovare l'ufficio competente. "
+          "Finora molti rinunciavano a metà strada. Il servizio è gratuito ed è aperto tre giorni alla settimana.",
+    "de": "Am Montag hat die Gemeinde Bravessa im Erdgeschoss des alten Rathauses eine Beratungsstelle für Kleinbetriebe eröffnet. "
+          "Vier Fachleute, die zusammen neun Sprachen sprechen, helfen den Handwerkern beim Ausfüllen der Förderanträge, beim Sammeln der Unterlagen und bei der Suche nach dem zuständigen Amt. "
+          "Bisher gaben viele auf halbem Weg auf. Der Dienst ist kostenlos und an drei Tagen pro Woche geöffnet.",
+    "pt": "Na segunda-feira, o município de Bravessa abriu, no rés-do-chão da antiga câmara, um centro de aconselhamento para pequenas empresas. "
+          "Quatro especialistas, que falam entre todos nove línguas, ajudam os artesãos a preencher os pedidos de apoio, a reunir os documentos e a encontrar o serviço competente. "
+          "Até agora, muitos desistiam a meio do caminho. O serviço é gratuito e funciona três dias por semana.",
+    "fr": "Lundi, la commune de Bravessa a ouvert au rez-de-chaussée de l'ancienne mairie un centre de conseil pour les petites entreprises. "
+          "Quatre experts, qui parlent à eux tous neuf langues, aident les artisans à remplir les demandes de subvention, à réunir les documents et à trouver le service compétent. "
+          "Jusqu'ici, beaucoup abandonnaient en cours de route. Le service est gratuit et ouvert trois jours par semaine.",
+    "pl": "W poniedziałek gmina Bravessa otworzyła na parterze starego ratusza punkt doradczy dla małych firm. "
+          "Pracuje w nim czworo ekspertów. Razem mówią dziewięcioma językami. Pomagają rzemieślnikom wypełniać wnioski o dotacje, zbierać dokumenty i znaleźć właściwy urząd. "
+          "Dotąd wielu rezygnowało w połowie drogi. Usługa jest bezpłatna i dostępna trzy dni w tygodniu.",
+}
+
+
+@pytest.mark.parametrize("extra,flagged", [
+    (None, False),  # "Pracuje w nim czworo ekspertów." only splits off the others' "four experts"
+    ("Kosztował 80 tys. zł.", True),  # a figure nobody else states is a claim
+], ids=["split-off", "new-figure"])
+def test_a_short_sentence_of_figures_the_others_state_is_no_addition(extra, flagged):
+    """``votes.figures_only`` on whole sentences: six words or fewer, every figure stated by most lacking
+    versions."""
+    versions = dict(SPLIT_FIGURE)
+    if extra:
+        versions["pl"] = versions["pl"].replace("firm. ", f"firm. {extra} ")
+    report = consistency.check(versions)
+    added = [f.text for f in report.flags if f.kind == "addition" and f.version == "pl"]
+    assert bool([t for t in added if (extra or "czworo") in t]) is flagged, added

@@ -28,13 +28,14 @@ from typing import Sequence
 
 import numpy as np
 
-from ..types import Group, Segment, Span
+from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, calibrator_for, finder
 from .clausesplit import is_attribution, reports
-from .numbers import Quantity, quantities_of, same_quantity
-from .votes import (Unit, best_counterpart, brings_new_name, clauses_of, clauses_outside, comma_pieces, content_words,
-                    covered, group_text, in_standfirst, pair_similarity, restructured, standfirst)
+from .numbers import quantities_of
+from .votes import (Unit, all_stated, best_counterpart, brings_new_name, clauses_of, clauses_outside, comma_pieces,
+                    content_words, covered, figures_only, group_text, in_standfirst, pair_similarity, restructured,
+                    standfirst)
 
 CLAUSE_FEATURES = ("gain", "cover", "best", "share", "words", "last", "full")
 MAX_CLAUSES = 8  # longer groups are left to sentence-level detectors
@@ -150,7 +151,7 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                 continue
             if _GLOSS.fullmatch(u.text.strip()):
                 continue  # "Piccolo Volo (wł. „mały lot”)": a name's translation in brackets, no claim
-            if _figures_only(ctx, group, v, u.text, lack):
+            if figures_only(ctx, v, u.text, lack):
                 continue  # "Neun Kilo pro Bienenstock – so lautet der Durchschnitt": the others state the figure
             if restructured(ctx, group, v, u.text, lack):
                 continue  # the others say it in a neighbouring sentence
@@ -192,7 +193,7 @@ def _said_elsewhere(ctx: FlagContext, group: Group, v: str, text: str, lacking: 
     mine = quantities_of(text, ctx.documents[v].lang)
 
     def says_it(w: str) -> bool:
-        return (_all_stated(ctx, mine, ctx.segments[w])
+        return (all_stated(ctx, mine, ctx.segments[w])
                 and covered(ctx, text, comma_pieces(clauses_outside(ctx, group, w))) >= link)
 
     return sum(says_it(w) for w in lacking) * 2 > len(lacking)
@@ -223,37 +224,12 @@ def _figures_nearby(ctx: FlagContext, group: Group, text: str, holder: str, lack
     if not members:
         return False
     lo, hi = min(s.index for s in members) - _NEARBY, max(s.index for s in members) + _NEARBY
-    return _all_stated(ctx, mine, ctx.segments[lacking][max(0, lo): hi + 1])
+    return all_stated(ctx, mine, ctx.segments[lacking][max(0, lo): hi + 1])
 
 
 # a bracket holding only a quotation, maybe after a language's abbreviation: "(wł. „mały lot”)",
 # "(« Le Phare »)"
 _GLOSS = re.compile(r"\(\s*(?:[^\W\d_]{1,6}\.\s*)?[„«\"“‘'‚][^()]*[”»\"“’'‘]\s*\)")
-
-FRAGMENT_WORDS = 6  # a clause this short that states figures the others state too adds no claim
-
-
-def _figures_only(ctx: FlagContext, group: Group, v: str, text: str, lacking: Sequence[str]) -> bool:
-    """Whether a short clause says little beyond figures that most lacking versions state too, here or in
-    a sentence of their own: "Neun Kilo pro Bienenstock – so lautet der Durchschnitt, …" against "Nove chili
-    per alveare. È la media che …". The number check compares the figures; the fragment carries no claim of
-    its own."""
-    if len(text.split()) > FRAGMENT_WORDS:
-        return False
-    mine = quantities_of(text, ctx.documents[v].lang)
-    if not mine:
-        return False
-    return sum(_all_stated(ctx, mine, ctx.segments[w]) for w in lacking) * 2 > len(lacking)
-
-
-def _all_stated(ctx: FlagContext, quantities: Sequence[Quantity], segs: Sequence[Segment]) -> bool:
-    """Whether every one of ``quantities`` is stated in ``segs`` (one version's, quiet roles left out)."""
-    if not segs:
-        return not quantities
-    lang = ctx.documents[segs[0].version].lang
-    theirs = [q for s in segs if s.role not in QUIET_ROLES for q in quantities_of(s.text, lang)]
-    return all(any(same_quantity(q, r) for r in theirs) for q in quantities)
-
 
 def _omissions(ctx: FlagContext, group: Group, present: list[str], units: dict[str, list[Unit]],
                p: dict[str, list[dict[str, float]]], feats: dict[str, list[dict[str, dict[str, float]]]]) -> list[Finding]:

@@ -23,7 +23,8 @@ from .base import QUIET_ROLES, Candidate, FlagContext, clip01, join_names, quote
 from .calibration import Finding, finder
 from .cues import cues
 from .numbers import Quantity, quantities_of, same_quantity
-from .votes import brings_new_name, clauses_of, content_words, covered, in_standfirst, restructured, standfirst
+from .votes import (brings_new_name, clauses_of, content_words, covered, figures_only, in_standfirst, restructured,
+                    standfirst)
 
 
 # With this many versions or more, a sentence that two or more (but fewer than half) carry is not
@@ -285,6 +286,8 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
                 span = ctx.span(segs)
                 if restructured(ctx, group, v, span.text, lack):
                     continue  # the others say it inside a neighbouring sentence
+                if figures_only(ctx, v, span.text, lack):
+                    continue  # a short sentence split off with figures the others state ("Sechs Berater.")
                 if sum(_restated(ctx, group, v, segs, w) for w in lack) * 2 > len(lack):
                     continue  # v says it twice (a lead summing up its body), the others once
                 if _words(segs) >= 6 and sure >= 0.5:

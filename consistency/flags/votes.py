@@ -19,6 +19,7 @@ from ..types import Group, Segment, Span
 from .base import QUIET_ROLES, FlagContext
 from .clausesplit import split_clauses
 from .names import names_of, names_in
+from .numbers import Quantity, quantities_of, same_quantity
 
 K = TypeVar("K", bound=Hashable)
 
@@ -278,6 +279,32 @@ def _merge_gain(ctx: FlagContext, group: Group, holder: str, text: str, target: 
         rival_gain = max((float(x - sims[0]) for x in sims[2:]), default=0.0)
         best = max(best, float(sims[1] - sims[0]) - max(0.0, rival_gain))
     return best
+
+
+FRAGMENT_WORDS = 6  # a clause or sentence this short that states figures the others state too adds no claim
+
+
+def figures_only(ctx: FlagContext, v: str, text: str, lacking: Sequence[str]) -> bool:
+    """Whether a short clause or sentence says little beyond figures that most lacking versions state too,
+    here or in a sentence of their own: "Neun Kilo pro Bienenstock – so lautet der Durchschnitt, …" against
+    "Nove chili per alveare. È la media che …"; "Pracuje w nim sześcioro doradców." split off "Sei consulenti,
+    che insieme parlano undici lingue, aiutano …". The number check compares the figures; the fragment
+    carries no claim of its own."""
+    if len(text.split()) > FRAGMENT_WORDS:
+        return False
+    mine = quantities_of(text, ctx.documents[v].lang)
+    if not mine:
+        return False
+    return sum(all_stated(ctx, mine, ctx.segments[w]) for w in lacking) * 2 > len(lacking)
+
+
+def all_stated(ctx: FlagContext, quantities: Sequence[Quantity], segs: Sequence[Segment]) -> bool:
+    """Whether every one of ``quantities`` is stated in ``segs`` (one version's, quiet roles left out)."""
+    if not segs:
+        return not quantities
+    lang = ctx.documents[segs[0].version].lang
+    theirs = [q for s in segs if s.role not in QUIET_ROLES for q in quantities_of(s.text, lang)]
+    return all(any(same_quantity(q, r) for r in theirs) for q in quantities)
 
 
 STANDFIRST_MAX_SENTENCES = 2
