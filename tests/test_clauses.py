@@ -347,3 +347,22 @@ def test_a_bracketed_translation_is_a_gloss(text, gloss):
     from consistency.flags.clauses import _GLOSS
 
     assert bool(_GLOSS.fullmatch(text)) is gloss
+
+
+FARE_FIRST = {  # fr opens its tram sentence with the fare clause; de, pt and pl say it in a sentence before; it lacks it
+    "de": ("Die Linie 4", "Die Fahrkarte kostet zwei Euro, Kinder unter zwölf Jahren fahren gratis. Die Linie 4"),
+    "pt": ("A linha 4", "O bilhete custa dois euros e as crianças com menos de doze anos viajam de graça. A linha 4"),
+    "pl": ("Linia 4", "Bilet kosztuje dwa euro, a dzieci poniżej dwunastu lat jeżdżą za darmo. Linia 4"),
+    "fr": ("La ligne 4 relie", "Le billet coûte deux euros et les enfants de moins de douze ans voyagent gratuitement, "
+                           "et la ligne 4 relie"),
+}
+
+
+def test_a_first_clause_missing_is_placed_before_the_sentence():
+    """The others' first clause is missing and it says only the rest: the gap goes before it's sentence (where
+    the versions that say the clause as a sentence of its own put it), not after."""
+    texts = {v: BASE[v].replace(*FARE_FIRST[v]) if v in FARE_FIRST else BASE[v] for v in BASE}
+    report = consistency.check(texts)
+    gaps = [(f.version, f.start, f.end) for f in report.flags if f.kind == "omission"]
+    at = texts["it"].index("La linea 4")
+    assert gaps == [("it", at, at)], [(f.kind, f.version, f.text) for f in report.flags]

@@ -283,13 +283,15 @@ _CLOSING = ".!?…»\"”’)"
 
 
 def _gap(ctx: FlagContext, group: Group, x: str, theirs: list[Unit], i: int) -> int | None:
-    """Where in ``x`` the clause ``theirs[i]`` of another version belongs, when ``x``'s text in the group has
-    more than one clause and the missing one is not at its end: after ``x``'s rendering of the clause before
+    """Where in ``x`` the clause ``theirs[i]`` of another version belongs, when the missing one is not at the
+    end of the group's text: after ``x``'s rendering of the clause before
     it (after the full stop when that rendering ends a sentence: "saudou o plano. | Sem incentivos"; inside
     a sentence, right before the next clause, where the insertion goes: "nicht die Leserzahlen, | sondern"),
-    or before its rendering of the clause after it. None: at the end of the group."""
+    or before its rendering of the clause after it (also when ``x`` says nothing else there: fr "Qui veut grimper
+    encordé doit …, et les moins de 14 ans …" against it "I minori di 14 anni …" lacks the first clause, before
+    it). None: at the end of the group."""
     mine = clauses_of(ctx, group, x)
-    if len(mine) < 2:
+    if not mine or (len(mine) < 2 and i > 0):
         return None
     text = ctx.documents[x].text
     if i > 0:
