@@ -12,8 +12,8 @@ LANGS = ("it", "de", "pt", "fr", "pl", "en", "es")
 def test_every_language_has_the_same_axes():
     names = {lang: sorted(a.name for a in axes(lang)[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["approve", "avoid", "better", "confirm", "custody", "early", "exceed", "praise", "rise",
-                           "strengthen", "support", "verdict", "withdraw"]
+    assert names["it"] == ["approve", "avoid", "better", "confirm", "custody", "early", "exceed", "praise", "price",
+                           "rise", "strengthen", "support", "verdict", "withdraw"]
 
 
 def test_every_language_has_the_same_wording_axes():
@@ -130,6 +130,14 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("pl", "gorszej", {"better": -1}),
     ("pt", "pior", {"better": -1}),
     ("de", "besser", {"better": 1}),
+    ("it", "caro", {"price": 1}),
+    ("de", "günstiger", {"price": -1}),
+    ("pt", "barato", {"price": -1}),
+    ("fr", "chère", {"price": 1}),
+    ("pl", "taniej", {"price": -1}),
+    ("pl", "droga", {}),  # a road too: only the comparative forms
+    ("en", "cheaper", {"price": -1}),
+    ("es", "caros", {"price": 1}),
 ])
 def test_words_take_their_side(lang, word, expected):
     """Rejecting is also the opposite of welcoming: reject words sit on both axes."""
@@ -541,3 +549,52 @@ def test_better_or_worse_off(it_sentence, flagged):
     report = consistency.check(_survey(it_sentence), detectors=["opposites"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "it"]
     assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+def _graves(it_sentence: str) -> dict[str, str]:
+    """A forest burial plot compared with an urn grave: de, pt and pl say the plot is cheaper."""
+    return {
+        "it": "Il bosco ospita 300 alberi numerati. " + it_sentence + " La concessione dura trent'anni.",
+        "de": ("Im Wald stehen 300 nummerierte Bäume. Ein Platz am Baum ist deutlich günstiger als ein Urnengrab im "
+               "Stadtfriedhof. Das Nutzungsrecht gilt dreißig Jahre."),
+        "pt": ("A floresta tem 300 árvores numeradas. Um lugar junto a uma árvore é bem mais barato do que uma "
+               "sepultura no cemitério municipal. O direito de uso vale trinta anos."),
+        "pl": ("W lesie jest 300 ponumerowanych drzew. Miejsce przy drzewie jest znacznie tańsze niż grób na "
+               "cmentarzu miejskim. Prawo do miejsca obowiązuje trzydzieści lat."),
+    }
+
+
+@pytest.mark.parametrize("it_sentence,flagged", [
+    ("Un posto presso un albero è molto più caro di una tomba nel cimitero comunale.", True),
+    ("Un posto presso un albero è molto meno caro di una tomba nel cimitero comunale.", False),  # "less" turns it
+    ("Un posto presso un albero costa molto meno di una tomba nel cimitero comunale.", False),
+    ("Un posto presso un albero non è più caro di una tomba nel cimitero comunale.", False),  # negated: not dearer
+], ids=["dearer", "less-dear", "costs-less", "not-dearer"])
+def test_dearer_against_cheaper(it_sentence, flagged):
+    report = consistency.check(_graves(it_sentence), detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "it"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+@pytest.mark.parametrize("lang,text,sign", [
+    ("fr", "Une place revient nettement moins cher qu'une tombe.", -1),
+    ("de", "Ein Platz ist weniger teuer als ein Grab.", -1),
+    ("pt", "Um lugar fica menos caro do que uma sepultura.", -1),
+    ("pl", "Miejsce jest mniej kosztowne niż grób.", -1),
+    ("en", "A plot is less expensive than a grave.", -1),
+    ("es", "Un lugar es menos caro que una tumba.", -1),
+    ("it", "Un posto è più caro di una tomba.", 1),
+    ("pt", "Uma pousada de juventude não é um hotel barato.", 1),  # a negation anywhere in the clause turns it
+    ("de", "Eine Jugendherberge ist kein Billighotel.", 1),
+])
+def test_less_right_before_a_price_word_turns_it_over(monkeypatch, lang, text, sign):
+    """"moins cher" is cheaper: a "less" word right before a word of the price axis turns it over."""
+    from types import SimpleNamespace as NS
+
+    from consistency.flags import opposites
+    from consistency.flags.votes import Unit
+
+    unit = Unit(lang, 0, len(text), text)
+    ctx = NS(documents={lang: NS(lang=lang)})
+    monkeypatch.setattr(opposites, "clauses_of", lambda ctx, group, version: [unit])
+    assert opposites._stances(ctx, NS(members=()), lang)["price"].sign == sign

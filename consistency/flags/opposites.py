@@ -4,7 +4,7 @@
 Each language's data file (``[opposites]``) lists axes of opposite meaning under the same names in
 every language (approve / reject, praise / criticise, rise / fall, convict / acquit, confirm /
 deny, strengthen / weaken, above / below, a suspended / an unconditional sentence, ahead of / behind
-schedule, withdrawn / kept, better / worse off), with the words of either side by prefix, and for some axes a third list: words one of which
+schedule, withdrawn / kept, better / worse off, expensive / cheap), with the words of either side by prefix, and for some axes a third list: words one of which
 the clause must have for the axis to apply ("früher" takes a side only next to "geplant"). A clause
 takes a side on an axis from its words, turned over by a negation cue in the same clause ("non è
 stato approvato" is on the reject side; ``cues.py`` decides what a negation is) unless an "and" word
@@ -40,6 +40,7 @@ class Axis:
     sides: tuple[WordList, WordList]
     context: WordList | None = None  # words one of which the clause needs ("ritardo" sul "calendario")
     before: bool = False  # only a negation just before a word turns it over ("non è migliore"; not "peggio di nessun")
+    less: WordList | None = None  # "less" words that turn over the word right after them ("moins cher" = cheaper)
 
     def side(self, word: str) -> int:
         """+1 for the first side, -1 for the second, 0 for neither."""
@@ -58,11 +59,14 @@ def axes(lang: str, section: str = "opposites") -> tuple[tuple[Axis, ...], tuple
                             or {}).get(section, {})
     out = []
     before = set(data.get("turned_before", []))
+    less = word_list(data.get("less", []))
+    by_less = set(data.get("turned_by_less", []))
     for name, pair in data.items():
-        if name in ("except", "turned_before"):
+        if name in ("except", "turned_before", "less", "turned_by_less"):
             continue
         context = word_list(pair[2]) if len(pair) > 2 else None
-        out.append(Axis(name, (word_list(pair[0]), word_list(pair[1])), context, name in before))
+        out.append(Axis(name, (word_list(pair[0]), word_list(pair[1])), context, name in before,
+                        less if name in by_less and less else None))
     return tuple(out), tuple(w.casefold().rstrip("*") for w in data.get("except", []))
 
 
@@ -106,6 +110,8 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
                         turned = sum(1 for c in negs if _just_before(toks, c, i)) % 2 == 1
                     else:
                         turned = sum(1 for c in negs if not _across(toks, c, i, and_words)) % 2 == 1
+                    if axis.less is not None and i > 0 and toks[i - 1].norm in axis.less:
+                        turned = not turned  # "moins cher", "weniger teuer": the other side
                     if turned:
                         sign = -sign
                     found.setdefault(axis.name, []).append(Stance(sign, unit, unit.text[tok.start:tok.end], turned))
