@@ -401,6 +401,32 @@ def test_never_such_is_the_most(candidates, fr, raised):
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
+DROWNINGS = {  # seven drownings last summer, the most in fifteen years (it, pt, pl, fr)
+    "it": "La scorsa estate nel lago sono annegate sette persone, il numero più alto degli ultimi quindici anni.",
+    "pt": "No verão passado, sete pessoas morreram afogadas no lago — o número mais elevado dos últimos quinze anos.",
+    "pl": "Zeszłego lata w jeziorze utonęło siedem osób – najwięcej od piętnastu lat.",
+    "fr": "L'été dernier, sept personnes se sont noyées dans le lac, un record depuis quinze ans.",
+}
+WATCHED = {  # the lake has been watched for fifteen years (it, pt, pl, fr): no superlative
+    "it": "Il lago è sorvegliato da quindici anni.",
+    "pt": "O lago é vigiado há quinze anos.",
+    "pl": "Jezioro jest monitorowane od piętnastu lat.",
+    "fr": "Le lac est surveillé depuis quinze ans.",
+}
+
+
+@pytest.mark.parametrize("others,de,raised", [
+    # "as many as not in fifteen years" is "the most in fifteen years"
+    (DROWNINGS, "Im vergangenen Sommer sind im See sieben Menschen ertrunken, so viele wie seit fünfzehn Jahren "
+                "nicht mehr.", []),
+    # "not in fifteen years" against no superlative is a negation
+    (WATCHED, "Der See wird seit fünfzehn Jahren nicht mehr überwacht.", ["de"]),
+], ids=["as-many-as-not-since", "plain-negation"])
+def test_not_in_n_years_is_the_most_in_n_years(candidates, others, de, raised):
+    consistency.check({**others, "de": de}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
 def test_a_superlative_in_another_clause_is_no_record(candidates):
     """"Never built such ships" faces "has built such ships before"; the superlative the others give in the next
     clause does not make it a record."""

@@ -44,13 +44,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from ..datafiles import WordList, read_data, word_list
 from .numbers import load_language, normalise_lang
 
 __all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "says_first", "says_most", "says_never",
-           "tokens"]
+           "says_not_in_years", "tokens"]
 
 # an English negative contraction ("isn't") is one word; an elided article or particle ("l'", "d'",
 # "n'", "dell'") is a word of its own; hyphenated words stay whole ("peut-être")
@@ -128,6 +128,7 @@ class Lexicon:
     bound_words: WordList  # "superava", "erreich*", "prima": with a number near it, the negation is a bound
     more_than: frozenset[tuple[str, ...]]  # "mais de", "mehr als": with a number after it, the negation is a cap
     number_words: frozenset[str]  # "fünf", "cinque": numbers written as words
+    years: frozenset[str]  # "Jahren", "anni", "lat": the number before them is a span of years
     nouns: dict[str, frozenset[str]]  # a negation word that is a noun after these words ("au pas de tir")
     # "não perecíveis", "non riciclabili": this word right before an adjective with one of these endings
     # makes a new adjective, as "un-" does ("unverderblich"); no negation of the clause
@@ -208,6 +209,7 @@ def lexicon(lang: str) -> Lexicon:
         more_than=_phrases(neg.get("more_than")),
         # not "one": "un", "eine", "um" are articles too ("non supera una soglia" is a negation)
         number_words=frozenset(w for w, v in load_language(code).words.items() if v != 1) if data else frozenset(),
+        years=frozenset(_norm(s) for s, unit in load_language(code).units if unit == "y") if data else frozenset(),
         nouns={_norm(w): frozenset(_norm(x) for x in before) for w, before in neg.get("nouns", {}).items()},
         privative=frozenset(_norm(w) for w in neg.get("privative", [])),
         privative_suffixes=tuple(_norm(s) for s in neg.get("privative_suffixes", [])),
@@ -525,6 +527,12 @@ def _record(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> boo
     negation on either side, in the same sentence. "Nunca, desde a sua criação em 1987, o prémio tinha
     distinguido", "nie było tak nisko od 2008 r.", "so niedrig wie seit 2008 nicht mehr" say what the
     others say as "for the first time since 1987", "the lowest since 2008"."""
+    return _since(toks, group, lex, text, lambda k: bool(_YEAR.fullmatch(toks[k].norm)))
+
+
+def _since(toks: list[Token], group: list[int], lex: Lexicon, text: str, point: Callable[[int], bool]) -> bool:
+    """Whether a ``since`` word lies within four words of the negation ``group``, in its sentence, with a
+    token that ``point`` accepts at most five words after it."""
     if not lex.since:
         return False
     first, last = group[0], group[-1]
@@ -534,9 +542,27 @@ def _record(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> boo
         a, b = (toks[j], toks[first]) if j < first else (toks[last], toks[j])
         if _sentence_between(text, a, b):
             continue
-        if any(_YEAR.fullmatch(toks[k].norm) for k in range(j + 1, min(len(toks), j + 1 + _RECORD_YEAR))):
+        if any(point(k) for k in range(j + 1, min(len(toks), j + 1 + _RECORD_YEAR))):
             return True
     return False
+
+
+def says_not_in_years(text: str, lang: str, start: int, end: int) -> bool:
+    """Whether the negation at ``text[start:end]`` is "not in N years": a ``since`` word with a number of
+    years after it near it ("so viele wie seit fünfzehn Jahren nicht mehr", "od piętnastu lat nie"). With a
+    superlative in the others ("il numero più alto degli ultimi quindici anni") it is a record, as "never"
+    is; on its own it may be a plain negation ("seit fünfzehn Jahren nicht renoviert")."""
+    lex = lexicon(lang)
+    toks = tokens(text)
+    group = [i for i, t in enumerate(toks) if start <= t.start < end]
+    if not group or not lex.years:
+        return False
+
+    def years(k: int) -> bool:
+        return (k + 1 < len(toks) and toks[k + 1].norm in lex.years
+                and (toks[k].norm.isdigit() or toks[k].norm in lex.number_words))
+
+    return _since(toks, group, lex, text, years)
 
 
 _ALMOST_GAP = 1  # the most words between an "almost" word and the negation ("prawie już nie")

@@ -27,7 +27,8 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .cues import Cue, CueProfile, cues, lexicon, profile_of, says_first, says_most, says_never
+from .cues import (Cue, CueProfile, cues, lexicon, profile_of, says_first, says_most, says_never,
+                   says_not_in_years)
 from .opposites import worded_alike
 from .votes import (Unit, Vote, best_counterpart, clauses_of, clauses_outside, comma_pieces, group_text,
                     neighbour_units, pair_similarity, unit_containing, vote)
@@ -223,7 +224,9 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
     """Whether the negation difference is a record said two ways: the version with the extra negation
     has no "first" word where most of the others (two at least) have one ("Noch nie hatte eine
     Qualifikantin das Turnier gewonnen" against "la prima qualificata a vincere il torneo"; with a "never"
-    negation, a superlative counts too: "jamais une commande aussi importante" = "the biggest order"), or the
+    negation, or "not in N years", a superlative counts too: "jamais une commande aussi importante" = "the
+    biggest order", "so viele wie seit fünfzehn Jahren nicht mehr" = "il numero più alto degli ultimi quindici
+    anni"), or the
     version that lacks the others' negation has one they lack ("è la prima volta" against "jamais")."""
     def first(w: str) -> bool:
         return says_first(group_text(ctx, f.group, w)[0], ctx.documents[w].lang)
@@ -233,8 +236,11 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
         # superlative ("il più grande nei 112 anni")
         lang = ctx.documents[f.version].lang
         mine = clauses_of(ctx, f.group, f.version)
-        never = [u for c in f.cues[f.version] if says_never(c.text, lang)
-                 for u in [unit_containing(mine, c.start, c.end)] if u is not None]
+        # "not in fifteen years" ("so viele wie seit fünfzehn Jahren nicht mehr") is a "never" too; the comma
+        # piece with the cue is what the others' superlative renders ("…, o número mais elevado dos últimos …")
+        never = [unit_containing(comma_pieces([u])[1:], c.start, c.end) or u
+                 for c in f.cues[f.version] for u in [unit_containing(mine, c.start, c.end)] if u is not None
+                 and (says_never(c.text, lang) or says_not_in_years(u.text, lang, c.start - u.start, c.end - u.start))]
 
         def most(w: str) -> bool:
             # in the clause that renders the "never" clause: "sempre più calde" elsewhere in the group is no record
