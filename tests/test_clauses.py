@@ -219,6 +219,9 @@ def test_no_clause_flag_where_a_title_is_grouped():
     ("es", "según la dirección del hospital", True),
     ("pl", "żartuje pan Zdzisław", True),  # "jokes", "recalls", "warns" attribute a quote too
     ("fr", "rappelle la présidente", True),
+    ("de", "nach Angaben der Bürgermeisterin", True),  # "according to": "laut", "nach Angaben", "zufolge"
+    ("de", "der Stadtverwaltung zufolge", True),
+    ("de", "kündigte die Bürgermeisterin an", True),
     ("de", "Die Halle bebte", False),  # no reporting word
     # a reporting word in a long clause: a claim with its source, not a bare attribution
     ("it", "secondo la direzione le liste d'attesa si sono dimezzate grazie al nuovo reparto aperto a marzo", False),
