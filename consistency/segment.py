@@ -473,6 +473,9 @@ class _Phrases:
     datelines: tuple[str, ...] = ()
     revisions: tuple[str, ...] = ()
     dates: frozenset[str] = frozenset()  # month and weekday names, casefolded, "." dropped
+    editions: tuple[str, ...] = ()  # "wydaniu", "ausgabe": an issue of the paper (a word ending in one counts)
+    editions_in: frozenset[str] = frozenset()  # "w", "in", "nell": the preposition before an issue
+    editions_when: tuple[str, ...] = ()  # "sobot", "samstag", "domani": which issue (word starts)
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " ", "\u202f": " "})
@@ -503,7 +506,8 @@ def _phrase_tables() -> dict[str, Any]:
 def _phrases(lang: str) -> _Phrases:
     tables = _phrase_tables()
     merged: dict[str, list[str]] = {"lines": [], "starts": [], "contains": [], "credits": [], "bylines": [],
-                                    "networks": [], "datelines": [], "revisions": []}
+                                    "networks": [], "datelines": [], "revisions": [], "editions": [],
+                                    "editions_in": [], "editions_when": []}
     for name in ("common", lang):
         for key, values in tables.get(name, {}).items():
             if key not in merged:
@@ -519,6 +523,9 @@ def _phrases(lang: str) -> _Phrases:
         datelines=tuple(_norm(x) for x in merged["datelines"]),
         revisions=tuple(_norm(x) for x in merged["revisions"]),
         dates=_date_words(lang),
+        editions=tuple(_norm(x) for x in merged["editions"]),
+        editions_in=frozenset(_norm(x) for x in merged["editions_in"]),
+        editions_when=tuple(_norm(x) for x in merged["editions_when"]),
     )
 
 
@@ -625,7 +632,7 @@ def _is_dated_name(text: str, phrases: _Phrases) -> bool:
 
 
 def _is_boilerplate(line: str, phrases: _Phrases) -> bool:
-    """A comment form, sharing, newsletter, cookie, "read also" or tags line."""
+    """A comment form, sharing, newsletter, cookie, "read also", tags or coming-issue line."""
     norm = _norm(line)
     if _core(norm) in phrases.lines:
         return True
@@ -635,9 +642,31 @@ def _is_boilerplate(line: str, phrases: _Phrases) -> bool:
         return True
     if len(norm) > BOILERPLATE_MAX_CHARS:
         return False
-    if _share_buttons(norm, phrases):
+    if _share_buttons(norm, phrases) or _trailer(norm, phrases):
         return True
     return norm.startswith(phrases.starts) or any(p in norm for p in phrases.contains)
+
+
+TRAILER_MAX_WORDS = 15
+_INNER_STOP = re.compile(r"[.!?…]\s")  # a sentence end inside a line
+
+
+def _trailer(norm: str, phrases: _Phrases) -> bool:
+    """A trailer for a coming issue: a one-sentence line of at most ``TRAILER_MAX_WORDS`` words that ends in
+    a preposition, at most two words, an issue of the paper and at most two more words, one of which says
+    which issue ("Rozmowa z … – w sobotnim wydaniu.", "Das ganze Gespräch in der Samstagsausgabe.", "…
+    nell'edizione di domani"). A festival's edition is none: "Prochaine édition : 2027" has no preposition,
+    "nella sua quinta edizione" no day."""
+    if not phrases.editions or _INNER_STOP.search(norm):
+        return False
+    words = _LINE_WORDS.findall(norm)
+    if not words or len(words) > TRAILER_MAX_WORDS:
+        return False
+    for k in range(max(0, len(words) - 3), len(words)):
+        if words[k].endswith(phrases.editions):
+            before = [j for j in range(max(0, k - 3), k) if words[j] in phrases.editions_in]
+            return bool(before) and any(w.startswith(phrases.editions_when) for w in words[before[0]:])
+    return False
 
 
 _LINE_WORDS = re.compile(r"[^\W_]+(?:-[^\W_]+)?")

@@ -578,6 +578,25 @@ def test_share_buttons_are_boilerplate(lang, line, furniture):
     assert (next(s.role for s in segs if s.text == line) == "boilerplate") is furniture
 
 
+@pytest.mark.parametrize("lang,line,furniture", [
+    ("pl", "Rozmowa z mistrzem szklarskim o tajnikach zawodu – w sobotnim wydaniu.", True),
+    ("de", "Das ganze Gespräch lesen Sie in der Samstagsausgabe.", True),
+    ("it", "L'intervista completa nell'edizione di domani.", True),
+    ("fr", "Retrouvez l'entretien complet dans notre édition de samedi.", True),
+    ("pt", "A entrevista completa na edição de sábado.", True),
+    ("es", "La entrevista completa en la edición del sábado.", True),
+    ("en", "The full interview in Saturday's edition.", True),
+    # a festival's edition: no preposition, no day ("which issue")
+    ("fr", "Le concours a lieu tous les deux ans. Prochaine édition : 2027.", False),
+    ("it", "Il festival si è chiuso nella sua quinta edizione.", False),
+    ("pt", "O festival encerrou na sua quinta edição.", False),
+    ("de", "Die Stadt senkt die Ausgaben für Straßen um zehn Prozent.", False),
+])
+def test_a_trailer_for_a_coming_issue_is_boilerplate(lang, line, furniture):
+    roles = _roles_of_line(line, lang)
+    assert (roles == {"boilerplate"}) is furniture, roles
+
+
 @pytest.mark.parametrize("line,role", [
     ("Widownia znów pełna?", "heading"),  # a short question on its own line between paragraphs
     ("Und jetzt?", "heading"),
