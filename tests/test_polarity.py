@@ -518,3 +518,26 @@ def test_a_negated_lead_against_a_body_that_affirms_is_still_a_flip():
         flipped[v] = flipped[v].replace(old, new)
     report = consistency.check(flipped)
     assert [f for f in report.flags if f.kind == "polarity" and f.version == "it" and "nessuno" in f.text]
+
+
+BEDS = {  # every nurse recognised is one bed fewer to close (it, pt, fr, pl)
+    "it": "«Ogni infermiera riconosciuta è un letto in meno da chiudere», dice il direttore.",
+    "pt": "“Cada enfermeira reconhecida é uma cama a menos para fechar”, diz o diretor.",
+    "fr": "« Chaque infirmière reconnue, c'est un lit de moins à fermer », dit le directeur.",
+    "pl": "– Każda uznana pielęgniarka to jedno zamknięte łóżko mniej – mówi dyrektor.",
+}
+
+
+@pytest.mark.parametrize("others,de,raised", [
+    # "a bed we do not have to close" is "one bed fewer to close"
+    (BEDS, "„Jede anerkannte Pflegefachkraft ist ein Bett, das wir nicht schließen müssen“, sagt der Direktor.", []),
+    # against "one more bed to close" the negation is a flip
+    ({"it": "«Ogni infermiera riconosciuta è un letto in più da chiudere», dice il direttore.",
+      "pt": "“Cada enfermeira reconhecida é mais uma cama para fechar”, diz o diretor.",
+      "fr": "« Chaque infirmière reconnue, c'est un lit de plus à fermer », dit le directeur.",
+      "pl": "– Każda uznana pielęgniarka to jeszcze jedno łóżko do zamknięcia – mówi dyrektor."},
+     "„Jede anerkannte Pflegefachkraft ist ein Bett, das wir nicht schließen müssen“, sagt der Direktor.", ["de"]),
+], ids=["one-fewer", "one-more"])
+def test_a_negation_the_others_say_as_one_fewer_is_no_flip(candidates, others, de, raised):
+    consistency.check({**others, "de": de}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised

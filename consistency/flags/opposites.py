@@ -184,6 +184,20 @@ def worded_alike(ctx: FlagContext, group: Group, version: str, others: list[str]
     return False
 
 
+@lru_cache(maxsize=64)
+def _less(lang: str) -> WordList:
+    """The language's "less" words (``[opposites] less``)."""
+    code = normalise_lang(lang)
+    data = (read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
+    return word_list(data.get("opposites", {}).get("less", []))
+
+
+def says_less(text: str, lang: str) -> bool:
+    """Whether ``text`` has one of the language's "less" words ("meno", "moins", "mniej", "weniger")."""
+    less = _less(lang)
+    return bool(less) and any(t.norm in less for t in tokens(text))
+
+
 @finder("opposites")
 def find_opposites(ctx: FlagContext) -> list[Finding]:
     """``polarity`` candidates: a version on the other side of an axis of opposite words than the others."""

@@ -29,7 +29,7 @@ from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .cues import (Cue, CueProfile, cues, lexicon, profile_of, says_first, says_most, says_never,
                    says_not_in_years)
-from .opposites import worded_alike
+from .opposites import says_less, worded_alike
 from .votes import (Unit, Vote, best_counterpart, clauses_of, clauses_outside, comma_pieces, group_text,
                     neighbour_units, pair_similarity, unit_containing, vote)
 
@@ -254,6 +254,29 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
     return first(f.version) and theirs * 2 < len(f.vote.winners)
 
 
+def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
+    """Whether an extra negation says what most of the others (two at least) say with a "less" word in the
+    clause that renders it: "ein Bett, das wir nicht schließen müssen" against "un letto in meno da chiudere",
+    "un lit de moins à fermer", "jedno zamknięte łóżko mniej". A version that says "less" itself is compared
+    as usual."""
+    if not f.extra:
+        return False
+    lang = ctx.documents[f.version].lang
+    mine = clauses_of(ctx, f.group, f.version)
+    negated = [unit_containing(comma_pieces([u])[1:], c.start, c.end) or u
+               for c in f.cues[f.version] for u in [unit_containing(mine, c.start, c.end)] if u is not None]
+    if not negated or any(says_less(u.text, lang) for u in negated):
+        return False
+
+    def less(w: str) -> bool:
+        units = clauses_of(ctx, f.group, w)
+        return any(match is not None and says_less(match.text, ctx.documents[w].lang)
+                   for match, _ in (best_counterpart(ctx, u, units) for u in negated))
+
+    theirs = sum(less(w) for w in f.vote.winners)
+    return theirs >= 2 and theirs * 2 > len(f.vote.winners)
+
+
 def _negated_unit(ctx: FlagContext, f: CueFinding, w: str) -> tuple[str, str, list[Cue], Unit | None]:
     """For a finding and one version ``w`` of the majority: (the version that holds the extra negation, the
     one that reads without it, the holder's cues, the holder's clause with the negation, None without one)."""
@@ -342,6 +365,8 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
             continue  # two translators negating where the others do not chose a wording ("non vietate" = "allowed")
         if f.extra and not _loses_without_soft(f, ctx.reference):
             continue  # only its "without" makes the difference ("Ohne Code drohen Bußgelder" = "chi ne è sprovvisto")
+        if _one_fewer(ctx, f):
+            continue  # "ein Bett, das wir nicht schließen müssen" = "un letto in meno da chiudere"
         if _record_as_first(ctx, f):
             continue  # "noch nie hatte eine Qualifikantin gewonnen" = "la prima qualificata a vincere"
         if worded_alike(ctx, f.group, f.version, f.vote.winners):
