@@ -256,6 +256,9 @@ def test_seed_pl_additions_are_names_only_pl_has(seed_names: dict[str, list[Name
     ("Piero Albanese", "it", False),
     ("Kastell", "de", False),
     ("NBW", "pl", False),  # an acronym is no common word
+    ("Sąd Administracyjny", "pl", True),  # an adjective ending no Polish name has ("-yjny", "-alny")
+    ("Izba Regionalna", "pl", True),
+    ("Kowalski", "pl", False),
 ])
 def test_names_in_plain_words_are_told_apart(text: str, lang: str, plain: bool) -> None:
     from consistency.flags.entity import _plain_words

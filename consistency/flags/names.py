@@ -297,7 +297,15 @@ def _is_common(word: str, data: LanguageData) -> bool:
         return True
     if word.casefold().endswith(_verb_endings(data.code)):
         return True  # "Czekaliśmy na ten dzień" (we waited): a verb opening a quotation
+    if _fold(word).endswith(_common_suffixes(data.code)):
+        return True  # "Administracyjny": an adjective ending no name has
     return bool(_ortho(data.punkt_model).get(low, 0) & _MID_LC)
+
+
+@lru_cache(maxsize=64)
+def _common_suffixes(lang: str) -> tuple[str, ...]:
+    """Endings only common words have (``[names] common_suffixes``), folded."""
+    return tuple(_fold(w) for w in load_language(lang).names.get("common_suffixes", []))
 
 
 @lru_cache(maxsize=64)
