@@ -689,3 +689,26 @@ def test_a_short_sentence_of_figures_the_others_state_is_no_addition(extra, flag
     report = consistency.check(versions)
     added = [f.text for f in report.flags if f.kind == "addition" and f.version == "pl"]
     assert bool([t for t in added if (extra or "czworo") in t]) is flagged, added
+
+
+LANDFILL = {  # the foreign desks place the town "in south-east Poland"; the Polish desk does not name Poland
+    "it": "Il tribunale ha annullato l'ampliamento della discarica di Kalnowiec, nel sud-est della Polonia.",
+    "de": "Das Gericht hat die Erweiterung der Deponie von Kalnowiec im Südosten Polens aufgehoben.",
+    "pt": "O tribunal anulou a ampliação do aterro de Kalnowiec, no sudeste da Polónia.",
+    "fr": "Le tribunal a annulé l'agrandissement de la décharge de Kalnowiec, dans le sud-est de la Pologne.",
+    "pl": "Sąd uchylił zgodę na rozbudowę składowiska w Kalnowcu na Podkarpaciu.",
+}
+
+
+@pytest.mark.parametrize("lacking,flagged", [
+    ("pl", False),  # a Polish desk leaves its own country unnamed
+    ("de", True),  # a German desk drops a foreign country
+], ids=["home-country", "foreign-country"])
+def test_a_desk_leaves_its_own_country_unnamed(lacking, flagged):
+    texts = dict(LANDFILL)
+    if lacking == "de":
+        texts["de"] = "Das Gericht hat die Erweiterung der Deponie von Kalnowiec in den Karpaten aufgehoben."
+        texts["pl"] = "Sąd uchylił zgodę na rozbudowę składowiska w Kalnowcu w południowo-wschodniej Polsce."
+    report = consistency.check(texts, detectors=["entity"])
+    hits = [f for f in report.flags if f.kind == "entity" and f.version == lacking]
+    assert bool(hits) is flagged, [f.message for f in report.flags]

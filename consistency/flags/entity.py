@@ -12,7 +12,8 @@ a name of its own there that the others lack, or a full name that all of them gi
 elsewhere (the claim given to another person; then also when the version names the missing
 one elsewhere, outside standfirsts and against all the others; the full name is looked for in the
 whole sentence, where a quote's attribution may be a clause of its own), a *drop* otherwise; a title
-drops nothing (each desk's title names what it picks). A swap whose
+drops nothing (each desk's title names what it picks), and a desk leaves its own country unnamed
+(``[names] home``: "na Podkarpaciu" where the others write "in south-east Poland"). A swap whose
 two names the model embeds as close as translations (their distinctive words:
 "Niemiec" / "Germania"), or whose whole names with no word in common are (a name of common
 words translated: "Trzustka Północ" / "Pancreas Nord"), is an exonym the table lacks, not a flag. The calibrator
@@ -132,6 +133,18 @@ def _plain_words(text: str, lang: str) -> bool:
     return bool(words) and not any(w.isupper() or not _is_common(w, data) for w in words)
 
 
+@lru_cache(maxsize=64)
+def _homes(lang: str) -> tuple[str, ...]:
+    """The countries whose papers write in ``lang`` (``[names] home``)."""
+    return tuple(load_language(lang).names.get("home", []))
+
+
+def _home(name: Name, lang: str) -> bool:
+    """Whether ``name`` is a country whose papers write in ``lang``: a desk there leaves its own country
+    unnamed ("in the south-east" where foreign desks write "in south-east Poland")."""
+    return any(same_name(name, h, partial=False) for h in _homes(lang))
+
+
 def _translated(name: Name, versions: list[str], names: dict[str, list[tuple[int, Name]]],
                 langs: dict[str, str]) -> bool:
     """Whether the versions naming ``name`` mostly write it in plain words (``_plain_words``): their own
@@ -231,6 +244,8 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                         continue
                     if _translated(n, others, names, langs):
                         continue  # "Cultura", "Regione", "Unione Regionale": translated, not spelled alike
+                    if _home(n, langs[v]):
+                        continue  # "nel sud-est della Polonia" where the Polish desk says "na Podkarpaciu"
                     carriers = [x for x in others
                                 if _has(names[x], n) or mentioned(n, langs[w], texts[x], capitalised=True)]
                     if len(others) == 1:
