@@ -4,8 +4,10 @@
 Each language's data file (``[opposites]``) lists axes of opposite meaning under the same names in
 every language (approve / reject, praise / criticise, rise / fall, convict / acquit, confirm /
 deny, strengthen / weaken, above / below, a suspended / an unconditional sentence, ahead of / behind
-schedule, withdrawn / kept, better / worse off, expensive / cheap), with the words of either side by prefix, and for some axes a third list: words one of which
-the clause must have for the axis to apply ("früher" takes a side only next to "geplant"). A clause
+schedule, withdrawn / kept, better / worse off, expensive / cheap), with the words of either side by
+prefix, and for some axes a third list: words one of which the clause must have for the axis to apply
+("früher" takes a side only next to "geplant"); a "less" word right before a word of an axis named in
+``turned_by_less`` turns it over ("moins cher" = cheaper). A clause
 takes a side on an axis from its words, turned over by a negation cue in the same clause ("non è
 stato approvato" is on the reject side; ``cues.py`` decides what a negation is) unless an "and" word
 stands between them ("è inferiore ... e non servono pesticidi"). A version with
