@@ -415,9 +415,9 @@ def test_not_allowing_a_goal_is_annulling_it(pl, flagged):
     assert bool(hits) is flagged, messages
 
 
-def _polarity_flags(texts: dict[str, str], version: str) -> tuple[list, list[str]]:
-    """The polarity flags on ``version`` (with the polarity detector only), and every flag's message."""
-    report = consistency.check(texts, detectors=["polarity"])
+def _polarity_flags(texts: dict[str, str], version: str, detector: str = "polarity") -> tuple[list, list[str]]:
+    """The polarity flags on ``version`` (with one detector only), and every flag's message."""
+    report = consistency.check(texts, detectors=[detector])
     return [f for f in report.flags if f.kind == "polarity" and f.version == version], [f.message for f in report.flags]
 
 
@@ -571,9 +571,8 @@ def _graves(it_sentence: str) -> dict[str, str]:
     ("Un posto presso un albero non è più caro di una tomba nel cimitero comunale.", False),  # negated: not dearer
 ], ids=["dearer", "less-dear", "costs-less", "not-dearer"])
 def test_dearer_against_cheaper(it_sentence, flagged):
-    report = consistency.check(_graves(it_sentence), detectors=["opposites"])
-    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "it"]
-    assert bool(hits) is flagged, [f.message for f in report.flags]
+    hits, messages = _polarity_flags(_graves(it_sentence), "it", "opposites")
+    assert bool(hits) is flagged, messages
 
 
 @pytest.mark.parametrize("lang,text,sign", [
