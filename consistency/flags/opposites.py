@@ -52,16 +52,27 @@ class Axis:
         return 0
 
 
+def _section(lang: str, section: str) -> dict[str, Any]:
+    """One section of a language's data file (empty for a language without one)."""
+    code = normalise_lang(lang)
+    return ((read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}).get(section, {})
+
+
+@lru_cache(maxsize=64)
+def _less(lang: str) -> WordList:
+    """The language's "less" words (``[opposites] less``): they turn over the word right after them on the
+    ``turned_by_less`` axes, and say "fewer" (``says_less``)."""
+    return word_list(_section(lang, "opposites").get("less", []))
+
+
 @lru_cache(maxsize=64)
 def axes(lang: str, section: str = "opposites") -> tuple[tuple[Axis, ...], tuple[str, ...]]:
     """The axes of a language's ``section`` (``opposites``, or ``wordings``: axes that only excuse a
     negation, see ``worded_alike``) and the prefixes of words that only look like axis words."""
-    code = normalise_lang(lang)
-    data: dict[str, Any] = ((read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None)
-                            or {}).get(section, {})
+    data = _section(lang, section)
     out = []
     before = set(data.get("turned_before", []))
-    less = word_list(data.get("less", []))
+    less = _less(lang)
     by_less = set(data.get("turned_by_less", []))
     for name, pair in data.items():
         if name in ("except", "turned_before", "less", "turned_by_less"):
@@ -184,14 +195,6 @@ def worded_alike(ctx: FlagContext, group: Group, version: str, others: list[str]
                     and (mine.turned or any(s.turned for s in stances))):
                 return True
     return False
-
-
-@lru_cache(maxsize=64)
-def _less(lang: str) -> WordList:
-    """The language's "less" words (``[opposites] less``)."""
-    code = normalise_lang(lang)
-    data = (read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
-    return word_list(data.get("opposites", {}).get("less", []))
 
 
 def says_less(text: str, lang: str) -> bool:

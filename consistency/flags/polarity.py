@@ -233,22 +233,12 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
 
     if f.extra:
         # "never" with a comparative ("Einen größeren Auftrag hat das Unternehmen noch nie …") is the others'
-        # superlative ("il più grande nei 112 anni")
+        # superlative ("il più grande nei 112 anni"); "not in fifteen years" ("so viele wie seit fünfzehn
+        # Jahren nicht mehr") is a "never" too
         lang = ctx.documents[f.version].lang
-        mine = clauses_of(ctx, f.group, f.version)
-        # "not in fifteen years" ("so viele wie seit fünfzehn Jahren nicht mehr") is a "never" too; the comma
-        # piece with the cue is what the others' superlative renders ("…, o número mais elevado dos últimos …")
-        never = [unit_containing(comma_pieces([u])[1:], c.start, c.end) or u
-                 for c in f.cues[f.version] for u in [unit_containing(mine, c.start, c.end)] if u is not None
-                 and (says_never(c.text, lang) or says_not_in_years(u.text, lang, c.start - u.start, c.end - u.start))]
-
-        def most(w: str) -> bool:
-            # in the clause that renders the "never" clause: "sempre più calde" elsewhere in the group is no record
-            units = clauses_of(ctx, f.group, w) if never else []
-            return any(match is not None and says_most(match.text, ctx.documents[w].lang)
-                       for match, _ in (best_counterpart(ctx, u, units) for u in never))
-
-        theirs = sum(first(w) or most(w) for w in f.vote.winners)
+        never = _cue_pieces(ctx, f, lambda c, u: says_never(c.text, lang)
+                            or says_not_in_years(u.text, lang, c.start - u.start, c.end - u.start))
+        theirs = sum(first(w) or _facing_says(ctx, f, never, w, says_most) for w in f.vote.winners)
         return not first(f.version) and theirs >= 2 and theirs * 2 > len(f.vote.winners)
     theirs = sum(first(w) for w in f.vote.winners)
     return first(f.version) and theirs * 2 < len(f.vote.winners)
@@ -261,20 +251,35 @@ def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
     as usual."""
     if not f.extra:
         return False
-    lang = ctx.documents[f.version].lang
-    mine = clauses_of(ctx, f.group, f.version)
-    negated = [unit_containing(comma_pieces([u])[1:], c.start, c.end) or u
-               for c in f.cues[f.version] for u in [unit_containing(mine, c.start, c.end)] if u is not None]
-    if not negated or any(says_less(u.text, lang) for u in negated):
+    negated = _cue_pieces(ctx, f)
+    if not negated or any(says_less(u.text, ctx.documents[f.version].lang) for u in negated):
         return False
-
-    def less(w: str) -> bool:
-        units = clauses_of(ctx, f.group, w)
-        return any(match is not None and says_less(match.text, ctx.documents[w].lang)
-                   for match, _ in (best_counterpart(ctx, u, units) for u in negated))
-
-    theirs = sum(less(w) for w in f.vote.winners)
+    theirs = sum(_facing_says(ctx, f, negated, w, says_less) for w in f.vote.winners)
     return theirs >= 2 and theirs * 2 > len(f.vote.winners)
+
+
+def _cue_pieces(ctx: FlagContext, f: CueFinding,
+                keep: Callable[[Cue, Unit], bool] = lambda c, u: True) -> list[Unit]:
+    """The finding's version's clauses that hold its cues (those ``keep`` accepts, with their clause), each cut
+    to its comma piece with the cue when it has one: what the others' facing clause renders ("…, o número
+    mais elevado dos últimos …")."""
+    mine = clauses_of(ctx, f.group, f.version)
+    return [unit_containing(comma_pieces([u])[1:], c.start, c.end) or u
+            for c in f.cues[f.version] for u in [unit_containing(mine, c.start, c.end)]
+            if u is not None and keep(c, u)]
+
+
+def _facing_says(ctx: FlagContext, f: CueFinding, pieces: list[Unit], w: str,
+                 says: Callable[[str, str], bool]) -> bool:
+    """Whether ``w``'s clause closest to one of ``pieces`` ``says`` it ("più alto", "in meno"): in that clause,
+    not elsewhere in the group ("sempre più calde" in another clause is no record). The group's text is
+    read first, so that nothing is embedded when ``w`` does not say it at all."""
+    lang = ctx.documents[w].lang
+    if not pieces or not says(group_text(ctx, f.group, w)[0], lang):
+        return False
+    units = clauses_of(ctx, f.group, w)
+    return any(match is not None and says(match.text, lang)
+               for match, _ in (best_counterpart(ctx, u, units) for u in pieces))
 
 
 def _negated_unit(ctx: FlagContext, f: CueFinding, w: str) -> tuple[str, str, list[Cue], Unit | None]:
