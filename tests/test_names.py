@@ -167,6 +167,11 @@ def test_country_adjective_mentions_the_country_but_is_no_name() -> None:
     ("Il legno andrà in Italia settentrionale.", "Das Holz geht nach Norditalien.", True),
     ("Le vendite crescono in Polonia.", "Der Absatz wächst in Ostpolen.", True),
     ("Le vendite crescono in Polonia.", "Der Absatz wächst im Osten.", False),
+    # a place made an adjective: "lyonnais", "lyońska" mention Lyon (French doubles the "n")
+    ("La cuoca ha lavorato in un albergo a Lione.", "passée par un restaurant d'hôtel lyonnais", True),
+    ("La cuoca ha lavorato in un albergo a Lione.", "związana z restauracją lyońską", True),
+    ("Il cuoco ha lavorato a Berlino.", "o cozinheiro trabalhou num restaurante berlinense", True),
+    ("Il contratto è firmato da Anna Lang.", "Der Vertrag ist von Klaus Langer unterschrieben.", False),  # no such ending
 ])
 def test_a_name_opening_a_compound_is_mentioned(source: str, text: str, expected: bool) -> None:
     from consistency.flags.entity import mentioned

@@ -51,6 +51,9 @@ SINGLE = [
     ("en", "€ 3", 3, "EUR", "money"),
     ("pt", "R$ 10", 10, "BRL", "money"),
     ("de", "zehn Prozent", 10, "%", "percent"),
+    ("de", "Hundert Makrelen", 100, None, "count"),  # without "several": a hundred
+    ("de", "mehrere zweihundert Makrelen", 200, None, "count"),  # a numeral before the multiplier
+    ("pl", "tysiąc osób", 1000, None, "count"),
     ("it", "dieci per cento", 10, "%", "percent"),
     ("fr", "dix pour cent", 10, "%", "percent"),
     ("pt", "dez por cento", 10, "%", "percent"),
@@ -145,6 +148,11 @@ def test_single_quantity(lang: str, text: str, value: float, unit: str | None, k
     ("de", "Aber einmal ist mir ein Vater bis zum Auto gefolgt."),  # "once", not a count of one
     ("de", "Das ist einfach zu teuer."),  # "simply"
     ("de", "Er hat nicht einmal angerufen."),  # "not even"
+    # a bare "hundred" or "thousand" after "several" is "hundreds", not 100
+    ("de", "ein Schwarm aus mehreren Hundert Makrelen"),
+    ("de", "einige Tausend Besucher"),
+    ("en", "several hundred fish"),
+    ("pl", "kilka tysięcy osób"),
 ])
 def test_not_quantities(lang: str, text: str) -> None:
     assert extract_quantities(text, lang) == []

@@ -13,7 +13,7 @@ def test_every_language_has_the_same_axes():
     names = {lang: sorted(a.name for a in axes(lang)[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
     assert names["it"] == ["approve", "avoid", "better", "confirm", "custody", "early", "exceed", "praise", "price",
-                           "rise", "strengthen", "support", "verdict", "withdraw"]
+                           "rise", "steady", "strengthen", "support", "verdict", "withdraw"]
 
 
 def test_every_language_has_the_same_wording_axes():
@@ -84,8 +84,8 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("pl", "zadowoleniem", {"praise": 1}),  # "przyjęło z zadowoleniem" = welcomed
     ("fr", "maintient", {"withdraw": -1}),  # "maintient le Pico Kid en rayon" against "ha ritirato"
     ("pl", "wycofała", {"withdraw": 1}),
-    ("fr", "raccourcit", {"rise": -1}),  # a waiting list that shortens against "si è allungata"
-    ("pl", "wydłuża", {"rise": 1}),
+    ("fr", "raccourcit", {"rise": -1, "steady": 1}),  # a waiting list that shortens against "si è allungata"
+    ("pl", "wydłuża", {"rise": 1, "steady": 1}),
     ("de", "länger", {"rise": 1}),
     ("pl", "popierali", {"support": 1}),  # "od początku popierali inwestycję" against "se sont opposés au projet"
     ("fr", "opposés", {"support": -1}),
@@ -97,19 +97,29 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("de", "meidet", {"avoid": 1}),
     ("fr", "salué", {"praise": 1}),
     ("pl", "odrzuciła", {"approve": -1, "praise": -1}),
-    ("pl", "wzrosła", {"rise": 1}),
+    ("pl", "wzrosła", {"rise": 1, "steady": 1}),
+    # a change against "unchanged": a rise and a fall are both a change
+    ("it", "aumenterà", {"rise": 1, "steady": 1}),
+    ("it", "invariata", {"steady": -1}),
+    ("de", "unverändert", {"steady": -1}),
+    ("pt", "inalterado", {"steady": -1}),
+    ("fr", "inchangé", {"steady": -1}),
+    ("pl", "niezmieniony", {"steady": -1}),
+    ("en", "unchanged", {"steady": -1}),
+    ("es", "inalterada", {"steady": -1}),
+    ("pl", "bez zmian", {"steady": -1}),  # two words
     ("en", "acquitted", {"verdict": -1}),
     ("es", "rechazó", {"approve": -1, "praise": -1}),
     # a climber falls too, but a flag needs two facing versions on the rise side: falling figures count
-    ("en", "fell", {"rise": -1}),
-    ("pl", "spadła", {"rise": -1}),
-    ("it", "sceso", {"rise": -1}),
-    ("pt", "caíram", {"rise": -1}),
-    ("es", "cayó", {"rise": -1}),
-    ("fr", "chuté", {"rise": -1}),
-    ("it", "salito", {"rise": 1}),
+    ("en", "fell", {"rise": -1, "steady": 1}),
+    ("pl", "spadła", {"rise": -1, "steady": 1}),
+    ("it", "sceso", {"rise": -1, "steady": 1}),
+    ("pt", "caíram", {"rise": -1, "steady": 1}),
+    ("es", "cayó", {"rise": -1, "steady": 1}),
+    ("fr", "chuté", {"rise": -1, "steady": 1}),
+    ("it", "salito", {"rise": 1, "steady": 1}),
     ("it", "salita", {}),  # a climb, not a rise
-    ("pt", "subiram", {"rise": 1}),
+    ("pt", "subiram", {"rise": 1, "steady": 1}),
     ("de", "frischte", {"strengthen": 1}),
     ("it", "calmato", {"strengthen": -1}),
     ("fr", "retombé", {"strengthen": -1}),
@@ -597,3 +607,49 @@ def test_less_right_before_a_price_word_turns_it_over(monkeypatch, lang, text, s
     ctx = NS(documents={lang: NS(lang=lang)})
     monkeypatch.setattr(opposites, "clauses_of", lambda ctx, group, version: [unit])
     assert opposites._stances(ctx, NS(members=()), lang)["price"].sign == sign
+
+
+def _levy(it_sentence: str) -> dict[str, str]:
+    """A town's budget: the water tariff stays unchanged (de, pt, fr, pl); the Italian version is given."""
+    return {
+        "it": "Il bilancio del comune è stato approvato. " + it_sentence + " Il sindaco ha ringraziato i consiglieri.",
+        "de": ("Der Haushalt der Gemeinde wurde verabschiedet. Der Wassertarif, den alle Haushalte und Betriebe zahlen, "
+               "bleibt dagegen unverändert, wie es der Gemeinderat im Frühjahr beschlossen hatte. Der Bürgermeister "
+               "dankte den Räten."),
+        "pt": ("O orçamento do município foi aprovado. Já a tarifa da água, que todas as famílias e empresas pagam, "
+               "mantém-se inalterada, como a câmara tinha decidido na primavera. O presidente agradeceu aos vereadores."),
+        "fr": ("Le budget de la commune a été adopté. Le tarif de l'eau, que paient tous les ménages et les entreprises, "
+               "reste en revanche inchangé, comme le conseil l'avait décidé au printemps. Le maire a remercié les élus."),
+        "pl": ("Budżet gminy został przyjęty. Taryfa za wodę, którą płacą wszystkie gospodarstwa i firmy, pozostaje "
+               "natomiast bez zmian, jak rada postanowiła wiosną. Burmistrz podziękował radnym."),
+    }
+
+
+@pytest.mark.parametrize("it_sentence,flagged", [
+    # the predicate split off its subject by a relative clause still faces the others' "unchanged"
+    ("La tariffa dell'acqua, che pagano tutte le famiglie e le imprese, aumenterà invece già dal prossimo anno, "
+     "come il consiglio aveva deciso in primavera.", True),
+    ("La tariffa dell'acqua, che pagano tutte le famiglie e le imprese, resterà invece invariata, come il consiglio "
+     "aveva deciso in primavera.", False),
+], ids=["rises", "unchanged"])
+def test_a_change_against_unchanged(it_sentence, flagged):
+    hits, messages = _polarity_flags(_levy(it_sentence), "it", "opposites")
+    assert bool(hits) is flagged, messages
+
+
+@pytest.mark.parametrize("lang,text,sign", [
+    ("pl", "Taryfa za wodę pozostaje bez zmian.", -1),  # two words take the side
+    ("es", "La tarifa del agua sigue sin cambios.", -1),
+    ("pl", "Taryfa za wodę wzrośnie.", 1),
+])
+def test_two_words_take_a_side(monkeypatch, lang, text, sign):
+    from types import SimpleNamespace as NS
+
+    from consistency.flags import opposites
+    from consistency.flags.votes import Unit
+
+    unit = Unit(lang, 0, len(text), text)
+    ctx = NS(documents={lang: NS(lang=lang)})
+    monkeypatch.setattr(opposites, "clauses_of", lambda ctx, group, version: [unit])
+    assert opposites._stances(ctx, NS(members=()), lang)["steady"].sign == sign
+

@@ -150,6 +150,18 @@ NEGATION_CASES = [
     ("fr", "Ils ont arrêté le match pour ne pas priver d’images les spectateurs.", 0, []),
     ("it", "Hanno fermato la partita per non lasciare senza immagini gli spettatori.", 0, []),
     ("it", "La riforma priva migliaia di famiglie del sussidio.", 1, ["priva"]),  # alone: a "without"
+    # "not included" right after a noun is "excluded", an adjective: "eau non comprise" = "plus water"
+    ("fr", "Le loyer s'élève à 95 euros par an, eau non comprise.", 0, []),
+    ("it", "Il canone è di 95 euro all'anno, acqua non compresa.", 0, []),
+    ("pt", "A renda é de 95 euros por ano, água não incluída.", 0, []),
+    ("es", "El alquiler es de 95 euros al año, agua no incluida.", 0, []),
+    ("it", "Il pranzo non è compreso.", 1, ["non"]),  # a verb between: the clause is negated
+    # a short "not Y" after "only X" names what "only" leaves out
+    ("de", "Kameras kommen hin – allerdings nur außen an den Eingängen, nicht in den Kabinen.", 0, []),
+    ("it", "Le telecamere saranno solo all'esterno, e non nelle cabine.", 0, []),
+    ("pl", "Kamery będą tylko na zewnątrz, nie w kabinach.", 0, []),
+    ("it", "Le telecamere saranno all'esterno, non nelle cabine.", 1, ["non"]),  # no "only"
+    ("de", "Es gibt nur drei Plätze, nicht alle Kinder bekommen einen Platz in der neuen Kita.", 1, ["nicht"]),  # a clause
     # a negation with "more than" a number later in its stretch caps the number ("at most twenty")
     ("pt", "Cada unidade custa 250 euros e nenhum membro pode subscrever mais de vinte.", 0, []),
     ("de", "Kein Mitglied darf mehr als 20 Anteile zeichnen.", 0, []),
@@ -541,3 +553,28 @@ BEDS = {  # every nurse recognised is one bed fewer to close (it, pt, fr, pl)
 def test_a_negation_the_others_say_as_one_fewer_is_no_flip(candidates, others, de, raised):
     consistency.check({**others, "de": de}, detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
+FARES = {  # children pay 10.50 euros instead of 9 (it, de, fr, pt)
+    "it": "Da sabato i bambini pagheranno 10,50 euro anziché 9. L'abbonamento annuale resta a 79 euro.",
+    "de": "Ab Samstag zahlen Kinder 10,50 Euro statt bisher 9 Euro. Die Jahreskarte bleibt bei 79 Euro.",
+    "fr": "Dès samedi, les enfants paieront 10,50 euros au lieu de 9. L'abonnement annuel reste à 79 euros.",
+    "pt": "A partir de sábado, as crianças pagam 10,50 euros em vez de 9. O passe anual mantém-se nos 79 euros.",
+}
+
+
+@pytest.mark.parametrize("others,raised", [
+    # "10,50 euro, a nie 9 euro" (and not 9) is "anziché 9", "au lieu de 9"
+    (FARES, []),
+    # against others who say nothing of the old fare, the negation is a claim of its own
+    ({"it": "Da sabato i bambini pagheranno 10,50 euro, come gli studenti. L'abbonamento annuale resta a 79 euro.",
+      "de": "Ab Samstag zahlen Kinder 10,50 Euro, wie Studierende. Die Jahreskarte bleibt bei 79 Euro.",
+      "fr": "Dès samedi, les enfants paieront 10,50 euros, comme les étudiants. L'abonnement annuel reste à 79 euros.",
+      "pt": "A partir de sábado, as crianças pagam 10,50 euros, como os estudantes. O passe anual mantém-se nos 79 euros."},
+     ["pl"]),
+], ids=["instead", "no-instead"])
+def test_a_negation_the_others_say_as_instead_of_is_no_flip(candidates, others, raised):
+    pl = "Od soboty dzieci zapłacą 10,50 euro, a nie 9 euro. Karnet roczny nadal kosztuje 79 euro."
+    consistency.check({**others, "pl": pl}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+

@@ -127,6 +127,7 @@ class Lexicon:
     most: WordList  # "più", "größte", "naj*": superlatives and records
     bound_words: WordList  # "superava", "erreich*", "prima": with a number near it, the negation is a bound
     more_than: frozenset[tuple[str, ...]]  # "mais de", "mehr als": with a number after it, the negation is a cap
+    instead: frozenset[tuple[str, ...]]  # "anziché", "au lieu": "X instead of Y" says "X, not Y" (``says_instead``)
     number_words: frozenset[str]  # "fünf", "cinque": numbers written as words
     years: frozenset[str]  # "Jahren", "anni", "lat": the number before them is a span of years
     nouns: dict[str, frozenset[str]]  # a negation word that is a noun after these words ("au pas de tir")
@@ -134,6 +135,7 @@ class Lexicon:
     # makes a new adjective, as "un-" does ("unverderblich"); no negation of the clause
     privative: frozenset[str]
     privative_suffixes: tuple[str, ...]
+    privative_words: frozenset[str]
     restrictive: tuple[tuple[str, str], ...]
     restrictive_window: int
     # French expletive "ne" ("avant qu'ils ne partent"): after one of these and "que", with no
@@ -207,12 +209,14 @@ def lexicon(lang: str) -> Lexicon:
         most=word_list(_norm(w) for w in neg.get("most", [])),
         bound_words=word_list(_norm(w) for w in neg.get("bound_words", [])),
         more_than=_phrases(neg.get("more_than")),
+        instead=_phrases(neg.get("instead")),
         # not "one": "un", "eine", "um" are articles too ("non supera una soglia" is a negation)
         number_words=frozenset(w for w, v in load_language(code).words.items() if v != 1) if data else frozenset(),
         years=frozenset(_norm(s) for s, unit in load_language(code).units if unit == "y") if data else frozenset(),
         nouns={_norm(w): frozenset(_norm(x) for x in before) for w, before in neg.get("nouns", {}).items()},
         privative=frozenset(_norm(w) for w in neg.get("privative", [])),
         privative_suffixes=tuple(_norm(s) for s in neg.get("privative_suffixes", [])),
+        privative_words=frozenset(_norm(w) for w in neg.get("privative_words", [])),
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
         expletive_after=frozenset(_norm(w) for w in neg.get("expletive_after", [])),
@@ -334,9 +338,10 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
             if i and toks[i - 1].norm in lex.nouns.get(t.norm, ()):
                 continue  # a noun: "au pas de tir"
             if (n == 1 and t.norm in lex.privative and i + 1 < len(toks)
-                    and toks[i + 1].norm.endswith(lex.privative_suffixes)
+                    and (toks[i + 1].norm.endswith(lex.privative_suffixes)
+                         or toks[i + 1].norm in lex.privative_words)
                     and text[t.end:toks[i + 1].start].strip() in ("", "-")):
-                continue  # an adjective: "produtos não perecíveis" = "haltbare Produkte"
+                continue  # an adjective: "produtos não perecíveis" = "haltbare Produkte", "eau non comprise"
             neg_tokens.append(i)
     neg_tokens = _drop_restrictive(toks, neg_tokens, lex, text)
     neg_tokens = _drop_expletive(toks, neg_tokens, lex, text)
@@ -356,7 +361,7 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     for n, g in enumerate(groups):
         if (any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text) or _bound(toks, g, lex)
                 or _bounded(toks, g, lex, text) or _capped(toks, g, lex, text) or _record(toks, g, lex, text)
-                or _approximate(toks, g, lex, text) or n in doubled):
+                or _approximate(toks, g, lex, text) or _only_complement(toks, g, lex, text) or n in doubled):
             continue
         a, b = toks[g[0]], toks[g[-1]]
         soft = all(toks[i].norm in lex.soft for i in g)
@@ -590,6 +595,14 @@ def says_first(text: str, lang: str) -> bool:
     return bool(words) and any(t.norm in words for t in tokens(text))
 
 
+def says_instead(text: str, lang: str) -> bool:
+    """Whether ``text`` has an ``instead`` phrase ("10,50 euro anziché 9", "au lieu de 9"): what "10,50 euro, a
+    nie 9 euro" says with a negation."""
+    phrases = lexicon(lang).instead
+    toks = tokens(text)
+    return bool(phrases) and any(_phrase_at(toks, i, phrases, 0) for i in range(len(toks)))
+
+
 def says_most(text: str, lang: str) -> bool:
     """Whether ``text`` has a ``most`` word ("la commessa più importante", "der größte", "największy"): what
     "never such a big one" says without a negation."""
@@ -610,6 +623,31 @@ def _not_only(toks: list[Token], last: int, lex: Lexicon, text: str) -> bool:
             return False
         if toks[j].norm in lex.only:
             return True
+    return False
+
+
+_COMPLEMENT_WORDS = 6  # the longest "not Y" piece that only restates an "only X" ("nicht in den Kabinen")
+
+
+def _only_complement(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bool:
+    """Does the negation open a short comma piece right after a piece that says "only" ("nur außen an den
+    Eingängen, nicht in den Kabinen" = "solo all'esterno")? Then it names what "only" leaves out."""
+    a = group[0]
+    start = a if a and re.search(r"[,;–—]", text[toks[a - 1].end : toks[a].start]) else a - 1
+    if start < 1 or not re.search(r"[,;–—]", text[toks[start - 1].end : toks[start].start]):
+        return False
+    end = start
+    while end + 1 < len(toks) and not _punct_between(text, toks[end], toks[end + 1]):
+        end += 1
+    if end - start + 1 > _COMPLEMENT_WORDS:
+        return False
+    j = start - 1
+    while j >= 0:
+        if toks[j].norm in lex.only:
+            return True
+        if j == 0 or _punct_between(text, toks[j - 1], toks[j]):
+            return False
+        j -= 1
     return False
 
 

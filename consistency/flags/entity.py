@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..datafiles import read_data
 from ..types import Group
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names
 from .calibration import Finding, finder
@@ -115,9 +116,20 @@ def _present(token: str, keys: tuple[str, ...], stems: dict[str, set[str]]) -> b
              if len(st) >= 5]
     if heads and any(k.startswith(h) and len(k) >= len(h) + 4 for k in distinct for h in heads):
         return True
+    # a place name made an adjective ("lyonnais", "lyoński" for "Lione"): French doubles a final "n"
+    ends = _demonym_suffixes()
+    if any(k[len(h):] in ends or (k[len(h):len(h) + 1] == h[-1] and k[len(h) + 1:] in ends)
+           for k in distinct for h in {token, *exonym_forms(token)} if len(h) >= 4 and k.startswith(h)):
+        return True
     # the name closing a compound after a point of the compass ("Norditalien" for "Italia settentrionale")
     return any(_same_token(token, _token_key(k[len(p):])) for k in distinct for p in _COMPASS
                if k.startswith(p) and len(k) >= len(p) + 4)
+
+
+@lru_cache(maxsize=1)
+def _demonym_suffixes() -> frozenset[str]:
+    """Endings that make a place name an adjective (``[names] demonym_suffixes`` of ``_common.toml``)."""
+    return frozenset((read_data("lang/_common.toml") or {}).get("names", {}).get("demonym_suffixes", []))
 
 
 _COMPASS = ("nordost", "nordwest", "sudost", "sudwest", "nord", "sud", "ost", "west", "mittel", "zentral")

@@ -100,6 +100,7 @@ class LanguageData:
     full_months: tuple[str, ...]  # unabbreviated forms, for "March 2024" / "March 12"
     months_case_sensitive: bool
     weak: frozenset[str]
+    vague: frozenset[str]  # "mehrere", "several": a bare "Hundert" after one is "hundreds", no number
     connectors: tuple[str, ...]
     in_word_connectors: tuple[str, ...]
     words: dict[str, int]
@@ -174,6 +175,7 @@ def load_language(lang: str) -> LanguageData:
         full_months=_by_length(full),
         months_case_sensitive=case_sensitive,
         weak=frozenset(w.casefold() for w in on.get("weak", [])),
+        vague=frozenset(w.casefold() for w in on.get("vague", [])),
         connectors=tuple(on.get("connectors", [])),
         in_word_connectors=tuple(on.get("in_word_connectors", [])),
         words={k.casefold(): int(v) for k, v in on.get("words", {}).items()},
@@ -681,6 +683,9 @@ def _find_number_words(text: str, data: LanguageData, taken: list[tuple[int, int
             single_weak = ka == kb and tokens[run[ka]][2].casefold() in data.weak
             if single_weak and suffix.end == end:
                 continue
+            if (ka == kb and all(kind == "mul" for kind, _ in tokens[run[ka]][3])
+                    and _word_before(text, start) in data.vague):
+                continue  # "mehrere Hundert Makrelen" = "diverse centinaia": hundreds, not 100
             kind = suffix.kind or ("multiplier" if tokens[run[kb]][0] in glued_times else "count")
             if kind == "ordinal":
                 continue

@@ -1,21 +1,21 @@
 """``polarity`` flags without a negation word: a version that says the opposite with another word
 ("abgelehnt" where the others say "approvato", "a critiqué" where they say "welcomed").
 
-Each language's data file (``[opposites]``) lists axes of opposite meaning under the same names in
-every language (approve / reject, praise / criticise, rise / fall, convict / acquit, confirm /
-deny, strengthen / weaken, above / below, a suspended / an unconditional sentence, ahead of / behind
-schedule, withdrawn / kept, better / worse off, expensive / cheap), with the words of either side by
-prefix, and for some axes a third list: words one of which the clause must have for the axis to apply
-("früher" takes a side only next to "geplant"); a "less" word right before a word of an axis named in
-``turned_by_less`` turns it over ("moins cher" = cheaper). A clause
-takes a side on an axis from its words, turned over by a negation cue in the same clause ("non è
-stato approvato" is on the reject side; ``cues.py`` decides what a negation is) unless an "and" word
-stands between them ("è inferiore ... e non servono pesticidi"). A version with
-words of both sides of an axis in a group takes none. Within an alignment group, a version on one side is a candidate
-when at least two other versions, and more than share its side, are on the other, each in the clause
-closest to its own (``_facing``: not the next clause of a merged sentence); versions without a word of
-the axis do not vote. No head is fitted for these (no synthetic data plants
-them): the probability is a prior that grows with the share of the other versions against it.
+Each language's data file (``[opposites]``) lists axes of opposite meaning under the same names in every
+language (approve / reject, praise / criticise, rise / fall, convict / acquit, confirm / deny, strengthen /
+weaken, above / below, a suspended / an unconditional sentence, ahead of / behind schedule, withdrawn / kept,
+better / worse off, expensive / cheap, changed / unchanged), with the words (or pairs of words: "bez zmian")
+of either side by prefix, and for some axes a third list: words one of which the clause must have for the axis
+to apply ("früher" takes a side only next to "geplant"); a "less" word right before a word of an axis named in
+``turned_by_less`` turns it over ("moins cher" = cheaper). A clause takes a side on an axis from its words,
+turned over by a negation cue in the same clause ("non è stato approvato" is on the reject side; ``cues.py``
+decides what a negation is) unless an "and" word stands between them ("è inferiore ... e non servono
+pesticidi"). A version with words of both sides of an axis in a group takes none. Within an alignment group, a
+version on one side is a candidate when at least two other versions, and more than share its side, are on the
+other, each in the clause closest to its own, or to its own with the part of its sentence before it
+(``_facing``: not the next clause of a merged sentence, but the predicate that a relative clause split off its
+subject); versions without a word of the axis do not vote. No head is fitted for these (no synthetic data
+plants them): the probability is a prior that grows with the share of the other versions against it.
 """
 from __future__ import annotations
 
@@ -109,8 +109,9 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
         for i, tok in enumerate(toks):
             if skip and tok.norm.startswith(skip):
                 continue
+            pair = f"{tok.norm} {toks[i + 1].norm}" if i + 1 < len(toks) else ""
             for axis in here:
-                sign = axis.side(tok.norm)
+                sign = axis.side(tok.norm) or (axis.side(pair) if pair else 0)  # a word, or two ("bez zmian")
                 if sign:
                     if section == "wordings" and negs:
                         # a negation next to the word turns it over ("nie działały"); a word further on in a
@@ -169,7 +170,21 @@ def _facing(ctx: FlagContext, group: Group, mine: Stance, theirs: Stance) -> boo
     if len(units) < 2:
         return True
     match, _ = best_counterpart(ctx, mine.unit, units)
-    return match is None or match == theirs.unit
+    if match is None or match == theirs.unit:
+        return True
+    # a predicate split off its subject ("aumenterà invece già dal prossimo anno" after "L'imposta sugli
+    # immobili, che riguarda …,") is compared with the sentence up to it
+    led = _with_lead(ctx, group, mine.unit)
+    return led is not None and best_counterpart(ctx, led, units)[0] == theirs.unit
+
+
+def _with_lead(ctx: FlagContext, group: Group, unit: Unit) -> Unit | None:
+    """``unit`` with the part of its sentence before it, or None when it opens its sentence."""
+    for s in ctx.members(group, unit.version):
+        if s.start < unit.start < s.end:
+            text = ctx.documents[unit.version].text[s.start:unit.end]
+            return Unit(unit.version, s.start, unit.end, text)
+    return None
 
 
 def worded_alike(ctx: FlagContext, group: Group, version: str, others: list[str]) -> bool:

@@ -27,7 +27,7 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .cues import (Cue, CueProfile, cues, lexicon, profile_of, says_first, says_most, says_never,
+from .cues import (Cue, CueProfile, cues, lexicon, profile_of, says_first, says_instead, says_most, says_never,
                    says_not_in_years)
 from .opposites import says_less, worded_alike
 from .votes import (Unit, Vote, best_counterpart, clauses_of, clauses_outside, comma_pieces, group_text,
@@ -245,17 +245,23 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
 
 
 def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
-    """Whether an extra negation says what most of the others (two at least) say with a "less" word in the
-    clause that renders it: "ein Bett, das wir nicht schließen müssen" against "un letto in meno da chiudere",
-    "un lit de moins à fermer", "jedno zamknięte łóżko mniej". A version that says "less" itself is compared
-    as usual."""
+    """Whether an extra negation says what most of the others (two at least) say with a "less" word or an
+    "instead" phrase in the clause that renders it: "ein Bett, das wir nicht schließen müssen" against "un
+    letto in meno da chiudere", "un lit de moins à fermer"; "10,50 euro, a nie 9 euro" against "10,50 euro
+    anziché 9", "au lieu de 9". A version that says it that way itself is compared as usual."""
     if not f.extra:
         return False
     negated = _cue_pieces(ctx, f)
-    if not negated or any(says_less(u.text, ctx.documents[f.version].lang) for u in negated):
+    if not negated:
         return False
-    theirs = sum(_facing_says(ctx, f, negated, w, says_less) for w in f.vote.winners)
-    return theirs >= 2 and theirs * 2 > len(f.vote.winners)
+    lang = ctx.documents[f.version].lang
+    for says in (says_less, says_instead):
+        if any(says(u.text, lang) for u in negated):
+            continue
+        theirs = sum(_facing_says(ctx, f, negated, w, says) for w in f.vote.winners)
+        if theirs >= 2 and theirs * 2 > len(f.vote.winners):
+            return True
+    return False
 
 
 def _cue_pieces(ctx: FlagContext, f: CueFinding,
