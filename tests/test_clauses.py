@@ -305,6 +305,49 @@ def test_a_new_clause_beside_a_quote_is_still_an_addition():
     assert [f for f in report.flags if f.kind == "addition" and f.version == "de" and "Sparpläne" in f.text]
 
 
+@pytest.mark.parametrize("lang,text,pieces", [
+    # the role beside the name, cut at the quotation mark and the name
+    ("it", "«Piantiamo per il 2080», spiega la responsabile del verde pubblico, Heike Lindqvist.",
+     ["spiega la responsabile del verde pubblico"]),
+    ("pl", "– Sadzimy z myślą o roku 2080 – wyjaśnia kierowniczka wydziału zieleni Heike Lindqvist.",
+     ["wyjaśnia kierowniczka wydziału zieleni"]),
+    ("fr", "Heike Lindqvist, cheffe des espaces verts, a présenté le plan.", ["cheffe des espaces verts, a présenté le plan"]),
+    ("it", "«Piantiamo per il 2080», spiega la responsabile del verde pubblico, Anna Berti.", []),  # someone else
+])
+def test_the_words_beside_a_name(lang, text, pieces):
+    """``clauses._beside``: where another version gives a person's role, to compare a role apposition with."""
+    from consistency.flags.clauses import _beside
+    from consistency.flags.names import names_of
+    from consistency.flags.votes import Unit
+
+    people = names_of("«Gerade in trockenen Sommern helfen die Paten», sagt Heike Lindqvist.", "de")
+    assert [u.text for u in _beside([Unit(lang, 0, len(text), text)], people, lang)] == pieces
+
+
+LINDQVIST = {  # de gives the head of parks' role beside her second quote; the others beside the first one
+    "it": ("Il comune pianta 400 alberi nuovi. «Piantiamo per il clima del 2080», spiega la responsabile dell'ufficio del "
+           "verde pubblico, Heike Lindqvist. I cittadini possono adottare un albero per 300 euro. «I padrini ci aiutano "
+           "molto», dice Heike Lindqvist."),
+    "pt": ("O município planta 400 árvores novas. “Plantamos para o clima de 2080”, explica a diretora do serviço de "
+           "espaços verdes, Heike Lindqvist. Os cidadãos podem adotar uma árvore por 300 euros. “Os padrinhos ajudam-nos "
+           "muito”, diz Heike Lindqvist."),
+    "fr": ("La commune plante 400 nouveaux arbres. « Nous plantons pour le climat de 2080 », résume la cheffe du service "
+           "des espaces verts, Heike Lindqvist. Les habitants peuvent parrainer un arbre pour 300 euros. « Les parrains "
+           "nous aident beaucoup », dit Heike Lindqvist."),
+    "pl": ("Gmina sadzi 400 nowych drzew. – Sadzimy z myślą o klimacie roku 2080 – wyjaśnia kierowniczka wydziału zieleni "
+           "miejskiej Heike Lindqvist. Mieszkańcy mogą zaadoptować drzewo za 300 euro. – Opiekunowie bardzo nam pomagają "
+           "– mówi Heike Lindqvist."),
+    "de": ("Die Gemeinde pflanzt 400 neue Bäume. «Wir pflanzen für das Klima von 2080», sagt Heike Lindqvist. Bürger "
+           "können für 300 Euro einen Baum übernehmen. «Die Paten helfen uns sehr», sagt Heike Lindqvist, die Leiterin "
+           "des Grünflächenamts."),
+}
+
+
+def test_a_role_the_others_give_beside_the_same_name_is_no_addition():
+    report = consistency.check(LINDQVIST, detectors=["clauses"])
+    assert not [f.text for f in report.flags if f.kind == "addition"], [f.message for f in report.flags]
+
+
 @pytest.mark.parametrize("clause,others,excused", [
     # the others state the figure in a short sentence of their own: the fragment adds no claim
     ("Neun Kilo pro Bienenstock", {"it": "Nove chili per alveare.", "pt": "Nove quilos por colmeia.",

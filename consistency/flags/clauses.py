@@ -32,6 +32,7 @@ from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, calibrator_for, finder
 from .clausesplit import is_attribution, reports
+from .names import Name, names_in, names_of
 from .numbers import quantities_of
 from .votes import (Unit, all_stated, best_counterpart, brings_new_name, clauses_of, clauses_outside, comma_pieces,
                     content_words, covered, figures_only, group_text, in_standfirst, pair_similarity, restructured,
@@ -191,12 +192,32 @@ def _said_elsewhere(ctx: FlagContext, group: Group, v: str, text: str, lacking: 
     of its own ("Sadowska 31 s behind her" against "second, 12.4 s behind" is a new figure)."""
     link = ctx.thresholds["link"]
     mine = quantities_of(text, ctx.documents[v].lang)
+    people = names_of(group_text(ctx, group, v)[0], ctx.documents[v].lang)
 
     def says_it(w: str) -> bool:
+        units = comma_pieces(clauses_outside(ctx, group, w))
         return (all_stated(ctx, mine, ctx.segments[w])
-                and covered(ctx, text, comma_pieces(clauses_outside(ctx, group, w))) >= link)
+                and covered(ctx, text, units + _beside(units, people, ctx.documents[w].lang)) >= link)
 
     return sum(says_it(w) for w in lacking) * 2 > len(lacking)
+
+
+_QUOTE_OR_DASH = re.compile(r"[«»\"“”„–—]")
+
+
+def _beside(units: list[Unit], people: Sequence[Name], lang: str) -> list[Unit]:
+    """The words right before and after a name of ``people`` in ``units``, up to a quotation mark or a dash
+    (with the offsets of their unit): where a version gives that person's role ("…», spiega la responsabile
+    del verde pubblico, Heike Lindqvist" holds "spiega la responsabile del verde pubblico")."""
+    out = []
+    for u in units:
+        for n in names_of(u.text, lang):
+            if len(n.text.split()) < 2 or not names_in(people, n):
+                continue
+            before = _QUOTE_OR_DASH.split(u.text[: n.start])[-1].strip(" ,;:")
+            after = _QUOTE_OR_DASH.split(u.text[n.end :])[0].strip(" ,;:.")
+            out.extend(Unit(u.version, u.start, u.end, piece) for piece in (before, after) if len(piece.split()) >= 2)
+    return out
 
 
 def _recap(ctx: FlagContext, group: Group, v: str, text: str) -> bool:
