@@ -108,6 +108,14 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("en", "unchanged", {"steady": -1}),
     ("es", "inalterada", {"steady": -1}),
     ("pl", "bez zmian", {"steady": -1}),  # two words
+    # "more than" and "less than" in two words where one alone is also "no longer" or "at least"
+    ("it", "più di", {"exceed": 1}),
+    ("it", "meno di", {"exceed": -1}),
+    ("it", "più", {}),
+    ("fr", "moins qu'", {"exceed": -1}),
+    ("fr", "moins", {}),
+    ("pt", "menos do", {"exceed": -1}),
+    ("es", "más que", {"exceed": 1}),
     ("en", "acquitted", {"verdict": -1}),
     ("es", "rechazó", {"approve": -1, "praise": -1}),
     # a climber falls too, but a flag needs two facing versions on the rise side: falling figures count
@@ -652,4 +660,46 @@ def test_two_words_take_a_side(monkeypatch, lang, text, sign):
     ctx = NS(documents={lang: NS(lang=lang)})
     monkeypatch.setattr(opposites, "clauses_of", lambda ctx, group, version: [unit])
     assert opposites._stances(ctx, NS(members=()), lang)["steady"].sign == sign
+
+
+def _fees(it_sentence: str) -> dict[str, str]:
+    """A pay-as-you-throw waste fee: most households will pay less (de, pt, fr, pl); the Italian version is given."""
+    return {
+        "it": "Dal 2026 si paga per ogni svuotamento del bidone. " + it_sentence + " Il sistema è stato provato per un anno.",
+        "de": ("Ab 2026 zahlt man für jede Leerung der Tonne. Nach Angaben der Stadt werden die meisten Haushalte künftig "
+               "weniger bezahlen als heute. Das System wurde ein Jahr lang getestet."),
+        "pt": ("A partir de 2026 paga-se cada recolha do contentor. Segundo a autarquia, a maioria das famílias vai pagar "
+               "menos do que hoje. O sistema foi testado durante um ano."),
+        "fr": ("Dès 2026, chaque levée du bac est payante. Selon la municipalité, la plupart des ménages paieront moins "
+               "qu'aujourd'hui. Le dispositif a été testé pendant un an."),
+        "pl": ("Od 2026 r. płaci się za każde opróżnienie pojemnika. Według urzędu miasta większość rodzin zapłaci mniej "
+               "niż obecnie. System testowano przez rok."),
+    }
+
+
+@pytest.mark.parametrize("it_sentence,flagged", [
+    ("Secondo il Comune, la maggior parte delle famiglie pagherà più di oggi.", True),
+    ("Secondo il Comune, la maggior parte delle famiglie pagherà meno di oggi.", False),
+    ("Secondo il Comune, la maggior parte delle famiglie non pagherà più di oggi.", False),  # negated: not more
+], ids=["more", "less", "not-more"])
+def test_more_than_against_less_than(it_sentence, flagged):
+    hits, messages = _polarity_flags(_fees(it_sentence), "it", "opposites")
+    assert bool(hits) is flagged, messages
+
+
+@pytest.mark.parametrize("text,sign", [
+    ("Urząd nie podał jeszcze przyczyn, pisze raport za 2024 r. W porównaniu z 2023 r. urodzeń było o 3,1% mniej.", -1),
+    ("Urodzeń nie było mniej niż w 2023 r.", 1),  # the same sentence: the negation turns it
+])
+def test_a_negation_does_not_turn_a_word_over_a_full_stop(monkeypatch, text, sign):
+    """A sentence the segmenter left joined ("1951 r. W porównaniu") keeps its own side."""
+    from types import SimpleNamespace as NS
+
+    from consistency.flags import opposites
+    from consistency.flags.votes import Unit
+
+    unit = Unit("pl", 0, len(text), text)
+    ctx = NS(documents={"pl": NS(lang="pl")})
+    monkeypatch.setattr(opposites, "clauses_of", lambda ctx, group, version: [unit])
+    assert opposites._stances(ctx, NS(members=()), "pl")["exceed"].sign == sign
 

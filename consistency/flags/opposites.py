@@ -123,7 +123,7 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
                     elif axis.before:
                         turned = sum(1 for c in negs if _just_before(toks, c, i)) % 2 == 1
                     else:
-                        turned = sum(1 for c in negs if not _across(toks, c, i, and_words)) % 2 == 1
+                        turned = sum(1 for c in negs if not _across(toks, c, i, and_words, unit.text)) % 2 == 1
                     if axis.less is not None and i > 0 and toks[i - 1].norm in axis.less:
                         turned = not turned  # "moins cher", "weniger teuer": the other side
                     if turned:
@@ -132,11 +132,17 @@ def _stances(ctx: FlagContext, group: Group, version: str, section: str = "oppos
     return {name: ss[0] for name, ss in found.items() if len({s.sign for s in ss}) == 1}
 
 
-def _across(toks: list[Token], cue: Cue, i: int, and_words: frozenset[str]) -> bool:
+_FULL_STOP = re.compile(r"[.!?][\"»”)]*\s+[«„“\"(]*([^\W\d_])")
+
+
+def _across(toks: list[Token], cue: Cue, i: int, and_words: frozenset[str], text: str) -> bool:
     """Whether an "and" word stands between a negation ``cue`` and token ``i``: the negation belongs to
-    another coordinated clause ("è inferiore del 95 per cento ... e non servono pesticidi")."""
+    another coordinated clause ("è inferiore del 95 per cento ... e non servono pesticidi"); or a full stop
+    and a capital: another sentence that the segmenter joined ("… nie odnotowano, odkąd … w 1951 r. W
+    porównaniu z 2023 r. urodzeń było o 3,1% mniej")."""
     lo, hi = (toks[i].end, cue.start) if toks[i].start < cue.start else (cue.end, toks[i].start)
-    return any(lo <= t.start < hi and t.norm in and_words for t in toks)
+    return (any(lo <= t.start < hi and t.norm in and_words for t in toks)
+            or any(m.group(1).isupper() for m in _FULL_STOP.finditer(text, lo, hi)))
 
 
 _NEAR = 3  # tokens between a negation and the wording-axis word it turns over
