@@ -712,3 +712,61 @@ def test_a_desk_leaves_its_own_country_unnamed(lacking, flagged):
     report = consistency.check(texts, detectors=["entity"])
     hits = [f for f in report.flags if f.kind == "entity" and f.version == lacking]
     assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+ORGAN = {  # the organ of Santa Giustina cathedral (the name kept in it, de, pt, fr)
+    "it": "Il grande organo della cattedrale di Santa Giustina a Nerbaldo è stato rimontato.",
+    "de": "Die große Orgel des Doms Santa Giustina in Nerbaldo ist wieder aufgebaut.",
+    "pt": "O grande órgão da catedral de Santa Giustina, em Nerbaldo, foi remontado.",
+    "fr": "Le grand orgue de la cathédrale Santa Giustina de Nerbaldo a été remonté.",
+}
+
+
+@pytest.mark.parametrize("pl,flagged", [
+    ("Wielkie organy katedry św. Justyny w Nerbaldo zostały ponownie zmontowane.", False),  # translated
+    ("Wielkie organy katedry w Nerbaldo zostały ponownie zmontowane.", True),  # no saint at all: dropped
+], ids=["saint-translated", "saint-dropped"])
+def test_a_saints_name_is_translated(pl, flagged):
+    report = consistency.check({**ORGAN, "pl": pl}, detectors=["entity"])
+    hits = [f for f in report.flags if f.kind == "entity" and f.version == "pl"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+def test_a_saints_name_in_another_spelling_is_no_swap():
+    """fr "Sainte-Barbe" translates "Santa Barbara"; pl's "św. Barbary" is the same saint, not another name."""
+    texts = {
+        "it": "La campana della chiesa di Santa Barbara ha suonato 63 volte.",
+        "de": "Die Glocke der Kirche Santa Barbara läutete 63-mal.",
+        "pt": "O sino da igreja de Santa Bárbara tocou 63 vezes.",
+        "fr": "La cloche de l'église Sainte-Barbe a sonné 63 fois.",
+        "pl": "Dzwon kościoła św. Barbary zabił 63 razy.",
+    }
+    report = consistency.check(texts, detectors=["entity"])
+    assert not [f for f in report.flags if f.kind == "entity"], [f.message for f in report.flags]
+
+
+@pytest.mark.parametrize("text,lang,saint", [
+    ("Santa Giustina", "it", True), ("Sant'Antonio", "it", True), ("São Bento", "pt", True),
+    ("Saint-Pierre", "fr", True), ("St. Gallen", "de", True), ("św", "pl", True),
+    ("Santander", "es", False), ("Santos", "it", False), ("Justyny", "pl", False),
+])
+def test_saint_words(text, lang, saint):
+    from consistency.flags.entity import _saint
+
+    assert _saint(text, lang) is saint
+
+
+QUOTE = {  # the librarian Giulia Marchetti is quoted (it, de, fr, pl)
+    "it": "«C'è chi viene solo per fare due chiacchiere», racconta Giulia Marchetti.",
+    "de": "«Manche kommen nur zum Plaudern», erzählt Giulia Marchetti.",
+    "fr": "« Certains viennent juste pour bavarder », raconte Giulia Marchetti.",
+    "pl": "– Niektórzy przychodzą tylko porozmawiać – opowiada Giulia Marchetti.",
+}
+
+
+def test_a_swapped_speaker_is_named_not_the_office_before_it():
+    """pt gives the quote to a councillor: the flag names him, not the office ("Cultura da Unione") before him."""
+    pt = "«Há quem venha só para conversar», diz o vereador da Cultura da Unione montana, Sergio Pellandini."
+    report = consistency.check({**QUOTE, "pt": pt}, detectors=["entity"])
+    assert [f.text for f in report.flags if f.kind == "entity" and f.version == "pt"] == ["Sergio Pellandini"]
+

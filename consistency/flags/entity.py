@@ -145,6 +145,13 @@ def _plain_words(text: str, lang: str) -> bool:
     return bool(words) and not any(w.isupper() or not _is_common(w, data) for w in words)
 
 
+def _common_share(text: str, langs: set[str]) -> float:
+    """The share of a name's words (three letters or more) that are common words in one of ``langs``."""
+    words = [m.group() for m in _WORDS.finditer(text) if len(m.group()) >= 3]
+    data = [load_language(x) for x in sorted(langs)]
+    return sum(any(_is_common(w, d) for d in data) for w in words) / len(words) if words else 1.0
+
+
 @lru_cache(maxsize=64)
 def _homes(lang: str) -> tuple[str, ...]:
     """The countries whose papers write in ``lang`` (``[names] home``)."""
@@ -155,6 +162,25 @@ def _home(name: Name, lang: str) -> bool:
     """Whether ``name`` is a country whose papers write in ``lang``: a desk there leaves its own country
     unnamed ("in the south-east" where foreign desks write "in south-east Poland")."""
     return any(same_name(name, h, partial=False) for h in _homes(lang))
+
+
+@lru_cache(maxsize=64)
+def _saints(lang: str) -> frozenset[str]:
+    """The words that make a name a saint's in ``lang`` (``[names] saints``), without apostrophes and dots."""
+    return frozenset(w.casefold().strip("'’.") for w in load_language(lang).names.get("saints", []))
+
+
+def _saint(text: str, lang: str) -> bool:
+    """Whether ``text`` (a name or a word) opens with a saint word: "Santa Giustina", "Sant'Antonio", "św."."""
+    first = re.split(r"[\s\-'’.]", text.strip(), maxsplit=1)[0].casefold()
+    return bool(first) and first in _saints(lang)
+
+
+def _saint_named(name: Name, start: int, text: str, langs: dict[str, str]) -> bool:
+    """Whether ``name`` (at ``start`` in ``text``) is a saint's: it opens with a saint word of one of the
+    versions' languages ("Santa Giustina" in a German text too), or one stands right before it ("św. Barbary")."""
+    before = text[:start].split()
+    return any(_saint(name.text, x) or (bool(before) and _saint(before[-1], x)) for x in set(langs.values()))
 
 
 def _translated(name: Name, versions: list[str], names: dict[str, list[tuple[int, Name]]],
@@ -249,7 +275,7 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
             others = [w for w in present if w != v]
             missing: dict[str, tuple[Name, list[str]]] = {}
             for w in others:
-                for _, n in names[w]:
+                for s, n in names[w]:
                     if any(same_name(n, m) for m, _ in missing.values()):
                         continue
                     if _has(names[v], n) or mentioned(n, langs[w], texts[v]):
@@ -258,6 +284,9 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                         continue  # "Cultura", "Regione", "Unione Regionale": translated, not spelled alike
                     if _home(n, langs[v]):
                         continue  # "nel sud-est della Polonia" where the Polish desk says "na Podkarpaciu"
+                    if (_saint_named(n, s, whole[w], langs)
+                            and any(_saint(word, langs[v]) for word in _WORDS.findall(texts[v]))):
+                        continue  # "Santa Giustina" (in any version's language) where pl says "św. Justyny"
                     carriers = [x for x in others
                                 if _has(names[x], n) or mentioned(n, langs[w], texts[x], capitalised=True)]
                     if len(others) == 1:
@@ -301,7 +330,9 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                 if titled and not mine_only:
                     continue  # each desk's title names what it picks: a name left out of it is no divergence
                 if mine_only:
-                    start, own = mine_only[0]
+                    # the name with the fewest common words: "Sergio Pellandini" rather than "Cultura da Unione"
+                    # (an office) before it
+                    start, own = min(mine_only, key=lambda p: _common_share(p[1].text, set(langs.values())))
                     end = start + len(own.text)
                     translated, close = _read_as_translations(ctx, own.text, langs[v], name.text, source_lang)
                     if translated:
