@@ -593,6 +593,18 @@ def test_dearer_against_cheaper(it_sentence, flagged):
     assert bool(hits) is flagged, messages
 
 
+def _sign(monkeypatch, lang: str, text: str, axis: str) -> int:
+    """The side ``text`` (one clause) takes on ``axis``."""
+    from types import SimpleNamespace as NS
+
+    from consistency.flags import opposites
+    from consistency.flags.votes import Unit
+
+    unit = Unit(lang, 0, len(text), text)
+    monkeypatch.setattr(opposites, "clauses_of", lambda ctx, group, version: [unit])
+    return opposites._stances(NS(documents={lang: NS(lang=lang)}), NS(members=()), lang)[axis].sign
+
+
 @pytest.mark.parametrize("lang,text,sign", [
     ("fr", "Une place revient nettement moins cher qu'une tombe.", -1),
     ("de", "Ein Platz ist weniger teuer als ein Grab.", -1),
@@ -606,15 +618,7 @@ def test_dearer_against_cheaper(it_sentence, flagged):
 ])
 def test_less_right_before_a_price_word_turns_it_over(monkeypatch, lang, text, sign):
     """"moins cher" is cheaper: a "less" word right before a word of the price axis turns it over."""
-    from types import SimpleNamespace as NS
-
-    from consistency.flags import opposites
-    from consistency.flags.votes import Unit
-
-    unit = Unit(lang, 0, len(text), text)
-    ctx = NS(documents={lang: NS(lang=lang)})
-    monkeypatch.setattr(opposites, "clauses_of", lambda ctx, group, version: [unit])
-    assert opposites._stances(ctx, NS(members=()), lang)["price"].sign == sign
+    assert _sign(monkeypatch, lang, text, "price") == sign
 
 
 def _levy(it_sentence: str) -> dict[str, str]:
@@ -651,15 +655,7 @@ def test_a_change_against_unchanged(it_sentence, flagged):
     ("pl", "Taryfa za wodę wzrośnie.", 1),
 ])
 def test_two_words_take_a_side(monkeypatch, lang, text, sign):
-    from types import SimpleNamespace as NS
-
-    from consistency.flags import opposites
-    from consistency.flags.votes import Unit
-
-    unit = Unit(lang, 0, len(text), text)
-    ctx = NS(documents={lang: NS(lang=lang)})
-    monkeypatch.setattr(opposites, "clauses_of", lambda ctx, group, version: [unit])
-    assert opposites._stances(ctx, NS(members=()), lang)["steady"].sign == sign
+    assert _sign(monkeypatch, lang, text, "steady") == sign
 
 
 def _fees(it_sentence: str) -> dict[str, str]:
@@ -693,13 +689,5 @@ def test_more_than_against_less_than(it_sentence, flagged):
 ])
 def test_a_negation_does_not_turn_a_word_over_a_full_stop(monkeypatch, text, sign):
     """A sentence the segmenter left joined ("1951 r. W porównaniu") keeps its own side."""
-    from types import SimpleNamespace as NS
-
-    from consistency.flags import opposites
-    from consistency.flags.votes import Unit
-
-    unit = Unit("pl", 0, len(text), text)
-    ctx = NS(documents={"pl": NS(lang="pl")})
-    monkeypatch.setattr(opposites, "clauses_of", lambda ctx, group, version: [unit])
-    assert opposites._stances(ctx, NS(members=()), "pl")["exceed"].sign == sign
+    assert _sign(monkeypatch, "pl", text, "exceed") == sign
 
