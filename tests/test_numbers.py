@@ -31,6 +31,8 @@ SINGLE = [
     ("de", "24.300", 24300, None, "count"),
     ("en", "1,500", 1500, None, "count"),
     ("de", "1.500", 1500, None, "count"),
+    ("de", "11'200", 11200, None, "count"),  # Swiss grouping, plain apostrophe
+    ("de", "11’200", 11200, None, "count"),  # and typographic apostrophe
     ("de", "7.5", 7.5, None, "count"),
     ("it", "24,3", 24.3, None, "count"),
     ("en", "1,500.25", 1500.25, None, "count"),

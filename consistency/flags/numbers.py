@@ -363,7 +363,7 @@ def _number_re(lang: str) -> re.Pattern[str]:
 
 def _interpret(raw: str, data: LanguageData) -> tuple[float, int] | None:
     """Value and number of decimals of a digit string, by the language's separators."""
-    compact = re.sub(f"[{_SPACES}']", "", raw)
+    compact = re.sub(f"[{_SPACES}'\u2019]", "", raw)
     marks = [c for c in compact if c in ".,"]
     if not marks:
         return float(compact), 0
