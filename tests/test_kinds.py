@@ -115,7 +115,7 @@ def _moved_ctx(vectors: dict[str, list[float]], holder: list[str], target: list[
 
     segs = {"it": [seg("it", k, x) for k, x in enumerate(holder)], "fr": [seg("fr", k, x) for k, x in enumerate(target)]}
     unit = {x: np.array(v, dtype=float) / np.linalg.norm(v) for x, v in vectors.items()}
-    return NS(segments=segs, documents={"it": NS(lang="xx"), "fr": NS(lang="xx")}, thresholds={"faithful": 0.8},
+    return NS(segments=segs, documents={"it": NS(lang="xx"), "fr": NS(lang="xx")}, thresholds={"faithful": 0.8, "link": 0.5},
               embed_fn=lambda texts: np.stack([unit[x] for x in texts]), calibration=NS(similarity=lambda s: s))
 
 
@@ -134,6 +134,27 @@ def test_a_moved_sentence_said_elsewhere_is_no_gap(fr_price, moved):
     ctx = _moved_ctx(vectors, ["Le stazioni sono 40", "Prezzo a metà la prima settimana"], ["Les stations sont 40", fr_price])
     group = NS(members=("it1",))
     assert votes._moved(ctx, group, "it", "Prezzo a metà la prima settimana", "fr") is moved
+
+
+@pytest.mark.parametrize("lead,closeness,moved", [
+    ("Chiuso dal 2021 per le crepe, il faro riapre sabato", 0.6, True),  # a participle phrase with the figure
+    ("Chiuso da anni per le crepe, il faro riapre sabato", 0.6, False),  # no figure: a link is not enough
+    ("Chiuso dal 2021 per le crepe, il faro riapre sabato", 0.3, False),  # not even a link
+], ids=["figure-and-link", "no-figure", "too-far"])
+def test_a_sentence_a_lead_opens_with_is_said_elsewhere(lead, closeness, moved):
+    from types import SimpleNamespace as NS
+
+    import numpy as np
+
+    from consistency.flags import votes
+
+    text = "Era chiuso dal 2021 per le crepe"
+    piece = lead.split(",")[0]
+    vectors = {text: [1, 0, 0], piece: [closeness, (1 - closeness ** 2) ** 0.5, 0]}
+    ctx = _moved_ctx(vectors, ["Il faro riapre sabato", text], [lead])
+    known = ctx.embed_fn
+    ctx.embed_fn = lambda texts: np.stack([known([x])[0] if x in vectors else np.array([0.0, 0.0, 1.0]) for x in texts])
+    assert votes._moved(ctx, NS(members=("it1",)), "it", text, "fr") is moved
 
 
 def _subheaded(heading: str) -> dict[str, str]:

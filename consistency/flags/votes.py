@@ -220,16 +220,26 @@ def _moved(ctx: FlagContext, group: Group, holder: str, text: str, target: str) 
     """Whether ``target`` says ``text`` as a clause somewhere else in the article (the holder moved the
     sentence: "Per la prima settimana ... a metà prezzo" closing the article against "...; pendant la
     première semaine, il sera proposé à moitié prix" in the price paragraph): a clause of ``target``
-    as close as a faithful translation, whose best match among all of ``holder``'s clauses is ``text``."""
-    theirs = _all_units(ctx, target, set(group.members))
+    whose best match among all of ``holder``'s clauses is ``text``, as close as a faithful translation,
+    or at least a link when it states every figure of ``text`` (a lead opening with the sentence as a
+    participle phrase: "Chiuso dall'autunno 2021 per le crepe nella muratura, il faro ..." against "Der
+    Leuchtturm war im Herbst 2021 geschlossen worden, nachdem sich tiefe Risse ... gezeigt hatten").
+    Comma pieces count as clauses."""
+    theirs = comma_pieces(_all_units(ctx, target, set(group.members)))
     if not theirs:
         return False
-    vecs = ctx.embed_fn([text] + [u.text for u in theirs])
+    # clauses carry no sentence-final stop; the model scores "X." against "Y" far lower than "X" against "Y"
+    vecs = ctx.embed_fn([text.rstrip(" .!?…")] + [u.text for u in theirs])
     sims = ctx.calibration.similarity(vecs[1:] @ vecs[0])
     k = int(np.argmax(sims))
     if sims[k] < ctx.thresholds["faithful"]:
-        return False
-    mine = _all_units(ctx, holder, set())
+        lang = ctx.documents[holder].lang
+        figures = quantities_of(text, lang)
+        there = quantities_of(theirs[k].text, ctx.documents[target].lang)
+        if (sims[k] < ctx.thresholds["link"] or not figures
+                or not all(any(same_quantity(q, r) for r in there) for q in figures)):
+            return False
+    mine = comma_pieces(_all_units(ctx, holder, set()))
     back = ctx.embed_fn([theirs[k].text] + [u.text for u in mine])
     best = mine[int(np.argmax(back[1:] @ back[0]))]
     return best.text in text or text in best.text
