@@ -44,6 +44,7 @@ HEDGE_CASES = [
     ("pt", "Varga não excluiu uma nova subida.", [("weak", "não excluiu")]),
     ("pl", "Prezes nie wykluczył kolejnej podwyżki.", [("weak", "nie wykluczył")]),
     ("de", "Eine weitere Erhöhung sei nicht ausgeschlossen.", [("weak", "nicht ausgeschlossen")]),
+    ("de", "Eine Erhöhung schloss Thaler für diese Saison nicht aus.", [("weak", "nicht aus")]),  # split verb
     # "chyba że" is "unless"
     ("pl", "Chyba że jest bez pracy od dawna.", []),
     ("pl", "Fabryka chyba zostanie zamknięta.", [("hedge", "chyba")]),

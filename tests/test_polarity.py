@@ -156,6 +156,14 @@ NEGATION_CASES = [
     ("pt", "A renda é de 95 euros por ano, água não incluída.", 0, []),
     ("es", "El alquiler es de 95 euros al año, agua no incluida.", 0, []),
     ("it", "Il pranzo non è compreso.", 1, ["non"]),  # a verb between: the clause is negated
+    # "not" right after an article makes a noun: "long-term care insurance", "non-residents"
+    ("it", "L'assicurazione per la non autosufficienza copre il 95 per cento.", 0, []),
+    ("it", "I non residenti pagano dieci euro.", 0, []),
+    ("fr", "Les non-résidents paient dix euros.", 0, []),
+    ("pt", "Os não residentes pagam dez euros.", 0, []),
+    ("es", "Los no residentes pagan diez euros.", 0, []),
+    ("pt", "O sistema começou a não funcionar.", 1, ["não"]),  # "a" is a preposition here
+    ("it", "I residenti non pagano.", 1, ["non"]),  # after a noun: the clause is negated
     # a short "not Y" after "only X" names what "only" leaves out
     ("de", "Kameras kommen hin – allerdings nur außen an den Eingängen, nicht in den Kabinen.", 0, []),
     ("it", "Le telecamere saranno solo all'esterno, e non nelle cabine.", 0, []),
@@ -168,8 +176,20 @@ NEGATION_CASES = [
     ("it", "Si sono accordati per non far pagare un bicchiere di vin brûlé più di 4,50 euro.", 0, []),
     ("pl", "Nikt nie może objąć więcej niż dwudziestu udziałów.", 0, []),
     ("it", "Non ci sono più medici.", 1, ["Non"]),  # no number: "no longer"
+    # ... and so does a round numeral, after "one" or not ("at most about twenty seconds")
+    ("fr", "L’horloge ne dérive pas de plus d’une vingtaine de secondes par semaine.", 0, []),
+    ("it", "L'orologio non sbaglia di più di una ventina di secondi.", 0, []),
+    ("de", "Kein Mitglied darf mehr als ein Dutzend Anteile zeichnen.", 0, []),
+    ("pl", "Nikt nie może objąć ponad kilkanaście udziałów.", 0, []),
+    ("fr", "Il ne reste plus d’argent.", 1, ["ne"]),  # "plus d'" without a number: "no more"
+    ("it", "Non è più di una semplice idea.", 1, ["Non"]),  # "one" and no numeral: a negation
     ("en", "Nobody knows it, but more than 20 came.", 1, ["Nobody"]),  # a comma between
     ("it", "Il vetro non si ricicla.", 1, ["non"]),
+    # German "ausschließen" split around its object: ruled out is a negation, "nicht ... aus" is not
+    ("de", "Eine Erhöhung der Preise schloss Thaler aus.", 1, ["schloss Thaler aus"]),
+    ("de", "Thaler schloss eine Erhöhung der Preise für diese Saison nicht aus.", 0, []),
+    ("de", "Er schloss die Tür nicht auf.", 1, ["nicht"]),  # another particle
+    ("de", "Sie schließen das Fenster nicht, aus Angst vor Einbrechern.", 1, ["nicht"]),  # "aus" opens a phrase
     # not ruling out is a possibility (a weak hedge), not a negation
     ("it", "Il governatore non ha escluso un nuovo rialzo.", 0, []),
     ("pt", "Varga não excluiu uma nova subida.", 0, []),

@@ -129,6 +129,8 @@ class Lexicon:
     more_than: frozenset[tuple[str, ...]]  # "mais de", "mehr als": with a number after it, the negation is a cap
     instead: frozenset[tuple[str, ...]]  # "anziché", "au lieu": "X instead of Y" says "X, not Y" (``says_instead``)
     number_words: frozenset[str]  # "fünf", "cinque": numbers written as words
+    ones: frozenset[str]  # "un", "eine", "uma": "one" or an article
+    round_numbers: frozenset[str]  # "vingtaine", "Dutzend": about a number
     years: frozenset[str]  # "Jahren", "anni", "lat": the number before them is a span of years
     nouns: dict[str, frozenset[str]]  # a negation word that is a noun after these words ("au pas de tir")
     # "não perecíveis", "non riciclabili": this word right before an adjective with one of these endings
@@ -136,7 +138,10 @@ class Lexicon:
     privative: frozenset[str]
     privative_suffixes: tuple[str, ...]
     privative_words: frozenset[str]
+    privative_after: frozenset[str]  # articles: "la non autosufficienza" is a noun
     restrictive: tuple[tuple[str, str], ...]
+    rule_out_verbs: frozenset[str]  # "schloss": "rule out" split around its object, closed by
+    rule_out_particle: str  # "aus"
     restrictive_window: int
     # French expletive "ne" ("avant qu'ils ne partent"): after one of these and "que", with no
     # "pas" after it, "ne" negates nothing
@@ -212,12 +217,17 @@ def lexicon(lang: str) -> Lexicon:
         instead=_phrases(neg.get("instead")),
         # not "one": "un", "eine", "um" are articles too ("non supera una soglia" is a negation)
         number_words=frozenset(w for w, v in load_language(code).words.items() if v != 1) if data else frozenset(),
+        ones=frozenset(w for w, v in load_language(code).words.items() if v == 1) if data else frozenset(),
+        round_numbers=frozenset(_norm(w) for w in neg.get("round_numbers", [])),
         years=frozenset(_norm(s) for s, unit in load_language(code).units if unit == "y") if data else frozenset(),
         nouns={_norm(w): frozenset(_norm(x) for x in before) for w, before in neg.get("nouns", {}).items()},
         privative=frozenset(_norm(w) for w in neg.get("privative", [])),
         privative_suffixes=tuple(_norm(s) for s in neg.get("privative_suffixes", [])),
         privative_words=frozenset(_norm(w) for w in neg.get("privative_words", [])),
+        privative_after=frozenset(_norm(w) for w in neg.get("privative_after", [])),
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
+        rule_out_verbs=frozenset(_norm(w) for w in neg.get("rule_out_split", {}).get("verbs", [])),
+        rule_out_particle=_norm(neg.get("rule_out_split", {}).get("particle", "")),
         restrictive_window=int(neg.get("restrictive_window", 6)),
         expletive_after=frozenset(_norm(w) for w in neg.get("expletive_after", [])),
         expletive_until=frozenset(_norm(w) for w in neg.get("expletive_until", [])),
@@ -288,6 +298,12 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     hidden_hedge: set[int] = set()
     out: list[Cue] = []
     neg_tokens: list[int] = []
+    for verb, particle, negated in _rule_out_split(toks, lex, text):
+        if negated is None:  # "schloss ... aus": ruled out
+            out.append(Cue(toks[verb].start, toks[particle].end, text[toks[verb].start:toks[particle].end], "negation"))
+        else:  # "schloss ... nicht aus": not ruled out, a possibility
+            hidden_neg.add(negated)
+            out.append(Cue(toks[negated].start, toks[particle].end, text[toks[negated].start:toks[particle].end], "weak"))
     i = 0
     while i < len(toks):
         n = _phrase_at(toks, i, lex.not_negation, lex.longest)
@@ -342,6 +358,9 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
                          or toks[i + 1].norm in lex.privative_words)
                     and text[t.end:toks[i + 1].start].strip() in ("", "-")):
                 continue  # an adjective: "produtos não perecíveis" = "haltbare Produkte", "eau non comprise"
+            if (n == 1 and t.norm in lex.privative and i and toks[i - 1].norm in lex.privative_after
+                    and not text[toks[i - 1].end:t.start].strip()):
+                continue  # a noun after an article: "la non autosufficienza" = "Pflegeversicherung"
             neg_tokens.append(i)
     neg_tokens = _drop_restrictive(toks, neg_tokens, lex, text)
     neg_tokens = _drop_expletive(toks, neg_tokens, lex, text)
@@ -490,15 +509,19 @@ _CAP_WINDOW = 10  # the most words between the negation and its ``more_than`` ph
 def _capped(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bool:
     """Whether a ``more_than`` phrase with a number right after it follows the negation in its stretch
     without punctuation: "nenhum membro pode subscrever mais de vinte" (no member may take more than
-    twenty) caps the number, as the others' "at most twenty" does; the number check compares the values."""
+    twenty) caps the number, as the others' "at most twenty" does; the number check compares the values.
+    A round numeral counts, after "one" or not ("ne dérive pas de plus d'une vingtaine de secondes")."""
     last = group[-1]
     for j in range(last + 1, min(len(toks), last + _CAP_WINDOW + 2)):
         if _punct_between(text, toks[last], toks[j]):
             return False
         n = _phrase_at(toks, j, lex.more_than, 0)
         if n and j + n < len(toks) and not _punct_between(text, toks[j], toks[j + n]):
-            after = toks[j + n].norm
-            return any(ch.isdigit() for ch in after) or after in lex.number_words
+            k = j + n
+            if toks[k].norm in lex.ones and k + 1 < len(toks) and not _punct_between(text, toks[k], toks[k + 1]):
+                k += 1
+            after = toks[k].norm
+            return any(ch.isdigit() for ch in after) or after in lex.number_words or after in lex.round_numbers
     return False
 
 
@@ -659,6 +682,29 @@ def _short_quotes(text: str) -> list[tuple[int, int]]:
     """Spans of quotations of at most four words (names, titles, slogans)."""
     return [(m.start(), m.end()) for m in _QUOTE.finditer(text)
             if len(re.findall(r"\w+", m.group())) <= _SHORT_QUOTE_WORDS]
+
+
+_SPLIT_REACH = 15  # the most words between a split verb and its particle
+
+
+def _rule_out_split(toks: list[Token], lex: Lexicon, text: str) -> list[tuple[int, int, int | None]]:
+    """Finite "rule out" split around its object ("schloss Thaler eine Erhöhung [nicht] aus"): the verb, the
+    particle closing the clause, and the "nicht" right before the particle (None without it)."""
+    out: list[tuple[int, int, int | None]] = []
+    if not lex.rule_out_verbs:
+        return out
+    for i, t in enumerate(toks):
+        if t.norm not in lex.rule_out_verbs:
+            continue
+        for j in range(i + 1, min(len(toks), i + 2 + _SPLIT_REACH)):
+            if _punct_between(text, toks[j - 1], toks[j]):
+                break
+            if toks[j].norm == lex.rule_out_particle and (j + 1 == len(toks) or _punct_between(text, toks[j], toks[j + 1])):
+                negated = j - 1 if _listed(toks[j - 1].norm, lex.particles) else None
+                if j - i > (2 if negated is not None else 1):  # "schließt nicht aus" is a listed phrase
+                    out.append((i, j, negated))
+                break
+    return out
 
 
 def _drop_restrictive(toks: list[Token], neg: list[int], lex: Lexicon, text: str) -> list[int]:
