@@ -594,7 +594,7 @@ def test_dearer_against_cheaper(it_sentence, flagged):
 
 
 def _sign(monkeypatch, lang: str, text: str, axis: str) -> int:
-    """The side ``text`` (one clause) takes on ``axis``."""
+    """The side ``text`` (one clause) takes on ``axis`` (0: none)."""
     from types import SimpleNamespace as NS
 
     from consistency.flags import opposites
@@ -602,7 +602,8 @@ def _sign(monkeypatch, lang: str, text: str, axis: str) -> int:
 
     unit = Unit(lang, 0, len(text), text)
     monkeypatch.setattr(opposites, "clauses_of", lambda ctx, group, version: [unit])
-    return opposites._stances(NS(documents={lang: NS(lang=lang)}), NS(members=()), lang)[axis].sign
+    stances = opposites._stances(NS(documents={lang: NS(lang=lang)}), NS(members=()), lang)
+    return stances[axis].sign if axis in stances else 0
 
 
 @pytest.mark.parametrize("lang,text,sign", [
@@ -656,6 +657,15 @@ def test_a_change_against_unchanged(it_sentence, flagged):
 ])
 def test_two_words_take_a_side(monkeypatch, lang, text, sign):
     assert _sign(monkeypatch, lang, text, "steady") == sign
+
+
+@pytest.mark.parametrize("text,sign", [
+    ("Angenommen wurde dagegen mit 31 zu 18 Stimmen ein Antrag der liberalen Fraktion.", 1),  # passive: approved
+    ("Der Antrag wurde mit 31 zu 18 Stimmen angenommen.", 0),  # apart from its auxiliary: also "assumed"
+    ("Abgelehnt wurde dagegen ein Antrag der liberalen Fraktion.", -1),
+])
+def test_accepted_in_the_passive_is_approved(monkeypatch, text, sign):
+    assert _sign(monkeypatch, "de", text, "approve") == sign
 
 
 def _fees(it_sentence: str) -> dict[str, str]:
