@@ -170,6 +170,12 @@ DISTINCT_FLOOR = 0.2  # calibrated similarity a clearly-best neighbouring clause
 DISTINCT_MARGIN = 0.15  # how much closer than the next clause around it must be
 
 
+def _probe(text: str) -> str:
+    """A sentence to compare with clauses: clauses carry no sentence-final stop, and the model scores "X."
+    against "Y" far lower than "X" against "Y"."""
+    return text.rstrip(" .!?…")
+
+
 def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking: Sequence[str]) -> bool:
     """Whether most versions said to lack ``text`` (of ``holder``, in ``group``) do say it, as a clause of
     a neighbouring sentence: translations merge and split sentences, so a sentence of one version can
@@ -183,8 +189,7 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
         return False
     own = clauses_of(ctx, group, holder)
     around = own + neighbour_units(ctx, group, holder, holder, radius=2)
-    # clauses carry no sentence-final stop; the model scores "X." against "Y" far lower than "X" against "Y"
-    probe = text.rstrip(" .!?…")
+    probe = _probe(text)
     hits = 0
     for w in lacking:
         units = neighbour_units(ctx, group, holder, w)
@@ -228,16 +233,13 @@ def _moved(ctx: FlagContext, group: Group, holder: str, text: str, target: str) 
     theirs = comma_pieces(_all_units(ctx, target, set(group.members)))
     if not theirs:
         return False
-    # clauses carry no sentence-final stop; the model scores "X." against "Y" far lower than "X" against "Y"
-    vecs = ctx.embed_fn([text.rstrip(" .!?…")] + [u.text for u in theirs])
+    vecs = ctx.embed_fn([_probe(text)] + [u.text for u in theirs])
     sims = ctx.calibration.similarity(vecs[1:] @ vecs[0])
     k = int(np.argmax(sims))
     if sims[k] < ctx.thresholds["faithful"]:
-        lang = ctx.documents[holder].lang
-        figures = quantities_of(text, lang)
-        there = quantities_of(theirs[k].text, ctx.documents[target].lang)
+        figures = quantities_of(text, ctx.documents[holder].lang)
         if (sims[k] < ctx.thresholds["link"] or not figures
-                or not all(any(same_quantity(q, r) for r in there) for q in figures)):
+                or not states_all(figures, quantities_of(theirs[k].text, ctx.documents[target].lang))):
             return False
     mine = comma_pieces(_all_units(ctx, holder, set()))
     back = ctx.embed_fn([theirs[k].text] + [u.text for u in mine])
@@ -313,7 +315,11 @@ def all_stated(ctx: FlagContext, quantities: Sequence[Quantity], segs: Sequence[
     if not segs:
         return not quantities
     lang = ctx.documents[segs[0].version].lang
-    theirs = [q for s in segs if s.role not in QUIET_ROLES for q in quantities_of(s.text, lang)]
+    return states_all(quantities, [q for s in segs if s.role not in QUIET_ROLES for q in quantities_of(s.text, lang)])
+
+
+def states_all(quantities: Sequence[Quantity], theirs: Sequence[Quantity]) -> bool:
+    """Whether every one of ``quantities`` has the same quantity among ``theirs``."""
     return all(any(same_quantity(q, r) for r in theirs) for q in quantities)
 
 
