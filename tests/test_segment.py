@@ -558,6 +558,11 @@ def _roles_of_line(line: str, lang: str) -> set[str]:
     ("es", "¿Te ha gustado este artículo? Compártelo", True),
     ("en", "Enjoyed this article? Share it with a friend", True),
     ("fr", "Le maire a aimé cet article du règlement et l’a partagé.", False),  # a claim about an article
+    ("fr", "Cet article vous a-t-il été utile ? Oui / Non", True),  # a helpfulness poll
+    ("de", "War dieser Artikel hilfreich? Jetzt teilen", True),
+    ("pl", "Czy ten artykuł był dla Ciebie przydatny?", True),
+    ("en", "Was this article helpful? Yes | No", True),
+    ("fr", "Le rapport a été utile aux élus, selon le maire.", False),
 ])
 def test_share_prompts_are_boilerplate(lang, line, furniture):
     roles = _roles_of_line(line, lang)
