@@ -791,3 +791,24 @@ def test_a_swapped_speaker_is_named_not_the_office_before_it():
     report = consistency.check({**QUOTE, "pt": pt}, detectors=["entity"])
     assert [f.text for f in report.flags if f.kind == "entity" and f.version == "pt"] == ["Sergio Pellandini"]
 
+
+
+FARRIERS = {  # only de and pl add why farriers are scarce; de's plural noun reads as a name
+    "it": "La fiera dei cavalli di Moranzo ha attirato 40 allevatori.\n\nIl comune vuole ripeterla ogni anno. "
+          "Le iscrizioni chiudono a marzo.",
+    "de": "Die Pferdemesse von Moranzo zog 40 Züchter an.\n\nEs fehlt allerdings an Hufschmieden, denn in der "
+          "ganzen Region arbeiten nur noch drei.\n\nDie Gemeinde will die Messe jedes Jahr wiederholen. "
+          "Anmeldungen sind bis März möglich.",
+    "pt": "A feira de cavalos de Moranzo atraiu 40 criadores.\n\nO município quer repeti-la todos os anos. "
+          "As inscrições fecham em março.",
+    "fr": "La foire aux chevaux de Moranzo a attiré 40 éleveurs.\n\nLa commune veut la répéter chaque année. "
+          "Les inscriptions ferment en mars.",
+    "pl": "Targi koni w Moranzo przyciągnęły 40 hodowców.\n\nBrakuje jednak kowali, bo w całym regionie pracuje "
+          "ich już tylko trzech.\n\nGmina chce powtarzać targi co roku. Zapisy trwają do marca.",
+}
+
+
+def test_a_name_only_one_version_of_a_partial_group_gives_is_no_drop():
+    """de and pl share a sentence the others lack; pl does not drop "Hufschmieden", which no other version names."""
+    report = consistency.check(FARRIERS, detectors=["entity"])
+    assert not [f for f in report.flags if f.kind == "entity"], [f.message for f in report.flags]

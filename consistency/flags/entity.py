@@ -116,10 +116,13 @@ def _present(token: str, keys: tuple[str, ...], stems: dict[str, set[str]]) -> b
              if len(st) >= 5]
     if heads and any(k.startswith(h) and len(k) >= len(h) + 4 for k in distinct for h in heads):
         return True
-    # a place name made an adjective ("lyonnais", "lyoński" for "Lione"): French doubles a final "n"
+    # a place name made an adjective ("lyonnais", "lyoński" for "Lione"; "torinese" for "Torino", without
+    # its final vowel): French doubles a final "n"
     ends = _demonym_suffixes()
+    forms = {token, *exonym_forms(token)}
+    forms |= {f[:-1] for f in forms if f[-1:] in "aeiou"}
     if any(k[len(h):] in ends or (k[len(h):len(h) + 1] == h[-1] and k[len(h) + 1:] in ends)
-           for k in distinct for h in {token, *exonym_forms(token)} if len(h) >= 4 and k.startswith(h)):
+           for k in distinct for h in forms if len(h) >= 4 and k.startswith(h)):
         return True
     # the name closing a compound after a point of the compass ("Norditalien" for "Italia settentrionale")
     return any(_same_token(token, _token_key(k[len(p):])) for k in distinct for p in _COMPASS
@@ -294,6 +297,10 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                             continue  # two versions: the reference's side counts as right
                     elif len(carriers) * 2 <= len(others):
                         continue  # not the majority's name
+                    absent = [x for x in ctx.versions if x not in present]
+                    if absent and (len(carriers) + sum(mentioned(n, langs[w], whole[x], capitalised=True)
+                                                       for x in absent)) * 2 <= len(ctx.versions) - 1:
+                        continue  # a group without some versions: most of the article's others never name it
                     missing[n.key] = (n, carriers)
             if not missing:
                 continue

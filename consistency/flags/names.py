@@ -170,7 +170,11 @@ def _exonyms() -> _Exonyms:
     stems: dict[str, str | None] = {}
     multi: list[tuple[tuple[frozenset[str], ...], str]] = []
     prefixes: dict[str, str] = {}
+    articles = {_fold(a) for a in data.get("articles", {}).get("leading", [])}
+    cores: dict[str, str] = {}
     for name, section in data.items():
+        if name == "articles":
+            continue
         for canon, forms in section.items():
             for form in forms:
                 if name == "adjectives":  # they key a word (name_key), they never make one a name
@@ -181,6 +185,9 @@ def _exonyms() -> _Exonyms:
                     continue
                 folded = _fold(form)
                 words[folded] = canon
+                core = _without_article(folded, articles)
+                if core:
+                    cores[core] = canon if cores.get(core, canon) == canon else ""
                 parts = folded.split()
                 if len(parts) > 1:
                     multi.append((tuple(_stems(p) for p in parts), canon))
@@ -188,8 +195,23 @@ def _exonyms() -> _Exonyms:
                 for stem in _stems(folded):
                     if len(stem) >= 4:
                         stems[stem] = canon if stems.get(stem, canon) == canon else None
+    for core, canon in cores.items():
+        if canon and core not in words:  # "aia" from "L'Aia", unless another key owns it
+            words[core] = canon
+            for stem in _stems(core) if " " not in core else ():
+                if len(stem) >= 4:
+                    stems[stem] = canon if stems.get(stem, canon) == canon else None
     return _Exonyms(words, acronyms, {k: v for k, v in stems.items() if v}, tuple(multi),
                     tuple(sorted(prefixes.items(), key=lambda kv: -len(kv[0]))))
+
+
+def _without_article(folded: str, articles: set[str]) -> str:
+    """A folded form without its leading article ("l'aia" -> "aia", "den haag" -> "haag"), else ""."""
+    head, _, rest = folded.partition(" ")
+    if rest and head in articles:
+        return rest
+    elided = re.match(r"([^\W\d_]{1,3}')(\w.*)", folded)
+    return elided.group(2) if elided and elided.group(1) in articles else ""
 
 
 @lru_cache(maxsize=65536)
