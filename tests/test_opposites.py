@@ -19,7 +19,7 @@ def test_every_language_has_the_same_axes():
 def test_every_language_has_the_same_wording_axes():
     names = {lang: sorted(a.name for a in axes(lang, "wordings")[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["accept", "affected", "age", "agree", "allowed", "heed", "leash", "limit", "noise", "pay",
+    assert names["it"] == ["accept", "admit", "affected", "age", "agree", "allowed", "heed", "leash", "limit", "noise", "pay",
                            "prevent", "schedule", "stay", "valid", "working"]
 
 
@@ -55,6 +55,9 @@ def test_every_language_has_the_same_wording_axes():
     ("de", "unter", {"age": -1, "limit": -1}),  # "under 18", "under 30 000"
     ("de", "frei", {"leash": 1}),  # "dürfen Hunde nicht frei laufen" = "i cani vanno tenuti al guinzaglio"
     ("it", "guinzaglio", {"leash": -1}),
+    ("pl", "wpuścił", {"admit": 1}),  # "nie wpuścił" = "respinto", "refoulé"
+    ("fr", "refoulé", {"admit": -1}),
+    ("de", "abgewiesen", {"admit": -1}),
 ])
 def test_wording_words_take_their_side(lang, word, expected):
     known, skip = axes(lang, "wordings")
@@ -701,3 +704,30 @@ def test_a_negation_does_not_turn_a_word_over_a_full_stop(monkeypatch, text, sig
     """A sentence the segmenter left joined ("1951 r. W porównaniu") keeps its own side."""
     assert _sign(monkeypatch, "pl", text, "exceed") == sign
 
+
+
+TURNED_AWAY = {  # a taxi turned the blind man and his guide dog away
+    "it": "L'anno scorso è stato respinto da un taxi, anche se la legge ammette i cani guida ovunque.",
+    "de": "Letztes Jahr wurde er von einem Taxi abgewiesen, obwohl das Gesetz Führhunde überall erlaubt.",
+    "pt": "No ano passado foi recusado por um táxi, embora a lei permita cães-guia em todo o lado.",
+    "fr": "L'an dernier, il a été refoulé par un taxi, alors que la loi autorise les chiens guides partout.",
+}
+
+
+LET_IN = {  # the taxi took him in
+    "it": "L'anno scorso è stato fatto salire da un taxi, anche se la legge ammette i cani guida ovunque.",
+    "de": "Letztes Jahr wurde er von einem Taxi mitgenommen, obwohl das Gesetz Führhunde überall erlaubt.",
+    "pt": "No ano passado foi levado por um táxi, embora a lei permita cães-guia em todo o lado.",
+    "fr": "L'an dernier, il a été pris par un taxi, alors que la loi autorise les chiens guides partout.",
+}
+PL_NOT_LET_IN = "W zeszłym roku nie wpuścił go do auta taksówkarz, choć prawo pozwala na psy przewodniki wszędzie."
+
+
+@pytest.mark.parametrize("others,flagged", [
+    (TURNED_AWAY, False),  # "respinto", "abgewiesen", "recusado", "refoulé": the same claim
+    (LET_IN, True),  # the others say the taxi took him: pl's negation is a flip
+], ids=["turned-away", "taken"])
+def test_not_letting_someone_in_is_turning_them_away(others, flagged):
+    report = consistency.check({**others, "pl": PL_NOT_LET_IN}, detectors=["polarity"])
+    assert bool([f for f in report.flags if f.kind == "polarity" and f.version == "pl"]) is flagged, \
+        [f.message for f in report.flags]

@@ -77,6 +77,12 @@ NEGATION_CASES = [
     ("fr", "La ministre n’a pas mâché ses mots.", 0, []),
     ("de", "Der Klub verkaufte so viele Saisonkarten wie nie zuvor.", 0, []),
     ("en", "The club sold more season tickets than ever.", 0, []),
+    ("pt", "Este inverno a pista recebeu mais patinadores do que nunca.", 0, []),  # "more than ever"
+    ("es", "Este invierno la pista recibió más patinadores que nunca.", 0, []),
+    ("it", "Quest’anno la pista è più affollata che mai.", 0, []),
+    ("pt", "A pista que nunca fechou recebeu patinadores.", 1, ["nunca"]),
+    ("fr", "Cet hiver, la patinoire attire plus de monde que jamais.", 0, []),
+    ("es", "Es la pista que nunca cerró, más antigua que la ciudad.", 1, ["nunca"]),
     # a bound is no negation: "non più di 25" is "at most 25"
     ("it", "Accessibile a gruppi di non più di 25 persone.", 0, []),
     ("en", "Open to groups of no more than 25 people.", 0, []),

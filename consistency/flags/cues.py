@@ -25,6 +25,8 @@ exactly. The lexicons live in ``consistency/data/lang/<code>.toml`` (sections
 - a negation within four words of a ``since`` word with a year after it is a record ("nie było
   tak nisko od 2008 r." = "the lowest since 2008", "Nunca, desde 1987" = "for the first time since
   1987"), not a negation;
+- a lone ``never`` word right after a ``than_ever`` word with a ``comparatives`` word at most four
+  words before ("più affollata che mai", "mais visitantes do que nunca") is "than ever", a record;
 - a negation within three words of a ``bound_words`` word (exceed, reach, before) with a number near it
   ("não ultrapassava os 16", "nie przekraczała 16 węzłów", "non prima di 14 giorni") is a bound (at most,
   below, at the earliest), which the others say with the number alone, "below" or "only after": not a
@@ -124,6 +126,8 @@ class Lexicon:
     almost_after: frozenset[str]  # "presque": "ne s'accorde presque plus" is "hardly", not a negation
     first: frozenset[str]  # "prima", "erstmals", "pierwszy": "never before" says "the first" (``says_first``)
     never: frozenset[str]  # "mai", "jamais", "nigdy": with a ``most`` word in the others, a record
+    than_ever: frozenset[str]  # "che", "que": "più che mai" is "more than ever", a record
+    comparatives: frozenset[str]  # "più", "meno", "plus": the comparison that "than ever" closes
     most: WordList  # "più", "größte", "naj*": superlatives and records
     bound_words: WordList  # "superava", "erreich*", "prima": with a number near it, the negation is a bound
     more_than: frozenset[tuple[str, ...]]  # "mais de", "mehr als": with a number after it, the negation is a cap
@@ -211,6 +215,8 @@ def lexicon(lang: str) -> Lexicon:
         almost_after=frozenset(_norm(w) for w in neg.get("almost_after", [])),
         first=frozenset(_norm(w) for w in neg.get("first", [])),
         never=frozenset(_norm(w) for w in neg.get("never", [])),
+        than_ever=frozenset(_norm(w) for w in neg.get("than_ever", [])),
+        comparatives=frozenset(_norm(w) for w in neg.get("comparatives", [])),
         most=word_list(_norm(w) for w in neg.get("most", [])),
         bound_words=word_list(_norm(w) for w in neg.get("bound_words", [])),
         more_than=_phrases(neg.get("more_than")),
@@ -380,6 +386,7 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     for n, g in enumerate(groups):
         if (any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text) or _bound(toks, g, lex)
                 or _bounded(toks, g, lex, text) or _capped(toks, g, lex, text) or _record(toks, g, lex, text)
+                or _than_ever(toks, g, lex, text)
                 or _approximate(toks, g, lex, text) or _only_complement(toks, g, lex, text) or n in doubled):
             continue
         a, b = toks[g[0]], toks[g[-1]]
@@ -556,6 +563,17 @@ def _record(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> boo
     distinguido", "nie było tak nisko od 2008 r.", "so niedrig wie seit 2008 nicht mehr" say what the
     others say as "for the first time since 1987", "the lowest since 2008"."""
     return _since(toks, group, lex, text, lambda k: bool(_YEAR.fullmatch(toks[k].norm)))
+
+
+def _than_ever(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bool:
+    """Whether a lone ``never`` word closes a comparison: "più affollata che mai", "mais visitantes do que
+    nunca", "plus que jamais" say "more than ever", a record. A ``than_ever`` word right before it and a
+    ``comparatives`` word at most four words before that, in one sentence ("la pista que nunca cerró" negates)."""
+    i = group[0]
+    if len(group) > 1 or toks[i].norm not in lex.never or not i or not _listed(toks[i - 1].norm, lex.than_ever):
+        return False
+    return any(toks[k].norm in lex.comparatives and not _sentence_between(text, toks[k], toks[i])
+               for k in range(max(0, i - 1 - _RECORD_WINDOW), i - 1))
 
 
 def _since(toks: list[Token], group: list[int], lex: Lexicon, text: str, point: Callable[[int], bool]) -> bool:
