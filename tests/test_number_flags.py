@@ -118,6 +118,21 @@ CENSUS = {
 }
 
 
+# Refusals: "one case in five" said as a ratio ("su cinque", "sur cinq") or with "every fifth" (de, pl).
+REFUSALS = {
+    "it": ("Trapianti record\n\nL'anno scorso i familiari hanno negato il consenso in circa un caso su cinque."
+           "\n\nL'ospedale assumerà due medici."),
+    "de": ("Rekord bei Transplantationen\n\nLetztes Jahr verweigerten Angehörige in etwa jedem fünften Fall die "
+           "Zustimmung.\n\nDas Spital stellt zwei Ärzte ein."),
+    "pt": ("Transplantes recorde\n\nNo ano passado, os familiares recusaram o consentimento em cerca de um em "
+           "cada {n} casos.\n\nO hospital vai contratar dois médicos."),
+    "fr": ("Greffes record\n\nL'an dernier, les proches ont refusé leur accord dans environ un cas sur cinq."
+           "\n\nL'hôpital embauchera deux médecins."),
+    "pl": ("Rekordowe przeszczepy\n\nW zeszłym roku rodziny odmówiły zgody w mniej więcej co piątym przypadku."
+           "\n\nSzpital zatrudni dwóch lekarzy."),
+}
+
+
 def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     texts = {v: t.format(**fill) for v, t in versions.items()}
     report = consistency.check(texts)
@@ -140,9 +155,11 @@ def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     (TERRITORY, {"area": "250 hectares"}, [("fr", "250 hectares")]),  # the same figure in another unit
     (CENSUS, {"when": "Ende 2024"}, []),                  # a year against a day without one: two parts of a date
     (CENSUS, {"when": "Am 30. Juni"}, [("de", "30. Juni")]),  # another day is another date
+    (REFUSALS, {"n": "cinco"}, []),                        # "jedem fünften Fall" = "un caso su cinque"
+    (REFUSALS, {"n": "três"}, [("pt", "três")]),           # one in three against one in five
 ], ids=["bound", "bound-changed", "elliptic-scale", "elliptic-changed", "title-fact", "title-changed",
         "lead-fact", "lead-changed", "derived", "derived-changed", "sum-not-stated", "area-converted",
-        "area-other-unit", "year-and-day", "day-changed"])
+        "area-other-unit", "year-and-day", "day-changed", "every-fifth", "every-fifth-changed"])
 def test_number_flags(versions: dict[str, str], fill: dict[str, str], expected: list[tuple[str, str]]) -> None:
     assert _numbers(versions, **fill) == expected
 

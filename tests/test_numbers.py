@@ -114,6 +114,11 @@ SINGLE = [
     ("de", "der 3. größte", 3, None, "ordinal"),
     ("de", "im 3. Quartal", 3, None, "ordinal"),
     ("it", "il terzo", 3, None, "ordinal"),
+    ("pl", "w piątym dniu", 5, None, "ordinal"),
+    # an ordinal after "every" is the N of "one in N": "jedem fünften Fall" = "un caso su cinque"
+    ("de", "in jedem fünften Fall", 5, None, "count"),
+    ("pl", "w co piątym przypadku", 5, None, "count"),
+    ("en", "every third applicant", 3, None, "count"),
     ("it", "nel 2024", 2024, "year", "year"),
     ("pl", "w 2024 r.", 2024, "year", "year"),
     ("de", "im Jahr 2024 kamen", 2024, "year", "year"),

@@ -131,6 +131,7 @@ class LanguageData:
     glued: tuple[str, ...] = ()  # "enne": letters glued to a number that leave it a count ("27enne" = 27)
     names: dict[str, Any] = field(default_factory=dict)  # the [names] section, raw
     bounds: tuple[tuple[str, str], ...] = ()  # ("bis zu", "at_most"), ("unter", "under"), ... longest first
+    every: frozenset[str] = frozenset()  # "jedem", "co": "jedem fünften Fall" is "one case in five", a count
 
 
 def normalise_lang(lang: str) -> str:
@@ -207,6 +208,7 @@ def load_language(lang: str) -> LanguageData:
         names=_merged_names(common.get("names", {}), (own or {}).get("names", {})),
         bounds=_by_length((phrase.casefold(), bound) for bound, phrases in on.get("bounds", {}).items()
                           for phrase in phrases),
+        every=frozenset(w.casefold() for w in on.get("every", [])),
     )
 
 
@@ -796,7 +798,9 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     for m in _WORD_RE.finditer(text):
         value = data.ordinals.get(m.group().casefold())
         if value and not any(m.start() < e and s < m.end() for s, e in taken):
-            raws.append(_Raw(Quantity(m.start(), m.end(), m.group(), float(value), None, 0.0, "ordinal"),
+            # "jedem fünften Fall", "co piąty" = "un caso su cinque": the N of "one in N", a count
+            kind = "count" if _word_before(text, m.start()) in data.every else "ordinal"
+            raws.append(_Raw(Quantity(m.start(), m.end(), m.group(), float(value), None, 0.0, kind),
                              float(value), 1.0, False))
     raws.sort(key=lambda r: r.q.start)
     _propagate_ranges(text, raws, data)
