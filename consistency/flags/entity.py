@@ -7,7 +7,9 @@ version's own text, word by word, not only among the names its extractor found
 (German capitalises every noun, so "im Valdimonte" may not be extracted as a
 name; a name is present when one of its distinctive words is: "Arvani" in
 "Fondation Arvani", not "Fondation"). A name absent from the group and from the
-whole version (moved, not dropped) is a candidate: a *swap* when the version has
+whole version (moved, not dropped) and, in a group some versions are not part of, named by most of
+the article's other versions somewhere (else it is the carrier's own word: a German plural noun after a
+preposition, "an Scherern", reads as a name), is a candidate: a *swap* when the version has
 a name of its own there that the others lack, or a full name that all of them give only
 elsewhere (the claim given to another person; then also when the version names the missing
 one elsewhere, outside standfirsts and against all the others; the full name is looked for in the
