@@ -86,7 +86,7 @@ def segment(doc: Document, *, markdown: bool | None = None) -> list[Segment]:
         keep = [i for i, b in enumerate(blocks) if b.start < b.end]
         blocks, roles = [blocks[i] for i in keep], [roles[i] for i in keep]
     else:
-        blocks = (_markdown_blocks(text, phrases) if markdown else _text_blocks(text))
+        blocks = (_markdown_blocks(text, phrases) if markdown else _text_blocks(text, phrases))
         roles = _assign_roles(text, blocks, phrases)
     segments: list[Segment] = []
     for paragraph, (block, role) in enumerate(zip(blocks, roles)):
@@ -212,8 +212,10 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _text_blocks(text: str) -> list[_Block]:
-    """Paragraphs of a plain-text export: one per line, hard-wrapped runs joined."""
+def _text_blocks(text: str, phrases: _Phrases | None = None) -> list[_Block]:
+    """Paragraphs of a plain-text export: one per line, hard-wrapped runs joined. A line of page
+    furniture (a credit, a share or "read also" line: ``phrases``) is never joined to its neighbours:
+    a footer of short lines under a single break only looks wrapped."""
     lines = [_strip(text, a, b) for a, b in _lines(text)]
     groups: list[list[int]] = []  # runs of non-blank lines between blank lines
     current: list[int] = []
@@ -257,12 +259,16 @@ def _text_blocks(text: str) -> list[_Block]:
             if g not in joins and len(group) >= 2 and max(length(i) for i in group) <= doc_width + 2:
                 joins[g] = max(doc_width, max(length(i) for i in group))
 
+    def furniture(i: int) -> bool:
+        line = text[lines[i][0]:lines[i][1]]
+        return phrases is not None and (_is_credit(line, phrases) or _is_boilerplate(line, phrases))
+
     blocks: list[_Block] = []
     for g, group in enumerate(groups):
         width = joins.get(g)
         run = [group[0]]
         for prev, i in zip(group, group[1:]):
-            if width is not None and wrapped(prev, width):
+            if width is not None and wrapped(prev, width) and not furniture(prev) and not furniture(i):
                 run.append(i)
                 continue
             blocks.append(_Block(lines[run[0]][0], lines[run[-1]][1], run[0], run[-1]))
@@ -632,19 +638,27 @@ def _is_dated_name(text: str, phrases: _Phrases) -> bool:
 
 
 def _is_boilerplate(line: str, phrases: _Phrases) -> bool:
-    """A comment form, sharing, newsletter, cookie, "read also", tags or coming-issue line."""
+    """A comment form, sharing, newsletter, cookie, "read also", tags or coming-issue line; or a row of
+    such pieces between "|", "·" or "•" ("Kommentare (8) | Artikel teilen", "Réagir | Partager")."""
     norm = _norm(line)
     if _core(norm) in phrases.lines:
         return True
-    # a counter beside the phrase: "Kommentare (5)", "Komentarze: 42", "12 commenti"
-    counted = _core(re.sub(r"^\d+\s+|[\s:]*[(\[]?\d+[)\]]?$", "", norm))
+    # a counter beside or inside the phrase: "Kommentare (5)", "Komentarze: 42", "12 commenti",
+    # "Voir les 9 commentaires"
+    counted = _core(" ".join(re.sub(r"(?<!\w)[(\[]?\d+[)\]]?(?!\w)|:(?=\s*[(\[]?\d)", " ", norm).split()))
     if counted != _core(norm) and counted in phrases.lines:
         return True
     if len(norm) > BOILERPLATE_MAX_CHARS:
         return False
     if _share_buttons(norm, phrases) or _trailer(norm, phrases):
         return True
-    return norm.startswith(phrases.starts) or any(p in norm for p in phrases.contains)
+    if norm.startswith(phrases.starts) or any(p in norm for p in phrases.contains):
+        return True
+    pieces = [p for p in _PIECE_SEPARATOR.split(line) if p.strip()]
+    return len(pieces) >= 2 and all(_is_boilerplate(p, phrases) for p in pieces)
+
+
+_PIECE_SEPARATOR = re.compile(r"\s[|·•]\s")
 
 
 TRAILER_MAX_WORDS = 15
@@ -674,10 +688,14 @@ _LINE_WORDS = re.compile(r"[^\W_]+(?:-[^\W_]+)?")
 
 def _share_buttons(norm: str, phrases: _Phrases) -> bool:
     """A row of sharing buttons in any language: a short line without sentence punctuation that
-    names two social networks or more ("Condividi: Facebook | X | WhatsApp")."""
+    names two social networks or more ("Condividi: Facebook | X | WhatsApp"), or one after a
+    sharing word of the ``lines`` list, in at most four words ("Partilhar no Facebook")."""
     if len(norm) > 120 or not phrases.networks or _FINAL_PUNCT_RE.search(norm.rstrip()):
         return False
-    return len(set(_LINE_WORDS.findall(norm)) & phrases.networks) >= 2
+    words = _LINE_WORDS.findall(norm)
+    named = set(words) & phrases.networks
+    return len(named) >= 2 or (bool(named) and len(words) <= 4 and words[0] in phrases.lines
+                               and words[0] not in phrases.networks)
 
 
 def _is_credit(line: str, phrases: _Phrases) -> bool:

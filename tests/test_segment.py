@@ -576,6 +576,14 @@ def test_share_prompts_are_boilerplate(lang, line, furniture):
     ("it", "Facebook e X hanno sospeso gli account del comune.", False),  # a sentence about them
     ("de", "Die Stadt ist jetzt auf Instagram", False),  # one network
     ("fr", "Recevez chaque matin l’essentiel de l’actualité : inscrivez-vous à notre newsletter", True),
+    ("pt", "Partilhar no WhatsApp", True),  # a sharing word and one network
+    ("de", "Teilen auf Facebook", True),
+    ("it", "Facebook ha chiuso la pagina del comune", False),
+    ("de", "Kommentare (12) | Jetzt kommentieren", True),  # a row of furniture pieces
+    ("fr", "Réagir | Partager", True),
+    ("de", "Teilen · Drucken", True),
+    ("fr", "Voir les 14 commentaires", True),  # a counter inside the phrase
+    ("fr", "Le maire | un élu contesté", False),  # pieces that are no furniture
 ])
 def test_share_buttons_are_boilerplate(lang, line, furniture):
     text = f"Un titolo\n\nIl primo paragrafo del testo, abbastanza lungo da essere un paragrafo.\n\n{line}\n\nUn altro paragrafo del testo.\n"
@@ -614,3 +622,26 @@ def test_a_short_question_between_paragraphs_is_a_subheading(line, role):
     start = text.index(line)
     assert {s.role for s in segs if start <= s.start < start + len(line)} == {role}
 
+
+
+def test_a_footer_under_single_breaks_is_not_joined_as_wrapped_text():
+    """A hard-wrapped export whose footer lines (a credit, a "read also" link, share buttons) sit under
+    single line breaks: each footer line keeps its own block and role, it is not joined as prose."""
+    import textwrap
+
+    paragraphs = [
+        "Il comune ha aperto ieri il nuovo orto condiviso dietro la stazione, con sessanta parcelle per le "
+        "famiglie del quartiere nord e una casetta per gli attrezzi comuni.",
+        "Le parcelle sono state assegnate con un sorteggio pubblico in municipio, davanti a un notaio e a "
+        "duecento persone che aspettavano da mesi di sapere se avrebbero avuto un orto.",
+    ]
+    prose = "".join(textwrap.fill(p, 60) + "\n\n" for p in paragraphs)
+    footer = ("Foto: Le parcelle dietro la stazione / Comune di Belvarone\n"  # as long as the prose lines
+              "Leggi anche: Il giardino di quartiere cerca volontari\n"
+              "Condividi: Facebook | X\n")
+    text = "Nuovi orti in città\n\n" + prose + footer
+    segs = segment(make_document(text, id="it", lang="it"))
+    start = text.index(footer)
+    assert {s.role for s in segs if s.start >= start} <= {"caption", "boilerplate"}, \
+        [(s.role, s.text) for s in segs if s.start >= start]
+    assert [s.role for s in segs if "sorteggio" in s.text] == ["body"]  # the prose is still joined
