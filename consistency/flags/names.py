@@ -192,17 +192,21 @@ def _exonyms() -> _Exonyms:
                 if len(parts) > 1:
                     multi.append((tuple(_stems(p) for p in parts), canon))
                     continue
-                for stem in _stems(folded):
-                    if len(stem) >= 4:
-                        stems[stem] = canon if stems.get(stem, canon) == canon else None
+                _add_stems(stems, folded, canon)
     for core, canon in cores.items():
         if canon and core not in words:  # "aia" from "L'Aia", unless another key owns it
             words[core] = canon
-            for stem in _stems(core) if " " not in core else ():
-                if len(stem) >= 4:
-                    stems[stem] = canon if stems.get(stem, canon) == canon else None
+            if " " not in core:
+                _add_stems(stems, core, canon)
     return _Exonyms(words, acronyms, {k: v for k, v in stems.items() if v}, tuple(multi),
                     tuple(sorted(prefixes.items(), key=lambda kv: -len(kv[0]))))
+
+
+def _add_stems(stems: dict[str, str | None], word: str, canon: str) -> None:
+    """Map the stems (four letters or more) of a one-word form to its key; a stem two keys share maps to None."""
+    for stem in _stems(word):
+        if len(stem) >= 4:
+            stems[stem] = canon if stems.get(stem, canon) == canon else None
 
 
 def _without_article(folded: str, articles: set[str]) -> str:
