@@ -728,6 +728,5 @@ PL_NOT_LET_IN = "W zeszłym roku nie wpuścił go do auta taksówkarz, choć pra
     (LET_IN, True),  # the others say the taxi took him: pl's negation is a flip
 ], ids=["turned-away", "taken"])
 def test_not_letting_someone_in_is_turning_them_away(others, flagged):
-    report = consistency.check({**others, "pl": PL_NOT_LET_IN}, detectors=["polarity"])
-    assert bool([f for f in report.flags if f.kind == "polarity" and f.version == "pl"]) is flagged, \
-        [f.message for f in report.flags]
+    hits, messages = _polarity_flags({**others, "pl": PL_NOT_LET_IN}, "pl")
+    assert bool(hits) is flagged, messages
