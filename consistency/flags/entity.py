@@ -126,7 +126,8 @@ def _present(token: str, keys: tuple[str, ...], stems: dict[str, set[str]]) -> b
     if any(k[len(h):] in ends or (k[len(h):len(h) + 1] == h[-1] and k[len(h) + 1:] in ends)
            for k in distinct for h in forms if len(h) >= 4 and k.startswith(h)):
         return True
-    # the name closing a compound after a point of the compass ("Norditalien" for "Italia settentrionale")
+    # the name closing a compound after a point of the compass or upper / lower ("Norditalien" for "Italia
+    # settentrionale", "Niederösterreich" for "Bassa Austria")
     return any(_same_token(token, _token_key(k[len(p):])) for k in distinct for p in _COMPASS
                if k.startswith(p) and len(k) >= len(p) + 4)
 
@@ -137,7 +138,10 @@ def _demonym_suffixes() -> frozenset[str]:
     return frozenset((read_data("lang/_common.toml") or {}).get("names", {}).get("demonym_suffixes", []))
 
 
-_COMPASS = ("nordost", "nordwest", "sudost", "sudwest", "nord", "sud", "ost", "west", "mittel", "zentral")
+# German compounds of a region: the compass ("Norditalien") and upper / lower ("Niederösterreich" for
+# "Bassa Austria", "Oberbayern" for "Alta Baviera")
+_COMPASS = ("nordost", "nordwest", "sudost", "sudwest", "nord", "sud", "ost", "west", "mittel", "zentral",
+            "nieder", "ober", "unter")
 
 
 @lru_cache(maxsize=8192)

@@ -112,7 +112,17 @@ def _stems(word: str) -> frozenset[str]:
     for ending, replacement in _alternations():
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             out.add(word[: -len(ending)] + replacement)
+    out.add(_bare(word))
     return frozenset(out)
+
+
+def _bare(word: str) -> str:
+    """A folded word without a case ending written after an apostrophe (Polish "iPhone'a", "Joyce'owi";
+    English "Kate's"): the apostrophe marks where the name ends."""
+    head, apostrophe, tail = word.rpartition("'")
+    if apostrophe and len(head) >= 3 and (tail in _inflections() or tail == "s"):
+        return head
+    return word
 
 
 @lru_cache(maxsize=8192)
@@ -707,6 +717,7 @@ def _german_title_runs(text: str, toks: list[_Tok], spans: list[tuple[int, int] 
 @lru_cache(maxsize=65536)
 def _same_token(x: str, y: str) -> bool:
     """Folded tokens equal up to a case ending (huawei / huaweia, nvidia / nvidii) or a near spelling."""
+    x, y = _bare(x), _bare(y)
     if x == y:
         return True
     if any(c.isdigit() for c in x + y):
