@@ -19,8 +19,8 @@ def test_every_language_has_the_same_axes():
 def test_every_language_has_the_same_wording_axes():
     names = {lang: sorted(a.name for a in axes(lang, "wordings")[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["accept", "admit", "affected", "age", "agree", "allowed", "heed", "leash", "limit", "noise", "pay",
-                           "prevent", "schedule", "stay", "valid", "working"]
+    assert names["it"] == ["accept", "admit", "affected", "age", "agree", "allowed", "enough", "full", "heed", "leash",
+                           "limit", "missing", "noise", "pay", "prevent", "schedule", "stay", "valid", "working"]
 
 
 @pytest.mark.parametrize("lang,word,expected", [
@@ -53,11 +53,18 @@ def test_every_language_has_the_same_wording_axes():
     ("pt", "passaram", {"stay": -1}),
     ("pl", "ukończyły", {"age": 1}),
     ("de", "unter", {"age": -1, "limit": -1}),  # "under 18", "under 30 000"
-    ("de", "frei", {"leash": 1}),  # "dürfen Hunde nicht frei laufen" = "i cani vanno tenuti al guinzaglio"
+    ("de", "frei", {"leash": 1, "full": 1}),  # "dürfen Hunde nicht frei laufen" = "i cani vanno tenuti al guinzaglio"
     ("it", "guinzaglio", {"leash": -1}),
     ("pl", "wpuścił", {"admit": 1}),  # "nie wpuścił" = "respinto", "refoulé"
     ("fr", "refoulé", {"admit": -1}),
     ("de", "abgewiesen", {"admit": -1}),
+    ("de", "reicht", {"enough": 1}),  # "reicht nicht" = "troppo poco", "za mało"
+    ("fr", "insuffisante", {"enough": -1}),
+    ("pt", "chega", {}),  # "não chega para doze" is a bound ("does not reach twelve"), not "not enough"
+    ("pl", "wolnych", {"full": 1}),  # "nie było wolnych miejsc" = "ausverkauft", "complet"
+    ("pt", "esgotou", {"full": -1}),
+    ("pl", "wróciły", {"missing": 1}),  # "nie wróciły" = "dispersi", "vermisst"
+    ("fr", "disparus", {"missing": -1}),
 ])
 def test_wording_words_take_their_side(lang, word, expected):
     known, skip = axes(lang, "wordings")
@@ -433,6 +440,29 @@ GOAL = {  # the referees disallowed the goal after the video review (it, de, pt,
 ], ids=["not-allowed-is-annulled", "other-negation"])
 def test_not_allowing_a_goal_is_annulling_it(pl, flagged):
     hits, messages = _polarity_flags({**GOAL, "pl": pl}, "pl")
+    assert bool(hits) is flagged, messages
+
+
+SPRING = {  # the spring gives too little water for twelve fountains (it, fr, pl)
+    "it": "D’estate la sorgente dà solo 1,5 litri al secondo: troppo poco per dodici fontane, che saranno allacciate all’acquedotto.",
+    "fr": "En été, la source ne débite que 1,5 litre par seconde. C’est trop peu pour douze fontaines, qui seront raccordées au réseau.",
+    "pl": "Latem źródło daje tylko 1,5 litra na sekundę. To za mało dla dwunastu fontann, które podłączy się do wodociągu.",
+}
+BIRDS = {  # hundreds of birds are still missing after the storms (it, pt, fr)
+    "it": "Centinaia di uccelli risultano ancora dispersi dopo i temporali sulla Germania.",
+    "pt": "Centenas de aves continuam desaparecidas depois das tempestades sobre a Alemanha.",
+    "fr": "Des centaines d’oiseaux manquent encore à l’appel après les orages sur l’Allemagne.",
+}
+
+
+@pytest.mark.parametrize("texts,version,text,flagged", [
+    (SPRING, "de", "Im Sommer liefert die Quelle nur 1,5 Liter pro Sekunde. Das reicht nicht für zwölf Brunnen, die ans Netz kommen.", False),
+    (SPRING, "de", "Im Sommer liefert die Quelle nur 1,5 Liter pro Sekunde. Das ist zu wenig für zwölf Brunnen, die deshalb nicht ans Netz kommen.", True),
+    (BIRDS, "pl", "Po burzach nad Niemcami setki ptaków wciąż nie wróciły do domu.", False),
+    (BIRDS, "pl", "Po burzach nad Niemcami setki ptaków wciąż nie są zagrożone.", True),
+], ids=["not-enough-is-too-little", "other-negation", "not-back-is-missing", "other-negation-pl"])
+def test_not_enough_and_not_back_are_wordings(texts, version, text, flagged):
+    hits, messages = _polarity_flags({**texts, version: text}, version)
     assert bool(hits) is flagged, messages
 
 

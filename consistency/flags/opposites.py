@@ -200,7 +200,7 @@ def worded_alike(ctx: FlagContext, group: Group, version: str, others: list[str]
     word of one of them. Besides the opposites, the
     ``[wordings]`` axes count here (pay / free, working / broken, affected / spared, heed / ignore, stay /
     leave, accept / appeal, disrupted / on schedule, allowed / banned, noisy / silent, agree / disagree,
-    admitted / turned away, ...:
+    admitted / turned away, enough / too little, a free seat / full, back / missing, ...:
     "não pagam" = "gratis", "nie działały" = "avariadas");
     their words are too loose to say that a version contradicts the others, so they never raise a flag of
     their own."""
