@@ -575,6 +575,47 @@ def test_a_clause_the_others_open_a_sentence_with_is_said_next_door(monkeypatch,
     assert votes.restructured(ctx, alone, "fr", extra.text, ["pt", "pl"]) is moved
 
 
+def _bookseller(fr_last: str) -> dict[str, str]:
+    """A retired bookseller stays honorary president and will come every Tuesday to value rare books; the others
+    say both in one relative clause, fr in a clause and a sentence of its own (or says something else there)."""
+    return {
+        "it": ("La libreria ha riaperto sabato. «Ora i libri appartengono a chi li legge», dice l’ex libraio, che resta "
+               "presidente onorario della cooperativa e ogni martedì passerà a stimare i volumi rari. "
+               "La cooperativa conta 212 soci."),
+        "pt": ("A livraria reabriu no sábado. «Agora os livros pertencem a quem os lê», diz o antigo livreiro, que "
+               "continua presidente honorário da cooperativa e vai passar todas as terças-feiras para avaliar as obras "
+               "raras. A cooperativa tem 212 sócios."),
+        "pl": ("Antykwariat otwarto ponownie w sobotę. – Teraz książki należą do tych, którzy je czytają – mówi były "
+               "księgarz, który pozostaje honorowym prezesem spółdzielni i w każdy wtorek będzie przychodził wyceniać "
+               "rzadkie egzemplarze. Spółdzielnia liczy 212 członków."),
+        "fr": ("La librairie a rouvert samedi. « Maintenant, les livres appartiennent à ceux qui les lisent », dit "
+               "l’ancien libraire, qui reste président d’honneur de la coopérative. " + fr_last + " "
+               "La coopérative compte 212 membres."),
+    }
+
+
+@pytest.mark.parametrize("fr_last,said", [
+    ("Il viendra chaque mardi estimer les ouvrages rares.", True),  # the second half of the others' clause
+    ("Il a longtemps enseigné le latin au lycée de la ville.", False),  # a claim nobody else makes
+], ids=["second-half-of-a-clause", "new-claim"])
+def test_a_sentence_the_others_join_to_a_neighbouring_clause_is_said_there(monkeypatch, fr_last, said):
+    """fr's sentence, as if the aligner had left it on its own, is said in the others' clause that also renders
+    fr's clause before it: joined to that clause, it brings it closer to theirs (``votes._joined_gain``)."""
+    from consistency.flags import calibration, votes
+    from consistency.types import Group
+
+    contexts = []
+    real = calibration.finalize
+    monkeypatch.setattr(calibration, "finalize", lambda ctx, fs: contexts.append(ctx) or real(ctx, fs))
+    consistency.check(_bookseller(fr_last), detectors=["gaps"])
+    ctx = contexts[0]
+    extra = next(s for s in ctx.segments["fr"] if s.text == fr_last)
+    alone = Group(id=-1, members=(extra.id,), score=0.0)
+    monkeypatch.setattr(votes, "_merge_gain", lambda *a: -1.0)
+    monkeypatch.setattr(votes, "_moved", lambda *a: False)
+    assert votes.restructured(ctx, alone, "fr", extra.text, ["it", "pt", "pl"]) is said
+
+
 CAPTION_WITHOUT_CUE = {  # pt's caption has no cue the segmenter knows; fr has no caption
     "it": ("La nuova barca di salvataggio è arrivata ieri nel porto di Sarvena. "
            "La stazione l'ha pagata con le donazioni di tremila famiglie.\n\n"

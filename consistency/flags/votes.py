@@ -182,8 +182,10 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
     be a clause of another's. The closest neighbouring clause counts when it is closer than unrelated
     sentences (``absent``) and ``text`` is its best match among ``holder``'s clauses around (a mutual
     best match: a free rendering the aligner left unlinked), or when it is as close as a faithful
-    translation; or when joining ``text`` to a neighbouring sentence brings that sentence closer to its
-    counterpart (``_merge_gain``: the counterpart says both in one sentence)."""
+    translation; or when the closest clause renders a neighbouring clause of ``holder``'s and joining
+    ``text`` to that clause brings it clearly closer (``_joined_gain``: one clause of theirs says both); or
+    when joining ``text`` to a neighbouring sentence brings that sentence closer to its counterpart
+    (``_merge_gain``: the counterpart says both in one sentence)."""
     faithful, absent = ctx.thresholds["faithful"], ctx.thresholds["absent"]
     if ctx.embed_fn is None or ctx.calibration is None:
         return False
@@ -206,14 +208,30 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
         # "Il danno più visibile è nel centro del paese: ..."); and nothing else of holder's is closer to it:
         # a mutual best match at the clause level (a sentence of the same story about something else is not)
         distinct = sim >= DISTINCT_FLOOR and sim - runner_up >= DISTINCT_MARGIN
-        if (sim >= absent or distinct) and around:
+        if around:
             back = ctx.embed_fn([u.text] + [x.text for x in around])
             j = int(np.argmax(back[1:] @ back[0]))
-            # the clause must render most of ``text``: one matching only "Non è il primo incidente" of
-            # "Non è il primo incidente: già nel 2019 …" leaves the rest unsaid
-            ok = (j < len(own) and len(own[j].text.split()) * 2 >= len(probe.split())) or sim >= faithful
+            if sim >= absent or distinct:
+                # the clause must render most of ``text``: one matching only "Non è il primo incidente" of
+                # "Non è il primo incidente: già nel 2019 …" leaves the rest unsaid
+                ok = (j < len(own) and len(own[j].text.split()) * 2 >= len(probe.split())) or sim >= faithful
+            if not ok and j >= len(own):
+                # the clause renders a neighbouring clause of holder's and ``text`` together ("che resta presidente
+                # onorario ... e ogni martedì passerà a stimare i volumi rari" against "qui reste président
+                # d'honneur" + "Il viendra chaque mardi estimer les ouvrages rares"): joined, they come closer
+                ok = _joined_gain(ctx, u.text, around[j].text, probe) >= JOINED_GAIN
         hits += ok or _merge_gain(ctx, group, holder, text, w) > 0.0 or _moved(ctx, group, holder, text, w)
     return hits * 2 > len(lacking)
+
+
+JOINED_GAIN = 0.1  # how much closer a clause gets to a neighbouring clause with ``text`` joined to it (restructured)
+
+
+def _joined_gain(ctx: FlagContext, theirs: str, neighbour: str, text: str) -> float:
+    """How much closer ``theirs`` gets to ``neighbour`` with ``text`` joined after it (calibrated similarity)."""
+    vecs = ctx.embed_fn([theirs, neighbour, f"{neighbour} {text}"])
+    sims = ctx.calibration.similarity(vecs[1:] @ vecs[0])
+    return float(sims[1] - sims[0])
 
 
 def _all_units(ctx: FlagContext, version: str, skip: set[str]) -> list[Unit]:
