@@ -558,21 +558,27 @@ def test_a_clause_the_others_open_a_sentence_with_is_said_next_door(monkeypatch,
     """fr's sentence, as if the aligner had left it on its own, is the others' first clause of the next
     sentence when that clause is clearly the closest (``votes.restructured``), even in free words the model
     scores low."""
+    # the closest-clause test alone (the sentence-join tests off): pt's and pl's clause scores below "absent"
+    # (0.36 and 0.33 with use-m) but far above the next clause around
+    assert _restructured_alone(monkeypatch, _spire(fr_first), fr_first, ["pt", "pl"]) is moved
+
+
+def _restructured_alone(monkeypatch, texts: dict[str, str], fr_text: str, lacking: list[str]) -> bool:
+    """``votes.restructured`` for fr's sentence ``fr_text`` as if the aligner had left it on its own, with the
+    sentence-join tests (``_merge_gain``, ``_moved``) off."""
     from consistency.flags import calibration, votes
     from consistency.types import Group
 
     contexts = []
     real = calibration.finalize
     monkeypatch.setattr(calibration, "finalize", lambda ctx, fs: contexts.append(ctx) or real(ctx, fs))
-    consistency.check(_spire(fr_first), detectors=["gaps"])
+    consistency.check(texts, detectors=["gaps"])
     ctx = contexts[0]
-    extra = next(s for s in ctx.segments["fr"] if s.text == fr_first)
+    extra = next(s for s in ctx.segments["fr"] if s.text == fr_text)
     alone = Group(id=-1, members=(extra.id,), score=0.0)
-    # the closest-clause test alone (the join tests off): pt's and pl's clause scores below "absent" (0.36 and
-    # 0.33 with use-m) but far above the next clause around
     monkeypatch.setattr(votes, "_merge_gain", lambda *a: -1.0)
     monkeypatch.setattr(votes, "_moved", lambda *a: False)
-    assert votes.restructured(ctx, alone, "fr", extra.text, ["pt", "pl"]) is moved
+    return votes.restructured(ctx, alone, "fr", extra.text, lacking)
 
 
 def _bookseller(fr_last: str) -> dict[str, str]:
@@ -601,19 +607,7 @@ def _bookseller(fr_last: str) -> dict[str, str]:
 def test_a_sentence_the_others_join_to_a_neighbouring_clause_is_said_there(monkeypatch, fr_last, said):
     """fr's sentence, as if the aligner had left it on its own, is said in the others' clause that also renders
     fr's clause before it: joined to that clause, it brings it closer to theirs (``votes._joined_gain``)."""
-    from consistency.flags import calibration, votes
-    from consistency.types import Group
-
-    contexts = []
-    real = calibration.finalize
-    monkeypatch.setattr(calibration, "finalize", lambda ctx, fs: contexts.append(ctx) or real(ctx, fs))
-    consistency.check(_bookseller(fr_last), detectors=["gaps"])
-    ctx = contexts[0]
-    extra = next(s for s in ctx.segments["fr"] if s.text == fr_last)
-    alone = Group(id=-1, members=(extra.id,), score=0.0)
-    monkeypatch.setattr(votes, "_merge_gain", lambda *a: -1.0)
-    monkeypatch.setattr(votes, "_moved", lambda *a: False)
-    assert votes.restructured(ctx, alone, "fr", extra.text, ["it", "pt", "pl"]) is said
+    assert _restructured_alone(monkeypatch, _bookseller(fr_last), fr_last, ["it", "pt", "pl"]) is said
 
 
 CAPTION_WITHOUT_CUE = {  # pt's caption has no cue the segmenter knows; fr has no caption
