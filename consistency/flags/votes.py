@@ -168,6 +168,7 @@ def covered(ctx: FlagContext, text: str, units: Sequence[Unit]) -> float:
 
 DISTINCT_FLOOR = 0.2  # calibrated similarity a clearly-best neighbouring clause needs at least (restructured)
 DISTINCT_MARGIN = 0.15  # how much closer than the next clause around it must be
+JOINED_GAIN = 0.1  # how much closer a clause gets to a neighbouring clause with ``text`` joined to it (restructured)
 
 
 def _probe(text: str) -> str:
@@ -222,9 +223,6 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
                 ok = _joined_gain(ctx, u.text, around[j].text, probe) >= JOINED_GAIN
         hits += ok or _merge_gain(ctx, group, holder, text, w) > 0.0 or _moved(ctx, group, holder, text, w)
     return hits * 2 > len(lacking)
-
-
-JOINED_GAIN = 0.1  # how much closer a clause gets to a neighbouring clause with ``text`` joined to it (restructured)
 
 
 def _joined_gain(ctx: FlagContext, theirs: str, neighbour: str, text: str) -> float:
