@@ -51,6 +51,12 @@ READINGS = [
     ("it", "tra il 12 e il 26 novembre", [(_day(4, 11, 12), "day-no-year", "date"), (_day(4, 11, 26), "day-no-year", "date")]),
     ("fr", "entre le 12 et le 26 novembre", [(_day(4, 11, 12), "day-no-year", "date"), (_day(4, 11, 26), "day-no-year", "date")]),
     ("pl", "5 na 10 osób", [(5.0, None, "count"), (10.0, None, "count")]),  # "na" without a month: no dates
+    # a bare number right after a weekday is a day of the month the nearest date names
+    ("fr", "du vendredi 25 au dimanche 27 avril", [(_day(4, 4, 25), "day-no-year", "date"), (_day(4, 4, 27), "day-no-year", "date")]),
+    ("pt", "entre sexta-feira, 25 de abril, e domingo, 27, passaram", [(_day(4, 4, 25), "day-no-year", "date"), (_day(4, 4, 27), "day-no-year", "date")]),
+    ("pl", "od piątku 25 do niedzieli 27 kwietnia 2025", [(_day(2025, 4, 25), "day", "date"), (_day(2025, 4, 27), "day", "date")]),
+    ("it", "domenica 12 atleti, il 3 maggio", [(12.0, None, "count"), (_day(4, 5, 3), "day-no-year", "date")]),  # a count
+    ("de", "am Sonntag 12 Sportler", [(12.0, None, "count")]),  # no date anywhere near: a count
     ("pt", "perdeu quase um quinto da produção", []),
     ("it", "contro i 2.900 di un anno fa", [(2900.0, None, "count")]),  # "un anno": an article
     ("it", "raffiche fino a 130 chilometri orari", [(130.0, "km/h", "measure")]),

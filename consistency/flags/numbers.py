@@ -804,6 +804,7 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
                              float(value), 1.0, False))
     raws.sort(key=lambda r: r.q.start)
     _propagate_ranges(text, raws, data)
+    _weekday_days(text, raws, data)
     return _refine(text, [r.q for r in raws], data)
 
 
@@ -1004,6 +1005,53 @@ def _propagate_ranges(text: str, raws: list[_Raw], data: LanguageData) -> None:
         scale = b.scale
         a.q = replace(a.q, value=a.mantissa * scale, unit=b.q.unit, kind=b.q.kind,
                       tolerance=a.q.tolerance * scale)
+
+
+@lru_cache(maxsize=64)
+def _weekday_stems(lang: str) -> tuple[str, ...]:
+    """Stems of the language's weekday names (``[names] weekdays``) that its inflected and short forms share:
+    "domingo" -> "domin", "niedziela" -> "niedzie" (niedzieli), "sexta-feira" -> "sexta"."""
+    out = []
+    for w in load_language(lang).names.get("weekdays", []):
+        stem = w.split("-")[0].casefold()
+        out.append(stem[:-2] if len(stem) >= 6 else stem)
+    return tuple(out)
+
+
+_DAY_WINDOW = 60  # characters around a weekday's bare day number where the date that names its month is looked for
+
+
+def _weekday_days(text: str, raws: list[_Raw], data: LanguageData) -> None:
+    """A bare number right after a weekday is a day of the month the nearest date names: "du vendredi 25 au
+    dimanche 27 avril", "sexta-feira, 25 de abril, e domingo, 27" (not "domenica 12 atleti": a word after it
+    that is no date-range connector leaves a count)."""
+    stems = _weekday_stems(data.code)
+    if not stems:
+        return
+    connectors = tuple(c.casefold() for c in data.date_range_connectors if c[0].isalpha())
+    dates = [r.q for r in raws if r.q.kind == "date" and r.q.unit in ("day", "day-no-year")]
+    if not dates:
+        return
+    for r in raws:
+        q = r.q
+        if not r.bare or q.kind != "count" or not 1 <= r.mantissa <= 31:
+            continue
+        before = re.search(r"([^\W\d_][\w-]*)[,\s]*$", text[max(0, q.start - 30):q.start])
+        if before is None or not before.group(1).casefold().startswith(stems):
+            continue
+        after = text[q.end:].lstrip(_SPACES).casefold()
+        word = re.match(r"[^\W\d_]+(?:\s+[^\W\d_]+)?", after)
+        if word and not any(after.startswith(c + " ") for c in connectors):
+            continue
+        near = min(dates, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end)))
+        if min(abs(near.start - q.end), abs(q.start - near.end)) > _DAY_WINDOW:
+            continue
+        year, month, _day = _date_parts(near)
+        try:
+            value = _dt.date(year or 4, month, int(r.mantissa)).toordinal()
+        except ValueError:
+            continue
+        r.q = replace(q, value=float(value), unit=near.unit, kind="date", tolerance=0.0)
 
 
 # --------------------------------------------------------------------------- comparison
