@@ -249,6 +249,11 @@ NEGATION_CASES = [
     # "more were not allowed" is a maximum; "no longer allowed" is a negation
     ("de", "11 500 Zuschauer verfolgten das Springen, mehr waren nicht zugelassen.", 0, []),
     ("de", "Zuschauer waren nicht mehr zugelassen.", 1, ["nicht"]),
+    # "nothing less than 140" stresses a quantity; "nada" alone still negates
+    ("pt", "Nada menos do que 140 praticantes de 14 países vieram.", 0, []),
+    ("es", "Nada menos que 140 participantes.", 0, []),
+    ("it", "Niente meno che 140 aquilonisti.", 0, []),
+    ("pt", "Nada mudou para os 140 praticantes.", 1, ["Nada"]),
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]
 
