@@ -232,6 +232,9 @@ def test_partial_names_match_by_default_only() -> None:
     ("Danzica", "gdansk"), ("Finnland", "finland"),
     # a holiday's adjective keys as the holiday ("adwentowe soboty" for "i sabati d'Avvento")
     ("adwentowe", "advent"), ("Avvento", "advent"), ("wielkanocnych", "easter"),
+    # a country's people key as the country ("Włosi zdobyli brąz" where the others write "L'Italia ha vinto")
+    ("Włosi", "italy"), ("Italiener", "italy"), ("Szwajcarzy", "switzerland"), ("Franzosen", "france"),
+    ("Österreicher", "austria"), ("Szwedką", "sweden"),
 ])
 def test_name_key(text: str, key: str) -> None:
     assert name_key(text) == key
