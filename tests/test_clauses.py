@@ -45,6 +45,13 @@ SPLIT_CASES = [
      ["Er sieht vor, dass zwei Jahre lang niemand eingestellt wird", "ausgenommen sind EU-Projekte"]),
     ("pl", "Radni ostrzegali, że pieniądze zostaną zabrane z budżetu pogotowia.",
      ["Radni ostrzegali, że pieniądze zostaną zabrane z budżetu pogotowia"]),
+    # "thanks to ..." after a comma is a clause of its own (an appended cause or funder)
+    ("it", "La scuola riaprirà la classe chiusa nel 2015, grazie a un contributo di 200.000 franchi della ditta.",
+     ["La scuola riaprirà la classe chiusa nel 2015", "grazie a un contributo di 200.000 franchi della ditta"]),
+    ("fr", "L’école rouvrira la classe fermée en 2015, grâce à une aide de 200 000 francs.",
+     ["L’école rouvrira la classe fermée en 2015", "grâce à une aide de 200 000 francs"]),
+    ("pl", "Szkoła otworzy klasę zamkniętą w 2015 r., dzięki dotacji w wysokości 200 tys. franków.",
+     ["Szkoła otworzy klasę zamkniętą w 2015 r", "dzięki dotacji w wysokości 200 tys. franków"]),
     ("de", "", []),
 ]
 
