@@ -125,7 +125,7 @@ def sentence_spans(text: str, start: int, end: int, lang: str) -> list[tuple[int
     cuts = _drop_cuts(chunk, cuts, _ORDINAL_RE, _segment_words(_base_lang(lang), "ordinal_before"))
     cuts = _drop_cuts(chunk, cuts, _ABBREVIATION_RE, _segment_words(_base_lang(lang), "no_break_after"))
     cuts = sorted(set(cuts) | set(_glued_cuts(chunk, _abbreviations(_base_lang(lang)))) | set(_unit_cuts(chunk))
-                  | set(_quote_cuts(chunk)))
+                  | set(_quote_cuts(chunk)) | set(_label_cuts(chunk, _base_lang(lang))))
     spans: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:] + [len(chunk)]):
         a2, b2 = _strip(chunk, a, b)
@@ -957,6 +957,32 @@ def _quote_cuts(chunk: str) -> list[int]:
             k += 1
         if k < len(chunk) and chunk[k].isupper():
             cuts.append(m.end())
+    return cuts
+
+
+_LABEL_RE = re.compile(r"(?:^|\s)[^\W\d_]+\s+([^\W\d_])\.\s+[\"'“‘«(]?([^\W\d_]+)")
+_MID_LC = 1 << 5  # Punkt's orthographic context: the word was seen lowercase in the middle of a sentence
+
+
+def _label_cuts(chunk: str, lang: str) -> list[int]:
+    """Cuts after a capital letter that labels the lowercase word before it, before a word of the language
+    ("per la patente B. Sono stati assunti", "na kategorię B. Egzaminy"): Punkt takes every "B." for an
+    initial, but an initial mostly follows a first name or a title and precedes a surname, which Punkt's
+    model has not seen lowercase mid-sentence ("dr J. Kowalski", "di J. Smith" stay; so does a title letter
+    of ``[segment] letter_titles``: fr "M. Albrici"). A surname that is also a common word is cut wrongly
+    ("il sindaco M. Rossi"); news copy seldom puts an initial after a lowercase word."""
+    name = _punkt_name(lang)
+    if name is None:
+        return []
+    ortho = _punkt(name).params.ortho_context
+    titles = _segment_words(lang, "letter_titles")
+    cuts = []
+    for m in _LABEL_RE.finditer(chunk):
+        before = chunk[m.start():m.start(1)].strip()
+        if (not before[:1].islower() or not m.group(1).isupper() or m.group(1).casefold() in titles
+                or not ortho.get(m.group(2).casefold(), 0) & _MID_LC or not m.group(2)[0].isupper()):
+            continue
+        cuts.append(m.start(2) - (1 if chunk[m.start(2) - 1] in "\"'“‘«(" else 0))
     return cuts
 
 

@@ -348,6 +348,14 @@ SENTENCES = [
     # "<number>." before an opening quote ends the sentence (an ordinal is followed by its noun)
     ("de", "Die Zahl stieg von 19 auf 38. «Es haben sich nicht mehr Kinder verletzt», sagt sie. Am 3. Mai kam er.",
      ["Die Zahl stieg von 19 auf 38.", "«Es haben sich nicht mehr Kinder verletzt», sagt sie.", "Am 3. Mai kam er."]),
+    # a capital letter labelling the lowercase word before it ends the sentence before a common word;
+    # an initial before a surname or a title letter does not
+    ("it", "Per ora esamina soltanto per la patente B. Sono stati assunti sei esaminatori.",
+     ["Per ora esamina soltanto per la patente B.", "Sono stati assunti sei esaminatori."]),
+    ("pl", "Oddział egzaminuje wyłącznie na kategorię B. Egzaminy na motocykl są gdzie indziej.",
+     ["Oddział egzaminuje wyłącznie na kategorię B.", "Egzaminy na motocykl są gdzie indziej."]),
+    ("pl", "Wyniki ogłosił dr J. Kowalski w piątek.", ["Wyniki ogłosił dr J. Kowalski w piątek."]),
+    ("fr", "Le conseil a entendu M. Le Bris hier.", ["Le conseil a entendu M. Le Bris hier."]),
     # a spaced French opening guillemet opens the next sentence, it does not end this one
     ("fr", "Le nombre a doublé. « Ça va mieux », dit-elle.", ["Le nombre a doublé.", "« Ça va mieux », dit-elle."]),
 ]
