@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 import consistency
-from consistency.flags.clausesplit import split_clauses
+from consistency.flags.clausesplit import is_gloss, split_clauses
 
 # (lang, sentence, expected clauses)
 SPLIT_CASES = [
@@ -419,3 +419,21 @@ def test_a_first_clause_missing_is_placed_before_the_sentence():
     gaps = [(f.version, f.start, f.end) for f in report.flags if f.kind == "omission"]
     at = texts["it"].index("La linea 4")
     assert gaps == [("it", at, at)], [(f.kind, f.version, f.text) for f in report.flags]
+
+
+@pytest.mark.parametrize("lang,text,clause,gloss", [
+    # a definite apposition between dashes or in brackets explains the term before it
+    ("pt", "uma explosão de grisu – a mistura de metano e ar que se acumula nas minas – destruiu as galerias",
+     "a mistura de metano e ar que se acumula nas minas", True),
+    ("fr", "un coup de grisou (le mélange de méthane et d’air des mines) a détruit les galeries",
+     "le mélange de méthane et d’air des mines", True),
+    # an indefinite one classifies or judges; a figure is a claim; without the closing mark it is a clause
+    ("it", "il ponte – un progetto molto contestato – aprirà a maggio", "un progetto molto contestato", False),
+    ("it", "il ponte – la più lunga opera da 20 anni – aprirà a maggio", "la più lunga opera da 20 anni", False),
+    ("pt", "destruiu as galerias – a mistura de metano e ar que se acumula nas minas.",
+     "a mistura de metano e ar que se acumula nas minas", False),
+    ("pl", "wybuch gazu – mieszanina metanu i powietrza – zniszczył chodniki", "mieszanina metanu i powietrza", False),
+])
+def test_a_definite_apposition_between_dashes_is_a_gloss(lang, text, clause, gloss):
+    start = text.index(clause)
+    assert is_gloss(text, start, start + len(clause), lang) is gloss

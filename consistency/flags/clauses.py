@@ -31,7 +31,7 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, calibrator_for, finder
-from .clausesplit import is_attribution, reports
+from .clausesplit import is_attribution, is_gloss, reports
 from .names import Name, names_in, names_of
 from .numbers import quantities_of
 from .votes import (Unit, all_stated, best_counterpart, brings_new_name, clauses_of, clauses_outside, comma_pieces,
@@ -152,6 +152,9 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                 continue
             if _GLOSS.fullmatch(u.text.strip()):
                 continue  # "Piccolo Volo (wł. „mały lot”)": a name's translation in brackets, no claim
+            if is_gloss(ctx.documents[v].text, u.start, u.end, ctx.documents[v].lang) and not brings_new_name(
+                    ctx, v, u.text, lack):
+                continue  # "grisu – a mistura de metano e ar que se acumula nas minas –": a term explained
             if figures_only(ctx, v, u.text, lack):
                 continue  # "Neun Kilo pro Bienenstock – so lautet der Durchschnitt": the others state the figure
             if restructured(ctx, group, v, u.text, lack):

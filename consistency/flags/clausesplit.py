@@ -25,7 +25,7 @@ from .cues import _phrases, tokens
 from ..datafiles import WordList, read_data, word_list
 from .numbers import normalise_lang
 
-__all__ = ["MIN_WORDS", "coordinators", "is_attribution", "reports", "split_clauses"]
+__all__ = ["MIN_WORDS", "coordinators", "is_attribution", "is_gloss", "reports", "split_clauses"]
 
 MIN_WORDS = 3
 _HARD = re.compile(r"\s*;\s*|(?<!\d):(?!\d)\s*|\s+[-–—]\s+|\s*[–—]\s*(?=\w)|\s*\(|\)\s*")
@@ -100,6 +100,23 @@ def is_attribution(text: str, lang: str) -> bool:
     """Whether a clause is a bare attribution: at most ``ATTRIBUTION_WORDS`` words with a reporting word ("wie
     die Klinikleitung am Dienstag mitteilte", "powiedział przyszły szef regionalnego rządu")."""
     return _words(text) <= ATTRIBUTION_WORDS and reports(text, lang)
+
+
+_DASHES = ("–", "—")
+
+
+def is_gloss(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the clause ``text[start:end]`` is an apposition between paired dashes or in brackets that opens
+    with a definite article (``[clauses] definite``) and states no figure: "un'esplosione di grisu – a mistura
+    de metano e ar que se acumula nas minas –" defines the term before it for the desk's readers. An
+    apposition with an indefinite article classifies or judges ("– un progetto molto contestato –") and is
+    no gloss."""
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    paired = (before.endswith(_DASHES) and after.startswith(_DASHES)) or (before.endswith("(") and after.startswith(")"))
+    if not paired or any(c.isdigit() for c in text[start:end]):
+        return False
+    toks = tokens(text[start:end])
+    return len(toks) > 1 and toks[0].norm in _fold(_clause_data(lang).get("definite"))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
