@@ -235,6 +235,8 @@ def test_partial_names_match_by_default_only() -> None:
     # a country's people key as the country ("Włosi zdobyli brąz" where the others write "L'Italia ha vinto")
     ("Włosi", "italy"), ("Italiener", "italy"), ("Szwajcarzy", "switzerland"), ("Franzosen", "france"),
     ("Österreicher", "austria"), ("Szwedką", "sweden"),
+    ("Holendrami", "netherlands"), ("Duńczycy", "denmark"), ("Węgrzy", "hungary"), ("Chorwaci", "croatia"),
+    ("Hiszpanie", "spain"), ("Ukraińcy", "ukraine"), ("Czesi", "czechia"), ("Turcs", "turkey"),
 ])
 def test_name_key(text: str, key: str) -> None:
     assert name_key(text) == key
