@@ -760,3 +760,26 @@ PL_NOT_LET_IN = "W zeszłym roku nie wpuścił go do auta taksówkarz, choć pra
 def test_not_letting_someone_in_is_turning_them_away(others, flagged):
     hits, messages = _polarity_flags({**others, "pl": PL_NOT_LET_IN}, "pl")
     assert bool(hits) is flagged, messages
+
+
+@pytest.mark.parametrize("pt,flagged", [
+    # pt merged the two sentences and says "free" as "one does not pay": its wording of the others' next sentence
+    ("A cidade inaugura uma praia fluvial, onde não se paga entrada.", False),
+    # pt says the entry is not free: a flip, whatever sentence the others say it in
+    ("A cidade inaugura uma praia fluvial, cuja entrada não é gratuita.", True),
+], ids=["merged-wording", "merged-flip"])
+def test_a_wording_the_others_say_in_the_next_sentence_is_no_flip(monkeypatch, pt, flagged):
+    """The others' "free" sits in a sentence of its own, aligned apart from pt's merged one: it is read there."""
+    from types import SimpleNamespace
+
+    from consistency.flags import opposites
+    from consistency.flags.votes import Unit
+
+    inside = {"pt": pt, "it": "La città inaugura un bagno fluviale.", "fr": "La ville inaugure un bain fluvial.",
+              "pl": "Miasto otwiera kąpielisko na rzece."}
+    after = {"it": "L'ingresso è gratuito.", "fr": "L'accès est gratuit.", "pl": "Wstęp jest bezpłatny."}
+    ctx = SimpleNamespace(documents={v: SimpleNamespace(lang=v) for v in inside})
+    monkeypatch.setattr(opposites, "clauses_of", lambda _ctx, _group, v: [Unit(v, 0, len(inside[v]), inside[v])])
+    monkeypatch.setattr(opposites, "neighbour_units",
+                        lambda _ctx, _group, _reader, v: [Unit(v, 100, 100 + len(after[v]), after[v])])
+    assert opposites.worded_alike(ctx, None, "pt", ["it", "fr", "pl"]) is not flagged

@@ -31,7 +31,7 @@ from .clausesplit import coordinators
 from .cues import Cue, Token, cues, tokens
 from ..datafiles import WordList, read_data, word_list
 from .numbers import normalise_lang
-from .votes import Unit, best_counterpart, clauses_of
+from .votes import Unit, best_counterpart, clauses_of, neighbour_units
 
 
 @dataclass(frozen=True)
@@ -94,13 +94,17 @@ class Stance:
 
 
 def _stances(ctx: FlagContext, group: Group, version: str, section: str = "opposites") -> dict[str, Stance]:
-    lang = ctx.documents[version].lang
+    return _stances_in(ctx, clauses_of(ctx, group, version), ctx.documents[version].lang, section)
+
+
+def _stances_in(ctx: FlagContext, units: list[Unit], lang: str, section: str) -> dict[str, Stance]:
+    """The sides ``units`` take on the axes of ``section``, one per axis (none where they take both)."""
     known, skip = axes(lang, section)
     if not known:
         return {}
     found: dict[str, list[Stance]] = {}
     and_words = coordinators(lang)
-    for unit in clauses_of(ctx, group, version):
+    for unit in units:
         negs = [c for c in cues(unit.text, lang) if c.kind == "negation"]
         toks = tokens(unit.text)
         reach = [_reach(toks, c) for c in negs] if section == "wordings" else []
@@ -203,14 +207,25 @@ def worded_alike(ctx: FlagContext, group: Group, version: str, others: list[str]
     admitted / turned away, enough / too little, a free seat / full, back / missing, ...:
     "não pagam" = "gratis", "nie działały" = "avariadas");
     their words are too loose to say that a version contradicts the others, so they never raise a flag of
-    their own."""
+    their own. A version that takes no side in the group is read in the sentences next to it too: it may say
+    the word in a sentence of its own that ``version`` merged ("…, onde não se paga entrada" against
+    "… al Sägereiquai. L'ingresso è gratuito.")."""
     for section in ("opposites", "wordings"):
         known = _stances(ctx, group, version, section)
         if not known:
             continue
         theirs = {w: _stances(ctx, group, w, section) for w in others}
+        near: dict[str, dict[str, Stance]] = {}
         for name, mine in known.items():
-            stances = [t[name] for t in theirs.values() if name in t]
+            stances = []
+            for w, t in theirs.items():
+                if name not in t:
+                    if w not in near:
+                        near[w] = _stances_in(ctx, neighbour_units(ctx, group, version, w), ctx.documents[w].lang,
+                                              section)
+                    t = near[w]
+                if name in t:
+                    stances.append(t[name])
             # the agreement must rest on a negation: a falling figure that all of them report in another
             # clause of the group does not explain "młode ryby nie mają czego jeść"
             if (len(stances) >= 2 and all(s.sign == mine.sign for s in stances)
