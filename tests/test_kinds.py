@@ -104,6 +104,40 @@ def test_where_an_omission_sits(version_groups, point):
     assert gaps._insertion_point(ctx, groups["C"], "fr", "it") == point
 
 
+def test_an_omission_between_two_sentences_one_version_joined_sits_inside_it():
+    """fr renders the reader's sentences before and after the gap as one segment (a stop its segmenter did not
+    cut at): the omission sits at the stop that parts the two renderings, not at the segment's end."""
+    import re
+    import zlib
+    from types import SimpleNamespace as NS
+
+    import numpy as np
+
+    from consistency.flags import gaps
+
+    def embed(texts):  # words shared across languages (figures, cognates) make texts close
+        out = np.zeros((len(texts), 64))
+        for i, text in enumerate(texts):
+            for w in re.findall(r"\w+", text.lower()):
+                out[i, zlib.crc32(w[:4].encode()) % 64] += 1.0
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+    it = ["Il coro è nato nel 1894.", "La sala parrocchiale è stata venduta dalla diocesi nel 2024.",
+          "Senza una nuova sede il coro chiuderebbe.", "Oggi cantano 48 coristi con età media di 61 anni."]
+    fr = ("Le chœur est né en 1894. La salle paroissiale, vieille de cent ans, a été vendue par le diocèse en 2024. "
+          "Aujourd’hui, 48 choristes chantent, avec une moyenne d’âge de 61 ans.")
+    cut = fr.index(" Aujourd")
+    segs = {"it": [NS(id=f"it{k}", index=k, version="it", start=100 * k, end=100 * k + len(s), text=s, group=g)
+                   for k, (s, g) in enumerate(zip(it, "ABCB"))],
+            "fr": [NS(id="fr0", index=0, version="fr", start=0, end=24, text=fr[:24], group="A"),
+                   NS(id="fr1", index=1, version="fr", start=25, end=len(fr), text=fr[25:], group="B")]}
+    every = [s for v in segs.values() for s in v]
+    groups = {g: NS(id=g) for g in {s.group for s in every}}
+    ctx = NS(segments=segs, alignment=NS(groups=groups, group_of={s.id: s.group for s in every}), embed_fn=embed,
+             members=lambda group, v: [s for s in segs[v] if s.group == group.id])
+    assert gaps._insertion_point(ctx, groups["C"], "fr", "it") == cut
+
+
 def _moved_ctx(vectors: dict[str, list[float]], holder: list[str], target: list[str]):
     """A stand-in FlagContext for ``votes._moved``: one-clause sentences, embedded by the table."""
     from types import SimpleNamespace as NS

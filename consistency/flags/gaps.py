@@ -104,8 +104,37 @@ def _insertion_point(ctx: FlagContext, group: Group, version: str, reader: str) 
         later = next((t for seg in ctx.segments[reader][max(indices) + 1:] if (t := there(seg))), None)
         if later:
             return min(s.start for s in later)
-    prior = next((t for seg in reversed(earlier) if (t := there(seg))), None)
-    return max(s.end for s in prior) if prior else 0
+    found = next(((seg, t) for seg in reversed(earlier) if (t := there(seg))), None)
+    if found is None:
+        return 0
+    before, prior = found
+    after = next((seg for seg in ctx.segments[reader][max(indices) + 1:] if there(seg)), None)
+    if after is not None and len(prior) == 1 and [s.id for s in there(after)] == [prior[0].id]:
+        # one sentence of ``version`` renders the sentences before and after the gap ("… w 2024 r. Dziś
+        # śpiewa w nim 48 osób", one segment where Punkt saw no end after "r."): the gap lies inside it
+        inside = _split_point(ctx, prior[0], before.text, after.text)
+        if inside is not None:
+            return inside
+    return max(s.end for s in prior)
+
+
+_BREAK = re.compile(r"[.!?…:;,][\"'»”’)]*(?=\s+[\"'«„“(]?[^\W\d_])")
+
+
+def _split_point(ctx: FlagContext, seg: Segment, before: str, after: str) -> int | None:
+    """Where in ``seg`` the part that renders ``before`` ends and the part that renders ``after`` begins: the
+    stop or comma after which the two parts come closest to them (None without an embedder or a break)."""
+    if ctx.embed_fn is None:
+        return None
+    cuts = [m.end() for m in _BREAK.finditer(seg.text) if 0 < m.end() < len(seg.text.rstrip()) - 1]
+    if not cuts:
+        return None
+    heads = [seg.text[:c] for c in cuts]
+    tails = [seg.text[c:].strip() for c in cuts]
+    vecs = ctx.embed_fn([before, after, *heads, *tails])
+    n = len(cuts)
+    scores = vecs[2:2 + n] @ vecs[0] + vecs[2 + n:] @ vecs[1]
+    return seg.start + cuts[int(np.argmax(scores))]
 
 
 def _edge(ctx: FlagContext, segs: list[Segment]) -> float:
