@@ -881,3 +881,30 @@ def test_a_name_only_one_version_of_a_partial_group_gives_is_no_drop():
     """de and pl share a sentence the others lack; pl does not drop "Hufschmieden", which no other version names."""
     report = consistency.check(FARRIERS, detectors=["entity"])
     assert not [f for f in report.flags if f.kind == "entity"], [f.message for f in report.flags]
+
+
+@pytest.mark.parametrize("text,others,split", [
+    # the de sentence repeats the others' dates: the rest of their sentence, split off
+    ("Vom 1. Mai bis zum 29. Juni, wenn der Seehecht laicht, ist sie dort verboten.",
+     {"it": "La delibera introduce un fermo di sessanta giorni, dal 1° maggio al 29 giugno, quando il nasello si riproduce.",
+      "fr": "La délibération instaure un arrêt de soixante jours, du 1er mai au 29 juin, période de reproduction du merlu.",
+      "pl": "Uchwała wprowadza 60-dniowy zakaz połowów – od 1 maja do 29 czerwca, kiedy morszczuk odbywa tarło."}, True),
+    # the others give another end date: a claim of its own
+    ("Vom 1. Mai bis zum 29. Juli, wenn der Seehecht laicht, ist sie dort verboten.",
+     {"it": "La delibera introduce un fermo di sessanta giorni, dal 1° maggio al 29 giugno, quando il nasello si riproduce.",
+      "fr": "La délibération instaure un arrêt de soixante jours, du 1er mai au 29 juin, période de reproduction du merlu.",
+      "pl": "Uchwała wprowadza 60-dniowy zakaz połowów – od 1 maja do 29 czerwca, kiedy morszczuk odbywa tarło."}, False),
+    # one figure is too common a coincidence
+    ("Ab dem 1. Mai ist sie verboten, sagen die Fischer.",
+     {"it": "Il fermo parte dal 1° maggio.", "fr": "L'arrêt commence le 1er mai.", "pl": "Zakaz obowiązuje od 1 maja."},
+     False),
+], ids=["dates-said-nearby", "another-date", "one-figure"])
+def test_a_sentence_whose_figures_the_others_state_nearby_was_split_off(monkeypatch, text, others, split):
+    from types import SimpleNamespace as NS
+
+    from consistency.flags import votes
+
+    ctx = NS(documents={v: NS(lang=v) for v in ["de", *others]})
+    monkeypatch.setattr(votes, "neighbour_units",
+                        lambda _ctx, _group, _reader, w: [votes.Unit(w, 0, len(others[w]), others[w])])
+    assert votes.split_off(ctx, None, "de", text, list(others)) is split

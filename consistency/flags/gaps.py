@@ -24,7 +24,7 @@ from .calibration import Finding, finder
 from .cues import cues
 from .numbers import Quantity, quantities_of, same_quantity
 from .votes import (brings_new_name, clauses_of, content_words, covered, figures_only, in_standfirst, restructured,
-                    standfirst)
+                    split_off, standfirst)
 
 
 # With this many versions or more, a sentence that two or more (but fewer than half) carry is not
@@ -317,6 +317,8 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
                     continue  # the others say it inside a neighbouring sentence
                 if figures_only(ctx, v, span.text, lack):
                     continue  # a short sentence split off with figures the others state ("Sechs Berater.")
+                if split_off(ctx, group, v, span.text, lack):
+                    continue  # the rest of a sentence of theirs, with its dates and numbers ("Vom 1. Mai bis …")
                 if sum(_restated(ctx, group, v, segs, w) for w in lack) * 2 > len(lack):
                     continue  # v says it twice (a lead summing up its body), the others once
                 if _words(segs) >= 6 and sure >= 0.5:

@@ -326,6 +326,27 @@ def figures_only(ctx: FlagContext, v: str, text: str, lacking: Sequence[str]) ->
     return sum(all_stated(ctx, mine, ctx.segments[w]) for w in lacking) * 2 > len(lacking)
 
 
+SPLIT_OFF_FIGURES = 2  # figures a sentence needs before the figures alone say it was split off (split_off)
+
+
+def split_off(ctx: FlagContext, group: Group, v: str, text: str, lacking: Sequence[str]) -> bool:
+    """Whether most versions said to lack ``text`` (of ``v``, in ``group``) state all its figures, two or more,
+    in the sentences where it sits: ``v`` split a sentence of theirs in two ("Neben der Kürzung … eine
+    Schonzeit von sechzig Tagen vor. Vom 1. Mai bis zum 29. Juni, wenn der Seehecht laicht, ist sie dort
+    verboten." against "… un fermo di sessanta giorni …, dal 1° maggio al 29 giugno, il periodo in cui il
+    nasello si riproduce"), and the part left over repeats their dates and numbers, however freely it words
+    the rest. One figure is too common a coincidence."""
+    mine = quantities_of(text, ctx.documents[v].lang)
+    if len(mine) < SPLIT_OFF_FIGURES:
+        return False
+
+    def states(w: str) -> bool:
+        lang = ctx.documents[w].lang
+        return states_all(mine, [q for u in neighbour_units(ctx, group, v, w) for q in quantities_of(u.text, lang)])
+
+    return sum(states(w) for w in lacking) * 2 > len(lacking)
+
+
 def all_stated(ctx: FlagContext, quantities: Sequence[Quantity], segs: Sequence[Segment]) -> bool:
     """Whether every one of ``quantities`` is stated in ``segs`` (one version's, quiet roles left out)."""
     if not segs:
