@@ -116,7 +116,13 @@ def is_gloss(text: str, start: int, end: int, lang: str) -> bool:
     if not paired or any(c.isdigit() for c in text[start:end]):
         return False
     toks = tokens(text[start:end])
-    return len(toks) > 1 and toks[0].norm in _fold(_clause_data(lang).get("definite"))
+    return len(toks) > 1 and toks[0].norm in _definite(lang)
+
+
+@lru_cache(maxsize=64)
+def _definite(lang: str) -> frozenset[str]:
+    """A language's definite articles (``[clauses] definite``), folded."""
+    return _fold(_clause_data(lang).get("definite"))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1043,8 +1043,11 @@ def _weekday_days(text: str, raws: list[_Raw], data: LanguageData) -> None:
         word = re.match(r"[^\W\d_]+(?:\s+[^\W\d_]+)?", after)
         if word and not any(after.startswith(c + " ") for c in connectors):
             continue
-        near = min(dates, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.end)))
-        if min(abs(near.start - q.end), abs(q.start - near.end)) > _DAY_WINDOW:
+        def distance(d: Quantity) -> int:
+            return min(abs(d.start - q.end), abs(q.start - d.end))
+
+        near = min(dates, key=distance)
+        if distance(near) > _DAY_WINDOW:
             continue
         year, month, _day = _date_parts(near)
         try:
