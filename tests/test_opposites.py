@@ -12,8 +12,8 @@ LANGS = ("it", "de", "pt", "fr", "pl", "en", "es")
 def test_every_language_has_the_same_axes():
     names = {lang: sorted(a.name for a in axes(lang)[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["approve", "avoid", "better", "confirm", "custody", "early", "exceed", "praise", "price",
-                           "rise", "steady", "strengthen", "support", "verdict", "withdraw"]
+    assert names["it"] == ["approve", "avoid", "better", "confirm", "custody", "early", "exceed", "open", "praise",
+                           "price", "rise", "steady", "strengthen", "support", "verdict", "withdraw"]
 
 
 def test_every_language_has_the_same_wording_axes():
@@ -653,6 +653,53 @@ def _sign(monkeypatch, lang: str, text: str, axis: str) -> int:
 def test_less_right_before_a_price_word_turns_it_over(monkeypatch, lang, text, sign):
     """"moins cher" is cheaper: a "less" word right before a word of the price axis turns it over."""
     assert _sign(monkeypatch, lang, text, "price") == sign
+
+
+@pytest.mark.parametrize("lang,text,sign", [
+    ("it", "In quelle ore il bar resta aperto.", 1),
+    ("de", "Die Bar bleibt währenddessen geschlossen.", -1),
+    ("pt", "O bar fica fechado durante esse período.", -1),
+    ("fr", "Le bar est alors fermé.", -1),
+    ("pl", "Bar jest w tym czasie zamknięty.", -1),
+    ("en", "The bar stays open at that time.", 1),
+    ("es", "El bar permanece cerrado a esa hora.", -1),
+    ("fr", "Le bar n'est pas ouvert le matin.", -1),  # a negation just before turns it over
+    # a state needs a verb of being or staying: an open kitchen, games open to all, a branch being closed
+    ("de", "Es gibt eine offene Küche und einen Hühnerstall.", 0),
+    ("it", "Giochi aperti a tutti i bambini del quartiere.", 0),
+    ("de", "Die übrigen elf werden bis Juni geschlossen.", 0),
+    # a negation further back is about another verb: not knowing which one is open
+    ("pt", "Muitos doentes não sabiam qual estava aberta.", 1),
+    # nor does one reach over an "and": "without barriers and open on Thursdays"
+    ("it", "La sede sarà senza barriere e aperta il giovedì.", 1),
+])
+def test_open_or_closed_as_a_state(monkeypatch, lang, text, sign):
+    assert _sign(monkeypatch, lang, text, "open") == sign
+
+
+def _bar(it_sentence: str) -> dict[str, str]:
+    """A darts club's Saturday junior training: de, pt, fr and pl say the bar is closed meanwhile."""
+    return {
+        "it": "Il sabato mattina si allenano 38 ragazzi sotto i 16 anni. " + it_sentence + " Il club conta 312 soci.",
+        "de": "Samstagvormittags trainieren 38 Jugendliche unter 16 Jahren. Die Bar bleibt währenddessen geschlossen. "
+              "Der Verein hat 312 Mitglieder.",
+        "pt": "Aos sábados de manhã treinam 38 jovens com menos de 16 anos. O bar fica fechado durante esse período. "
+              "O clube tem 312 sócios.",
+        "fr": "Le samedi matin, 38 jeunes de moins de 16 ans s'entraînent. Le bar est alors fermé. Le club compte "
+              "312 membres.",
+        "pl": "W soboty rano trenuje 38 młodych zawodników poniżej 16 lat. Bar jest w tym czasie zamknięty. Klub "
+              "liczy 312 członków.",
+    }
+
+
+@pytest.mark.parametrize("it_sentence,flagged", [
+    ("In quelle ore il bar resta aperto.", True),
+    ("In quelle ore il bar resta chiuso.", False),
+    ("In quelle ore il bar non è aperto.", False),
+], ids=["open", "closed", "not-open"])
+def test_open_against_closed(it_sentence, flagged):
+    hits, messages = _polarity_flags(_bar(it_sentence), "it", "opposites")
+    assert bool(hits) is flagged, messages
 
 
 def _levy(it_sentence: str) -> dict[str, str]:

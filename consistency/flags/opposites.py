@@ -4,9 +4,10 @@
 Each language's data file (``[opposites]``) lists axes of opposite meaning under the same names in every
 language (approve / reject, praise / criticise, rise / fall, convict / acquit, confirm / deny, strengthen /
 weaken, above / below, a suspended / an unconditional sentence, ahead of / behind schedule, withdrawn / kept,
-better / worse off, expensive / cheap, changed / unchanged), with the words (or pairs of words: "bez zmian")
-of either side by prefix, and for some axes a third list: words one of which the clause must have for the axis
-to apply ("früher" takes a side only next to "geplant"); a "less" word right before a word of an axis named in
+better / worse off, expensive / cheap, changed / unchanged, open / closed), with the words (or pairs of words:
+"bez zmian") of either side by prefix, and for some axes a third list: words one of which the clause must have
+for the axis to apply ("früher" takes a side only next to "geplant"; "geschlossen" only next to a verb of being
+or staying); a "less" word right before a word of an axis named in
 ``turned_by_less`` turns it over ("moins cher" = cheaper). A clause takes a side on an axis from its words,
 turned over by a negation cue in the same clause ("non è stato approvato" is on the reject side; ``cues.py``
 decides what a negation is) unless an "and" word stands between them ("è inferiore ... e non servono
@@ -125,7 +126,8 @@ def _stances_in(ctx: FlagContext, units: list[Unit], lang: str, section: str) ->
                         if not turned:
                             continue
                     elif axis.before:
-                        turned = sum(1 for c in negs if _just_before(toks, c, i)) % 2 == 1
+                        turned = sum(1 for c in negs if _just_before(toks, c, i)
+                                     and not _across(toks, c, i, and_words, unit.text)) % 2 == 1
                     else:
                         turned = sum(1 for c in negs if not _across(toks, c, i, and_words, unit.text)) % 2 == 1
                     if axis.less is not None and i > 0 and toks[i - 1].norm in axis.less:
