@@ -347,8 +347,9 @@ def test_merge_gain_says_whether_the_counterpart_holds_the_sentence(monkeypatch,
     assert (gain > 0) is threat, gain
 
 
-def _with_standfirst(extra_in_standfirst: bool) -> dict[str, str]:
-    """Three versions of a story with a standfirst; de has one sentence more, in its standfirst or in its body."""
+def _with_standfirst(extra_in_standfirst: bool, split_lead: bool = False) -> dict[str, str]:
+    """Three versions of a story with a standfirst; de has one sentence more, in its standfirst or in its body
+    (``split_lead``: de also splits its standfirst's first sentence in two)."""
     extra = "Der Bürgermeister spricht von einem historischen Tag."
     body_it = ["La nuova biblioteca di Kessling ha aperto sabato nell'ex filanda sul canale.",
                "L'edificio ha quattro piani e ospita 140 mila libri.",
@@ -363,6 +364,8 @@ def _with_standfirst(extra_in_standfirst: bool) -> dict[str, str]:
                "Les travaux ont duré quatre ans et coûté 18 millions d'euros.",
                "La bibliothèque sera ouverte tous les jours jusqu'à 22 heures."]
     de_lead = "Kessling hat eine neue Stadtbibliothek."
+    if split_lead:
+        de_lead = "Kessling hat eine neue Stadtbibliothek. Sie ist die größte der Region."
     if extra_in_standfirst:
         de_lead = f"{de_lead} {extra}"
     else:
@@ -375,9 +378,12 @@ def _with_standfirst(extra_in_standfirst: bool) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("in_standfirst,raised", [(True, False), (False, True)])
-def test_a_sentence_only_one_standfirst_has_is_no_addition(candidates, in_standfirst, raised):
-    texts = _with_standfirst(in_standfirst)
+@pytest.mark.parametrize("in_standfirst,split_lead,raised", [
+    (True, False, False), (False, False, True),
+    (True, True, False),  # three short sentences where the others write one: still a standfirst
+])
+def test_a_sentence_only_one_standfirst_has_is_no_addition(candidates, in_standfirst, split_lead, raised):
+    texts = _with_standfirst(in_standfirst, split_lead)
     consistency.check(texts, detectors=["gaps", "clauses"])
     added = [c for c in candidates if c.kind == "addition" and c.version == "de"
              and "Bürgermeister" in texts["de"][c.start:c.end]]

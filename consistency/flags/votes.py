@@ -360,7 +360,7 @@ def states_all(quantities: Sequence[Quantity], theirs: Sequence[Quantity]) -> bo
     return all(any(same_quantity(q, r) for r in theirs) for q in quantities)
 
 
-STANDFIRST_MAX_SENTENCES = 2
+STANDFIRST_MAX_SENTENCES = 3
 STANDFIRST_MAX_WORDS = 50
 STANDFIRST_MIN_FOLLOWING = 3  # body paragraphs after it
 
@@ -374,7 +374,7 @@ def content_words(text: str) -> set[str]:
 
 
 def standfirst(ctx: FlagContext) -> frozenset[str]:
-    """Segment ids of each version's standfirst: the first body paragraph, when it is short (two sentences,
+    """Segment ids of each version's standfirst: the first body paragraph, when it is short (three sentences,
     50 words at most) and at least three body paragraphs follow. Desks write their own standfirst, as they
     write their own title: one sums up what another leaves to the body, in other words, so a sentence
     there that the others lack is no addition (numbers, names and negations in it are still compared).
