@@ -45,6 +45,7 @@ NEGATION_CASES = [
     # "cannot cope" is "overwhelmed"
     ("pl", "Przerzuci to pracę na działy, które już nie dają sobie rady.", 0, []),
     ("pl", "Działy nie dostały nowych pracowników.", 1, ["nie"]),
+    ("pl", "Pozostałe lodziarnie niekoniecznie są gorsze.", 1, ["niekoniecznie"]),  # not necessarily
     # litotes and idioms say the positive thing; a chess or football draw is no negation
     ("pl", "Prezes klubu nie krył zadowolenia.", 0, []),
     ("it", "Il sindaco non ha nascosto la sua soddisfazione.", 0, []),
