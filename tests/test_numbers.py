@@ -26,6 +26,8 @@ SINGLE = [
     ("it", "1,5 mld zł", 1.5e9, "PLN", "money"),
     ("pl", "1,5 mld zł", 1.5e9, "PLN", "money"),
     ("pl", "24,3 tys.", 24300, None, "count"),
+    ("pl", "w 23-tysięcznym mieście", 23000, None, "count"),  # a town of 23,000: the scale after a hyphen
+    ("de", "die 2-Millionen-Stadt", 2e6, None, "count"),
     ("pl", "24 300", 24300, None, "count"),
     ("fr", "24\u202f300", 24300, None, "count"),
     ("de", "24.300", 24300, None, "count"),
@@ -175,6 +177,7 @@ SAME = [
     ("de", "zehn Prozent", "fr", "10 %", True),
     ("pl", "24,3 tys.", "pl", "24 300", True),
     ("pl", "24,3 tys.", "de", "24.300", True),
+    ("pl", "w 14-tysięcznym mieście", "it", "14.000 abitanti", True),
     ("pl", "24 300", "de", "24.300", True),
     ("en", "1,500", "de", "1.500", True),
     ("fr", "1 500", "en", "1,500", True),

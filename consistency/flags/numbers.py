@@ -280,7 +280,7 @@ def match_suffix(text: str, pos: int, data: LanguageData, *, scale: bool = True,
     cur = pos
     if scale:
         scales = data.scales + (data.prefix_scales if prefix_currency else ())
-        for p in _skip_gap(text, cur):
+        for p in _skip_gap(text, cur, hyphen=True):  # "1,5 mld", "23-tysięcznym"
             hit = _first_match(text, p, _by_length(scales))
             if hit:
                 cur, out.scale = hit
