@@ -179,6 +179,10 @@ NEGATION_CASES = [
     ("de", "Es gibt nur drei Plätze, nicht alle Kinder bekommen einen Platz in der neuen Kita.", 1, ["nicht"]),  # a clause
     # a negation with "more than" a number later in its stretch caps the number ("at most twenty")
     ("pt", "Cada unidade custa 250 euros e nenhum membro pode subscrever mais de vinte.", 0, []),
+    # ... and so does "above" a number ("none of them above 6 zlotys" = "none costs more than 6")
+    ("pt", "Haverá produtos aprovados, nenhum deles acima de 6 zlótis.", 0, []),
+    ("de", "Keines der Produkte kostet über sechs Złoty.", 0, []),
+    ("de", "Er sprach nicht über das Thema.", 1, ["nicht"]),  # no number after it: a negation
     ("de", "Kein Mitglied darf mehr als 20 Anteile zeichnen.", 0, []),
     ("it", "Si sono accordati per non far pagare un bicchiere di vin brûlé più di 4,50 euro.", 0, []),
     ("pl", "Nikt nie może objąć więcej niż dwudziestu udziałów.", 0, []),
