@@ -78,7 +78,8 @@ bench-serve: $(VENV)/.all
 
 # the evaluation set (eval/README.md): per-kind recall/precision/F1 on eval/sets plus the seeds criteria;
 # eval-blind is for final reporting only; bench-refresd scores sentence divergence against a cosine baseline
-.PHONY: eval eval-blind bench-refresd
+# bench-devpairs does the same on sentence pairs of the development sets (benchmarks/devpairs.py)
+.PHONY: eval eval-blind bench-refresd bench-devpairs
 eval: $(VENV)/.all
 	$(PY) eval/build_gold.py --check
 	$(PY) eval/score.py eval/sets
@@ -90,6 +91,9 @@ eval-blind: $(VENV)/.all
 
 bench-refresd: $(VENV)/.all
 	$(PY) benchmarks/refresd.py --data $(SHARED)/data/refresd/refresd_untokenized.tsv
+
+bench-devpairs: $(VENV)/.all
+	$(PY) benchmarks/devpairs.py eval/sets
 
 # Batch benchmark (docs/reports.md): 100 generated five-language sets through `consistency batch`, then an unchanged re-run.
 .PHONY: bench-batch

@@ -227,3 +227,33 @@ def test_threshold_is_tuned_on_training_folds_only():
     noise = np.random.default_rng(1).normal(size=100)
     pred, _ = refresd.cross_validated(y, noise, splits, refresd.f1_macro)
     assert refresd.f1_macro(y, pred) < 0.75
+
+
+# -- development pairs (benchmarks/devpairs.py) -----------------------------------------------------
+
+devpairs = _load("bench_devpairs", ROOT / "benchmarks" / "devpairs.py")
+
+
+def test_development_pairs_are_labelled_by_gold_spans():
+    from consistency.types import Group, Segment
+
+    def seg(v: str, i: int, start: int, text: str, role: str = "body") -> Segment:
+        return Segment(id=f"{v}:{i}", version=v, index=i, paragraph=0, start=start, end=start + len(text),
+                       text=text, role=role)
+
+    segments = [seg("it", 0, 0, "Uno."), seg("de", 0, 0, "Eins."), seg("fr", 0, 0, "Un."),
+                seg("it", 1, 5, "Due."), seg("de", 1, 6, "Zwei."), seg("de", 2, 12, "Drei."),
+                seg("it", 2, 10, "Foto: X", role="caption"), seg("de", 3, 18, "Bild: X", role="caption")]
+    groups = [Group(id=0, members=("it:0", "de:0", "fr:0"), score=1.0),
+              Group(id=1, members=("it:1", "de:1", "de:2"), score=1.0),  # de splits: no pair
+              Group(id=2, members=("it:2", "de:3"), score=1.0)]  # captions: no pair
+    gold = [{"version": "de", "kind": "number", "start": 0, "end": 4},
+            {"version": "fr", "kind": "omission", "start": 1, "end": 1}]  # a point: labels nothing
+    rows = devpairs.pairs_of(segments, groups, {"it": "it", "de": "de", "fr": "fr"}, gold)
+    labels = {(p[1], p[3]): (y, k) for p, y, k in rows}
+    assert labels == {("de", "fr"): (1, "number"), ("de", "it"): (1, "number"), ("fr", "it"): (0, "")}
+
+
+def test_development_pairs_refuse_the_blind_sets(capsys):
+    assert devpairs.main([str(ROOT / "eval" / "sets-blind")]) == 2
+    assert "once per release" in capsys.readouterr().err
