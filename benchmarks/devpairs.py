@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from refresd import cross_validated, f1_div, folds, prf, roc_auc  # noqa: E402
+from refresd import cross_validated, emit, f1_div, folds, prf, roc_auc  # noqa: E402
 from score import EvalError, find_sets, load_set  # noqa: E402
 
 SEED = 5
@@ -183,13 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         s = fn(pairs)
         result["scorers"][name] = {**evaluate(s, y, kinds), "seconds": time.perf_counter() - t}
         print(f"{name}: done in {result['scorers'][name]['seconds']:.1f} s", file=sys.stderr, flush=True)
-    out = json.dumps(result, indent=1) + "\n" if args.json else markdown(result)
-    if args.output:
-        from consistency.commands._common import write_atomic
-
-        write_atomic(args.output, out)
-    else:
-        sys.stdout.write(out)
+    emit(json.dumps(result, indent=1) + "\n" if args.json else markdown(result), args.output)
     return 0
 
 

@@ -260,14 +260,18 @@ def main(argv: list[str] | None = None) -> int:
             continue
         result["scorers"][name] = {**evaluate(s, y, labels, splits), "seconds": secs}
         print(f"{name}: done in {secs:.1f} s", file=sys.stderr, flush=True)
-    out = json.dumps(result, indent=1) + "\n" if args.json else markdown(result)
-    if args.output:
+    emit(json.dumps(result, indent=1) + "\n" if args.json else markdown(result), args.output)
+    return 0
+
+
+def emit(out: str, output: Path | None) -> None:
+    """Write a benchmark's result to ``output`` (atomically: a temporary file, then renamed), or to stdout."""
+    if output:
         from consistency.commands._common import write_atomic
 
-        write_atomic(args.output, out)
+        write_atomic(output, out)
     else:
         sys.stdout.write(out)
-    return 0
 
 
 if __name__ == "__main__":
