@@ -4,9 +4,11 @@ A developer's tool for the evaluation sets (never for the blind ones). For each 
 each set it lists the candidates (before the report threshold) of its version whose span
 overlaps the gold span's sentence, with head, kind, calibrated probability and whether the
 report kept it. "never raised" means no detector produced anything there: calibration cannot
-help, a detector must. ``--false`` lists the reported flags that find no gold entry instead.
+help, a detector must. ``--false`` lists the reported flags that find no gold entry instead;
+``--noise`` the gold noise entries (captions, boilerplate) that the segmenter reads as text (a body
+sentence, a subheading or a title): not flagged today, but one unlucky group away from a flag on noise.
 
-    python eval/explain.py eval/sets/tram-marenfeld [more sets or folders of sets] [--false]
+    python eval/explain.py eval/sets/tram-marenfeld [more sets or folders of sets] [--false | --noise]
 """
 from __future__ import annotations
 
@@ -55,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default="auto")
     ap.add_argument("--false", action="store_true", help="list the reported flags that find no gold entry")
     ap.add_argument("--features", action="store_true", help="print each candidate's features")
+    ap.add_argument("--noise", action="store_true",
+                    help="list the gold captions and boilerplate that the segmenter reads as text")
     args = ap.parse_args(argv)
     folders = score.find_sets(args.paths)
     if any("sets-blind" in folder.as_posix() for folder in folders):
@@ -74,6 +78,10 @@ def _explain(folders: list[Path], seen: list[dict[str, Any]], args: argparse.Nam
         data = score.run_check(gs, model=args.model)
         flags = score.flags_from_report(data)
         print(f"## {folder.name}")
+        if args.noise:
+            for role, n in misread_noise(data, gs.noise):
+                print(f"  NOISE {n['version']} {n['kind']} read as {role}: {n['text'][:100]!r}")
+            continue
         if args.false:
             for f in flags:
                 if not any(score.hits(f, g, gs.texts[g["version"]]) for g in gs.divergences):
@@ -97,6 +105,22 @@ def _explain(folders: list[Path], seen: list[dict[str, Any]], args: argparse.Nam
                 feats = f" {({k: round(v, 3) for k, v in c['features'].items()})}" if args.features else ""
                 print(f"    {c['head']}/{c['kind']} p={c['p']:.3f} {c['kept'] or 'dropped'} "
                       f"[{c['start']}:{c['end']}] {text[c['start']:c['end']][:80]!r}{feats}")
+
+
+QUIET = ("caption", "boilerplate")
+
+
+def misread_noise(report: dict[str, Any], noise: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """(role, entry) for each gold noise entry that a segment of another role than caption or boilerplate
+    overlaps (a report as ``consistency-report/1`` JSON); the role is the first such segment's."""
+    out = []
+    for n in noise:
+        roles = [s["role"] for s in report["segments"]
+                 if s["version"] == n["version"] and s["start"] < n["end"] and n["start"] < s["end"]]
+        loud = [r for r in roles if r not in QUIET]
+        if loud:
+            out.append((loud[0], n))
+    return out
 
 
 if __name__ == "__main__":
