@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from refresd import cross_validated, emit, f1_div, folds, prf, roc_auc  # noqa: E402
+from refresd import cosine_scorer, cross_validated, emit, f1_div, folds, prf, roc_auc  # noqa: E402
 from score import EvalError, find_sets, load_set  # noqa: E402
 
 SEED = 5
@@ -84,29 +84,6 @@ def pairs_of(segments: Sequence[Any], groups: Sequence[Any], langs: dict[str, st
                 pair = (ones[a].text, langs.get(a, a), ones[b].text, langs.get(b, b))
                 out.append((pair, int(ka is not None or kb is not None), ka or kb or ""))
     return out
-
-
-def _spec(pairs: Sequence[Pair], model: str) -> Any:
-    """The model the check would use for the pairs' languages."""
-    from consistency.embed import resolve
-
-    langs = sorted({p[1] for p in pairs} | {p[3] for p in pairs})
-    return resolve(model, [(lang, lang) for lang in langs])
-
-
-def cosine_scores(pairs: Sequence[Pair], model: str = "auto") -> np.ndarray:
-    """1 - cosine of the two sentences by the model the check would use for their languages."""
-    from consistency.embed import EmbeddingCache, embed, get_embedder
-
-    spec = _spec(pairs, model)
-    store = EmbeddingCache(None)
-    try:
-        texts = list(dict.fromkeys(t for p in pairs for t in (p[0], p[2])))
-        vecs = embed(texts, get_embedder(spec), store)
-    finally:
-        store.close()
-    at = {t: vecs[i] for i, t in enumerate(texts)}
-    return np.array([1.0 - float(at[a] @ at[b]) for a, _la, b, _lb in pairs])
 
 
 def evaluate(s: np.ndarray, y: np.ndarray, kinds: Sequence[str]) -> dict[str, Any]:
@@ -177,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
                               "scorers": {}}
     from consistency.flags import divergence_scores
 
-    for name, fn in ((f"cosine baseline ({_spec(pairs, args.model).id})", lambda ps: cosine_scores(ps, args.model)),
+    cosine, model_id = cosine_scorer(args.model, langs=sorted({p[1] for p in pairs} | {p[3] for p in pairs}))
+    for name, fn in ((f"cosine baseline ({model_id})", lambda ps: cosine([(a, b) for a, _la, b, _lb in ps])),
                      ("consistency.flags.divergence_scores", lambda ps: np.asarray(divergence_scores(ps), float))):
         t = time.perf_counter()
         s = fn(pairs)

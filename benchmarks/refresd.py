@@ -62,11 +62,12 @@ def load(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
     return pairs, labels
 
 
-def cosine_scorer(model: str, cache: bool = True) -> tuple[Scorer, str]:
-    """1 - cosine of the default (or given) model's sentence embeddings, and the model id."""
+def cosine_scorer(model: str, cache: bool = True, langs: Sequence[str] = ("en", "fr")) -> tuple[Scorer, str]:
+    """1 - cosine of the default (or given) model's sentence embeddings, and the model id (the default model is
+    the one the check would use for ``langs``)."""
     from consistency.embed import EmbeddingCache, embed, load_embedder, resolve
 
-    spec = resolve(model, [("en", "en"), ("fr", "fr")])
+    spec = resolve(model, [(lang, lang) for lang in langs])
     embedder = load_embedder(spec)
 
     def score(pairs: Sequence[tuple[str, str]]) -> np.ndarray:

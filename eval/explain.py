@@ -107,17 +107,16 @@ def _explain(folders: list[Path], seen: list[dict[str, Any]], args: argparse.Nam
                       f"[{c['start']}:{c['end']}] {text[c['start']:c['end']][:80]!r}{feats}")
 
 
-QUIET = ("caption", "boilerplate")
-
-
 def misread_noise(report: dict[str, Any], noise: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
     """(role, entry) for each gold noise entry that a segment of another role than caption or boilerplate
     overlaps (a report as ``consistency-report/1`` JSON); the role is the first such segment's."""
+    from consistency.flags.base import QUIET_ROLES
+
     out = []
     for n in noise:
         roles = [s["role"] for s in report["segments"]
                  if s["version"] == n["version"] and s["start"] < n["end"] and n["start"] < s["end"]]
-        loud = [r for r in roles if r not in QUIET]
+        loud = [r for r in roles if r not in QUIET_ROLES]
         if loud:
             out.append((loud[0], n))
     return out

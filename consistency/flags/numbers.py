@@ -1021,6 +1021,11 @@ def _weekday_stems(lang: str) -> tuple[str, ...]:
 _DAY_WINDOW = 60  # characters around a weekday's bare day number where the date that names its month is looked for
 
 
+def _apart(a: Quantity, b: Quantity) -> int:
+    """Characters between two quantities' spans."""
+    return min(abs(a.start - b.end), abs(b.start - a.end))
+
+
 def _weekday_days(text: str, raws: list[_Raw], data: LanguageData) -> None:
     """A bare number right after a weekday is a day of the month the nearest date names: "du vendredi 25 au
     dimanche 27 avril", "sexta-feira, 25 de abril, e domingo, 27" (not "domenica 12 atleti": a word after it
@@ -1043,11 +1048,8 @@ def _weekday_days(text: str, raws: list[_Raw], data: LanguageData) -> None:
         word = re.match(r"[^\W\d_]+(?:\s+[^\W\d_]+)?", after)
         if word and not any(after.startswith(c + " ") for c in connectors):
             continue
-        def distance(d: Quantity) -> int:
-            return min(abs(d.start - q.end), abs(q.start - d.end))
-
-        near = min(dates, key=distance)
-        if distance(near) > _DAY_WINDOW:
+        near = min(dates, key=lambda d: _apart(d, q))
+        if _apart(near, q) > _DAY_WINDOW:
             continue
         year, month, _day = _date_parts(near)
         try:

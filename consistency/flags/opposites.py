@@ -95,10 +95,10 @@ class Stance:
 
 
 def _stances(ctx: FlagContext, group: Group, version: str, section: str = "opposites") -> dict[str, Stance]:
-    return _stances_in(ctx, clauses_of(ctx, group, version), ctx.documents[version].lang, section)
+    return _stances_in(clauses_of(ctx, group, version), ctx.documents[version].lang, section)
 
 
-def _stances_in(ctx: FlagContext, units: list[Unit], lang: str, section: str) -> dict[str, Stance]:
+def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]:
     """The sides ``units`` take on the axes of ``section``, one per axis (none where they take both)."""
     known, skip = axes(lang, section)
     if not known:
@@ -223,8 +223,7 @@ def worded_alike(ctx: FlagContext, group: Group, version: str, others: list[str]
             for w, t in theirs.items():
                 if name not in t:
                     if w not in near:
-                        near[w] = _stances_in(ctx, neighbour_units(ctx, group, version, w), ctx.documents[w].lang,
-                                              section)
+                        near[w] = _stances_in(neighbour_units(ctx, group, version, w), ctx.documents[w].lang, section)
                     t = near[w]
                 if name in t:
                     stances.append(t[name])
