@@ -474,6 +474,7 @@ class _Phrases:
     starts: tuple[str, ...]
     contains: tuple[str, ...]
     credits: tuple[str, ...]
+    photo_credits: tuple[str, ...] = ()  # "foto:", "fot.": may follow the caption's sentence on its line
     bylines: tuple[str, ...] = ()
     networks: frozenset[str] = frozenset()
     datelines: tuple[str, ...] = ()
@@ -511,7 +512,7 @@ def _phrase_tables() -> dict[str, Any]:
 @lru_cache(maxsize=64)
 def _phrases(lang: str) -> _Phrases:
     tables = _phrase_tables()
-    merged: dict[str, list[str]] = {"lines": [], "starts": [], "contains": [], "credits": [], "bylines": [],
+    merged: dict[str, list[str]] = {"lines": [], "starts": [], "contains": [], "credits": [], "photo_credits": [], "bylines": [],
                                     "networks": [], "datelines": [], "revisions": [], "editions": [],
                                     "editions_in": [], "editions_when": []}
     for name in ("common", lang):
@@ -524,6 +525,7 @@ def _phrases(lang: str) -> _Phrases:
         starts=tuple(_norm(x) for x in merged["starts"]),
         contains=tuple(_norm(x) for x in merged["contains"]),
         credits=tuple(_norm(x) for x in merged["credits"]),
+        photo_credits=tuple(_norm(x) for x in merged["photo_credits"]),
         bylines=tuple(sorted((_norm(x) for x in merged["bylines"]), key=len, reverse=True)),
         networks=frozenset(_norm(x) for x in merged["networks"]),
         datelines=tuple(_norm(x) for x in merged["datelines"]),
@@ -545,15 +547,18 @@ def _date_words(lang: str) -> frozenset[str]:
 
 
 _DATE_FILLER_MAX = 4  # besides month names and numbers, a date line has only short words ("à", "Uhr", "r.")
+_CLOCK_RE = re.compile(r"\d{1,2}h\d{2}")  # "17h12": a time written as one word
 
 
 def _is_date(text: str, phrases: _Phrases) -> bool:
     """"7 novembre 2025 à 10 h 05", "13.11.2025, 07:10", "4. Dezember 2025, 11:20 Uhr": a date or time
-    and nothing else: a digit, and every word a number, a month or weekday name, or at most four letters."""
+    and nothing else: a digit, and every word a number, a month or weekday name, a time such as "17h12",
+    or at most four letters."""
     words = re.findall(r"[^\W_]+", _norm(text))
     if not words or not any(ch.isdigit() for ch in text):
         return False
-    return all(w.isdigit() or w in phrases.dates or len(w) <= _DATE_FILLER_MAX for w in words)
+    return all(w.isdigit() or w in phrases.dates or len(w) <= _DATE_FILLER_MAX or _CLOCK_RE.fullmatch(w)
+               for w in words)
 
 
 def _is_dateline(line: str, phrases: _Phrases) -> bool:
@@ -654,8 +659,18 @@ def _is_boilerplate(line: str, phrases: _Phrases) -> bool:
         return True
     if norm.startswith(phrases.starts) or any(p in norm for p in phrases.contains):
         return True
+    # a link line: such a phrase, a colon, a headline ("Artigos relacionados: Polónia aperta regras")
+    head, colon, headline = norm.partition(":")
+    if colon and _core(head) in phrases.lines and headline.strip() and _unpunctuated(headline):
+        return True
+    # a row of pieces, one of them furniture and the others furniture, a byline or a date
+    # ("7. März 2025 | Von Jonas Pfleiderer", "Teilen | Drucken | Merken")
     pieces = [p for p in _PIECE_SEPARATOR.split(line) if p.strip()]
-    return len(pieces) >= 2 and all(_is_boilerplate(p, phrases) for p in pieces)
+    if len(pieces) < 2:
+        return False
+    kinds = [_is_boilerplate(p, phrases) or _is_byline(p, phrases) or "date" * (
+        _is_dateline(p, phrases) or _is_date(p, phrases)) for p in pieces]
+    return all(kinds) and any(k is True for k in kinds)
 
 
 _PIECE_SEPARATOR = re.compile(r"\s[|·•]\s")
@@ -699,12 +714,18 @@ def _share_buttons(norm: str, phrases: _Phrases) -> bool:
 
 
 def _is_credit(line: str, phrases: _Phrases) -> bool:
-    """An image-credit line: "Foto: X", "Fot. X", "X | Credit: Y", "© X"."""
+    """An image-credit line: "Foto: X", "Fot. X", "X | Credit: Y", "© X"; or a caption whose credit follows
+    its sentence ("Um trator durante um teste. Foto: Câmara Municipal") or a copyright sign ("… © Município")."""
     norm = _norm(line)
     if len(norm) > CAPTION_LINE_MAX_CHARS:
         return False
     starts = [0] + [m.end() for m in _CREDIT_SEPARATORS.finditer(norm)]
-    return any(norm[i:].lstrip().startswith(phrases.credits) for i in starts)
+    if any(norm[i:].lstrip().startswith(phrases.credits) for i in starts):
+        return True
+    return "©" in norm or any(norm[m.end():].startswith(phrases.photo_credits) for m in _SENTENCE_END.finditer(norm))
+
+
+_SENTENCE_END = re.compile(r"[.!?…]\s+")
 
 
 def _unpunctuated(line: str, *, title: bool = False) -> bool:
@@ -737,12 +758,17 @@ def _assign_roles(text: str, blocks: list[_Block], phrases: _Phrases) -> list[st
                 or _is_revision_note(line[i], phrases)))):
             roles[i] = "boilerplate"
 
-    # the footer: everything short after the first boilerplate block that only short blocks follow
+    # the footer: everything short after the first boilerplate block that only short blocks follow,
+    # and the short unpunctuated lines just above it, which head nothing ("Mehr aus Polen", "Zum Thema: …")
     for i in range(len(blocks)):
         if roles[i] == "boilerplate" and all(len(line[j]) <= FOOTER_LINE_MAX_CHARS for j in range(i + 1, len(blocks))):
             for j in range(i + 1, len(blocks)):
                 if roles[j] is None:
                     roles[j] = "boilerplate"
+            j = i - 1
+            while j >= 0 and roles[j] is None and _footer_link(line[j], single[j], blocks[j].kind):
+                roles[j] = "boilerplate"
+                j -= 1
             break
 
     # credit lines, and the short unpunctuated lines attached just above them
@@ -794,6 +820,14 @@ def _assign_roles(text: str, blocks: list[_Block], phrases: _Phrases) -> list[st
             roles[i] = "body"
             body_after = body_after or not candidate
     return [r or "body" for r in roles]
+
+
+def _footer_link(line: str, single: bool, kind: str) -> bool:
+    """A line just above the page footer that could only head the footer: a link or section label
+    ("Weitere Artikel aus Frankreich", "Live-Ticker zum Nachlesen: So lief das Finale"). A short line, one
+    line, without final punctuation, digits (an info line: "Eintritt: 5 Euro") or a list bullet."""
+    return (single and kind == "text" and len(line) <= HEADING_MAX_CHARS and _unpunctuated(line)
+            and not any(ch.isdigit() for ch in line) and not _BULLET_RE.match(line))
 
 
 QUESTION_HEADING_MAX_CHARS = 60  # "Widownia znów pełna?" alone between paragraphs is a subheading

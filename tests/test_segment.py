@@ -473,6 +473,21 @@ def test_short_lines_after_a_comment_form_are_footer(lang, footer):
     assert tail and set(tail) == {"boilerplate"}, roles
 
 
+@pytest.mark.parametrize("lang,above,furniture", [
+    ("de", "Mehr aus Polen: Wie Warschau die Fahrausbildung umbauen will", True),
+    ("de", "Weitere Artikel aus Frankreich", True),
+    ("de", "Live-Ticker zum Nachlesen: So lief das Finale Punkt für Punkt", True),
+    ("de", "Eintritt: 5 Euro, Kinder frei", False),  # an info line with figures stays text
+    ("de", "Der Verein zählt heute mehr Mitglieder als je zuvor.", False),  # a sentence
+])
+def test_short_lines_just_above_the_footer_are_furniture(lang, above, furniture):
+    text = ("Titel der Meldung\n\nEin erster Absatz mit genug Wörtern, um Fließtext zu sein, mit Punkt am Ende.\n\n"
+            f"{above}\n\nArtikel teilen\n\nKommentare (3)\n")
+    segs = segment(make_document(text, id=lang, lang=lang))
+    roles = {s.role for s in segs if text.index(above) <= s.start < text.index(above) + len(above)}
+    assert (roles == {"boilerplate"}) is furniture, roles
+
+
 def test_reader_blocks_fix_paragraphs_and_roles():
     from consistency.types import Block
 
@@ -506,6 +521,9 @@ def test_reader_blocks_fix_paragraphs_and_roles():
     # publication and update times
     ("fr", "Mis à jour le 7 novembre 2025 à 10 h 05", True),
     ("fr", "Publié le 2 mars 2025 à 6 h 00 – Mis à jour à 8 h 45", True),
+    # times written "17h12", as French and Portuguese desks do
+    ("fr", "Publié le 09/06/2025 à 17h12 – Mis à jour le 10/06/2025 à 08h03", True),
+    ("pt", "Publicado a 3 de junho de 2025, 10h30", True),
     ("de", "Aktualisiert am 4. Dezember 2025, 11:20 Uhr", True),
     ("pt", "Atualizado a 12 de maio de 2025, às 18:40", True),
     ("it", "Aggiornato alle 18:05", True),
@@ -542,6 +560,13 @@ def test_comment_counters_are_boilerplate(lang, line):
     ("it", "Didascalia: la nuova barca all’arrivo in porto", True),
     ("de", "Bildunterschrift: Das neue Boot bei der Ankunft im Hafen", True),
     ("pt", "A legenda da fotografia foi corrigida pelo jornal no dia seguinte.", False),
+    # a photo credit after the caption's sentence, or a copyright sign anywhere in the line
+    ("fr", "Le président de la société sur le ponton du club. Photo : Chiara Bellomi ©", True),
+    ("de", "Ein Traktor mit Schneeschild bei einer Probefahrt. Foto: Stadt Zadrożyn", True),
+    ("pl", "Nowa hala od strony rzeki. Fot. Urząd Miasta", True),
+    ("pt", "Os voluntários a montar o telhado, no verão de 2024 © Agrupamento Orlavento", True),
+    # a source after a sentence ends a line of figures, not a caption
+    ("de", "Die Zahl der Gäste stieg um fünf Prozent. Quelle: Statistik Austria", False),
 ])
 def test_caption_cue_lines_are_captions(lang, line, caption):
     roles = _roles_of_line(line, lang)
@@ -584,6 +609,7 @@ def test_share_prompts_are_boilerplate(lang, line, furniture):
     ("it", "Facebook e X hanno sospeso gli account del comune.", False),  # a sentence about them
     ("de", "Die Stadt ist jetzt auf Instagram", False),  # one network
     ("fr", "Recevez chaque matin l’essentiel de l’actualité : inscrivez-vous à notre newsletter", True),
+    ("fr", "Recevez chaque vendredi notre lettre Vins & Terroirs", True),
     ("pt", "Partilhar no WhatsApp", True),  # a sharing word and one network
     ("de", "Teilen auf Facebook", True),
     ("it", "Facebook ha chiuso la pagina del comune", False),
@@ -592,11 +618,28 @@ def test_share_prompts_are_boilerplate(lang, line, furniture):
     ("de", "Teilen · Drucken", True),
     ("fr", "Voir les 14 commentaires", True),  # a counter inside the phrase
     ("fr", "Le maire | un élu contesté", False),  # pieces that are no furniture
+    ("de", "Teilen | Drucken | Merken", True),
+    ("de", "7. März 2025 | Von Jonas Pfleiderer", True),  # a date and an author line
+    ("it", "Cronaca | 22 marzo 2025", False),  # a section name is no furniture phrase
+    ("de", "2024 | 2025", False),  # dates alone: a row of figures
 ])
 def test_share_buttons_are_boilerplate(lang, line, furniture):
     text = f"Un titolo\n\nIl primo paragrafo del testo, abbastanza lungo da essere un paragrafo.\n\n{line}\n\nUn altro paragrafo del testo.\n"
     segs = segment(make_document(text, id=lang, lang=lang))
     assert (next(s.role for s in segs if s.text == line) == "boilerplate") is furniture
+
+
+@pytest.mark.parametrize("lang,line,furniture", [
+    ("pt", "Artigos relacionados: Polónia aperta regras para condutores", True),
+    ("fr", "À lire également : Vélos volés, la ruée vers les enchères municipales", True),
+    ("pl", "Czytaj więcej: Upały w Niemczech. Miasta sadzą drzewa", True),
+    ("de", "Zum Thema: Ski-OL-Weltcup erstmals im Trentino", True),
+    ("fr", "Réactions : « C'est une bonne nouvelle pour le quartier », a dit le maire.", False),  # a sentence
+])
+def test_a_link_line_is_boilerplate(lang, line, furniture):
+    """A furniture phrase, a colon, a headline: a link to another article."""
+    roles = _roles_of_line(line, lang)
+    assert (roles == {"boilerplate"}) is furniture, roles
 
 
 @pytest.mark.parametrize("lang,line,furniture", [
