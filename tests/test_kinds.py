@@ -444,6 +444,29 @@ def test_a_quote_given_to_someone_named_elsewhere_is_a_swap():
     assert flags == [("pl", "Renate Sommer")], [f.message for f in report.flags]
 
 
+SIBLINGS = {  # de gives the sister's quote to her brother, who shares her surname
+    "it": ("Riapre il forno del paese\n\nIl forno è stato riaperto da Lena Harrach e da suo fratello Tobias Harrach.\n\n"
+           "Ogni mattina escono duecento pagnotte. «Il pane resta il cuore del paese», ha detto Lena Harrach."),
+    "de": ("Die Dorfbäckerei ist wieder offen\n\nDie Bäckerei haben Lena Harrach und ihr Bruder Tobias Harrach "
+           "wiedereröffnet.\n\nJeden Morgen gibt es zweihundert Brote. „Das Brot bleibt das Herz des Dorfes“, "
+           "sagte Tobias Harrach."),
+    "pt": ("Reabre a padaria da aldeia\n\nA padaria foi reaberta por Lena Harrach e pelo irmão, Tobias Harrach.\n\n"
+           "Todas as manhãs saem duzentos pães. “O pão continua a ser o coração da aldeia”, disse Lena Harrach."),
+    "fr": ("La boulangerie du village rouvre\n\nLa boulangerie a été rouverte par Lena Harrach et son frère "
+           "Tobias Harrach.\n\nChaque matin sortent deux cents pains. « Le pain reste le cœur du village », "
+           "a déclaré Lena Harrach."),
+    "pl": ("Wiejska piekarnia znów otwarta\n\nPiekarnię otworzyli ponownie Lena Harrach i jej brat Tobias Harrach.\n\n"
+           "Co rano wypieka się dwieście bochenków. – Chleb pozostaje sercem wsi – powiedziała Lena Harrach."),
+}
+
+
+def test_a_claim_given_to_a_namesake_is_a_swap():
+    """The surname alone does not make the sister named: de's quote has the brother's given name."""
+    report = consistency.check(SIBLINGS, detectors=["entity"])
+    flags = [(f.version, f.text) for f in report.flags if f.kind == "entity"]
+    assert flags == [("de", "Tobias Harrach")], [f.message for f in report.flags]
+
+
 def _prize(pt_title: str, pt_body: str) -> dict[str, str]:
     """A film prize: the title and the body name the winner, Marek Zielonka; pt's title and body vary."""
     return {

@@ -38,6 +38,7 @@ from .names import (
     _same_token,
     _stems,
     exonym_forms,
+    is_name_word,
     load_language,
     name_key,
     names_of,
@@ -209,6 +210,16 @@ def _distinctive_words(text: str, lang: str) -> str:
     return " ".join(rare or words)
 
 
+def _unshared(a: str, b: str) -> tuple[str, str]:
+    """Two names' words without those they share up to a case ending, when each keeps one: the given
+    names of "Lena Harrach" / "Tobias Harrach" (namesakes), whom the shared surname would make close."""
+    wa, wb = a.split(), b.split()
+    ka, kb = [_token_key(w) for w in wa], [_token_key(w) for w in wb]
+    ra = [w for w, k in zip(wa, ka) if not any(_same_token(k, o) for o in kb)]
+    rb = [w for w, k in zip(wb, kb) if not any(_same_token(k, o) for o in ka)]
+    return (" ".join(ra), " ".join(rb)) if ra and rb else (a, b)
+
+
 def _read_as_translations(ctx: FlagContext, a: str, a_lang: str, b: str, b_lang: str) -> tuple[bool, float | None]:
     """Whether the model reads two names as translations of each other, and how close it puts their
     distinctive words (a calibrator feature; None without an embedder). The distinctive words decide
@@ -216,7 +227,7 @@ def _read_as_translations(ctx: FlagContext, a: str, a_lang: str, b: str, b_lang:
     and "Germania" are close); names with no word in common are also compared whole, which a name of
     common words rendered word by word needs ("Trzustka Północ" / "Pancreas Nord")."""
     faithful = ctx.thresholds["faithful"]
-    close = ctx.similarity(_distinctive_words(a, a_lang), _distinctive_words(b, b_lang))
+    close = ctx.similarity(*_unshared(_distinctive_words(a, a_lang), _distinctive_words(b, b_lang)))
     if close is not None and close >= faithful:
         return True, close
     if {w.casefold() for w in _WORDS.findall(a)} & {w.casefold() for w in _WORDS.findall(b)}:
@@ -237,6 +248,23 @@ def mentioned(name: Name, name_lang: str, text: str, *, capitalised: bool = Fals
         return True
     found = [_present(d, keys, stems) for d in _distinctive(name.text, name_lang)]
     return all(found) if every else any(found)
+
+
+def _namesake(name: Name, text: str, lang: str) -> bool:
+    """Whether ``text`` has a name's surname only after other given names: "Paweł Kędzierski" where the
+    others have "Marta Kędzierska" (siblings, spouses: another person), not the name itself."""
+    words = name.key.split()
+    if len(words) < 2:
+        return False
+    given, surname = words[:-1], words[-1]
+    keys, stems = _index(text, False)
+    if any(_present(g, keys, stems) for g in given):
+        return False
+    raw, tkeys = _word_keys(text)
+    hits = [i for i, k in enumerate(tkeys) if _same_token(surname, k)]
+    return bool(hits) and all(
+        i > 0 and raw[i - 1][:1].isupper() and is_name_word(raw[i - 1], lang)
+        and not any(_same_token(g, tkeys[i - 1]) for g in given) for i in hits)
 
 
 def _head_mentioned(name: Name, lang: str, text: str, missing: Name) -> bool:
@@ -287,7 +315,7 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                 for s, n in names[w]:
                     if any(same_name(n, m) for m, _ in missing.values()):
                         continue
-                    if _has(names[v], n) or mentioned(n, langs[w], texts[v]):
+                    if _has(names[v], n) or (mentioned(n, langs[w], texts[v]) and not _namesake(n, texts[v], langs[v])):
                         continue
                     if _translated(n, others, names, langs):
                         continue  # "Cultura", "Regione", "Unione Regionale": translated, not spelled alike
@@ -337,7 +365,7 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                 mine_only = [(s0, n) for s0, n in mine_only if place[0] <= s0 < place[1] and not moved]
                 if not mine_only and (not moved or (len(carriers) == len(others) and not lead_group)):
                     mine_only = _given_elsewhere(names[v], _sentence_of(ctx, group, v, place), carriers, langs[v],
-                                                 texts, whole)
+                                                 texts, whole, langs)
                 if moved and not mine_only:
                     continue  # named elsewhere in this version: moved, not dropped
                 if titled and not mine_only:
@@ -407,10 +435,10 @@ def _sentence_of(ctx: FlagContext, group: Group, v: str, place: tuple[int, int])
 
 
 def _given_elsewhere(mine: list[tuple[int, Name]], place: tuple[int, int], carriers: list[str], lang: str,
-                     texts: dict[str, str], whole: dict[str, str]) -> list[tuple[int, Name]]:
+                     texts: dict[str, str], whole: dict[str, str], langs: dict[str, str]) -> list[tuple[int, Name]]:
     """A version's full names (two words or more) inside ``place`` that every carrier gives elsewhere in
-    its text, not in the group. Single words are left out: "Filarmônica" is a common noun the others
-    translate."""
+    its text, not in the group (where a namesake may stand: "Marta Kędzierska" for "Paweł Kędzierski").
+    Single words are left out: "Filarmônica" is a common noun the others translate."""
     return [(s, n) for s, n in mine if place[0] <= s < place[1] and len(n.text.split()) >= 2
-            and not any(mentioned(n, lang, texts[w]) for w in carriers)
+            and not any(mentioned(n, lang, texts[w]) and not _namesake(n, texts[w], langs[w]) for w in carriers)
             and all(mentioned(n, lang, whole[w]) for w in carriers)]
