@@ -55,6 +55,14 @@ NEGATION_CASES = [
     ("fr", "Ils ont récupéré les poissons avant qu’ils ne soient mangés.", 0, []),  # expletive "ne"
     ("fr", "Il faut agir avant qu’il ne soit pas trop tard.", 1, ["ne soit pas"]),
     ("en", "The mayor made no secret of his delight.", 0, []),
+    # "does not stop growing" is "keeps growing"; "did not stop there" is still a negation
+    ("fr", "La demande ne cesse de croître.", 0, []),
+    ("it", "La domanda non smette di crescere.", 0, []),
+    ("pt", "A procura não para de crescer.", 0, []),
+    ("pl", "Popyt nie przestaje rosnąć.", 0, []),
+    ("de", "Die Nachfrage hört nicht auf zu wachsen.", 0, []),
+    ("es", "La demanda no deja de crecer.", 0, []),
+    ("it", "Il treno non si ferma a Borgo.", 1, ["non"]),
     # "without" + a noun as an adverb, the Polish pronoun "nie", "nie do" adjectives, restrictive "ne ... que"
     ("it", "La protesta si è svolta senza incidenti.", 0, []),
     ("pl", "Protest przebiegł bez incydentów.", 0, []),
