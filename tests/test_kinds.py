@@ -467,6 +467,26 @@ def test_a_claim_given_to_a_namesake_is_a_swap():
     assert flags == [("de", "Tobias Harrach")], [f.message for f in report.flags]
 
 
+ALPINE = {  # it says "along the Alpine arc" where the others name the Alps
+    "it": ("Record per il club di volo\n\nIl socio Lukas Imboden ha percorso 1108 chilometri in undici ore "
+           "lungo l'arco alpino: un record per il club."),
+    "de": ("Rekord für den Segelflugklub\n\nVereinsmitglied Lukas Imboden legte in elf Stunden 1108 Kilometer "
+           "entlang der Alpen zurück, ein Klubrekord."),
+    "pt": ("Recorde para o clube de voo\n\nO sócio Lukas Imboden percorreu 1108 quilómetros em onze horas "
+           "ao longo dos Alpes, um recorde do clube."),
+    "fr": ("Record pour le club de vol à voile\n\nLe membre Lukas Imboden a parcouru 1108 kilomètres en onze "
+           "heures le long des Alpes, un record pour le club."),
+    "pl": ("Rekord klubu szybowcowego\n\nCzłonek klubu Lukas Imboden w ciągu jedenastu godzin pokonał 1108 km "
+           "wzdłuż Alp, to rekord klubu."),
+}
+
+
+def test_a_name_rendered_as_an_adjective_is_not_dropped():
+    """"l'arco alpino" names the Alps as an adjective: no entity flag (the model reads the word as the name)."""
+    report = consistency.check(ALPINE, detectors=["entity"])
+    assert not [f for f in report.flags if f.kind == "entity"], [f.message for f in report.flags]
+
+
 def _prize(pt_title: str, pt_body: str) -> dict[str, str]:
     """A film prize: the title and the body name the winner, Marek Zielonka; pt's title and body vary."""
     return {

@@ -210,6 +210,18 @@ def _distinctive_words(text: str, lang: str) -> str:
     return " ".join(rare or words)
 
 
+def _rendered_by_a_word(ctx: FlagContext, name_words: str, text: str) -> bool:
+    """Whether the model reads a word of ``text`` as a translation of a name's distinctive words: a name
+    made an adjective or inflected past the stem rules ("lungo l'arco alpino" for "entlang der Alpen",
+    "do Jeziora Białego" for "al lago Białe"). Judged like ``_read_as_translations``."""
+    words = sorted({w for w in _WORDS.findall(text) if len(w) >= 4})
+    if ctx.embed_fn is None or ctx.calibration is None or not words or not name_words:
+        return False
+    vectors = ctx.embed_fn([name_words, *words])
+    faithful = ctx.thresholds["faithful"]
+    return any(ctx.calibration.similarity(float(vectors[0] @ w)) >= faithful for w in vectors[1:])
+
+
 def _unshared(a: str, b: str) -> tuple[str, str]:
     """Two names' words without those they share up to a case ending, when each keeps one: the given
     names of "Lena Harrach" / "Tobias Harrach" (namesakes), whom the shared surname would make close."""
@@ -370,6 +382,8 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                     continue  # named elsewhere in this version: moved, not dropped
                 if titled and not mine_only:
                     continue  # each desk's title names what it picks: a name left out of it is no divergence
+                if not mine_only and _rendered_by_a_word(ctx, _distinctive_words(name.text, source_lang), texts[v]):
+                    continue  # "lungo l'arco alpino" for "entlang der Alpen": the name as an adjective
                 if mine_only:
                     # the name with the fewest common words: "Sergio Pellandini" rather than "Cultura da Unione"
                     # (an office) before it
