@@ -722,7 +722,15 @@ def _is_credit(line: str, phrases: _Phrases) -> bool:
     starts = [0] + [m.end() for m in _CREDIT_SEPARATORS.finditer(norm)]
     if any(norm[i:].lstrip().startswith(phrases.credits) for i in starts):
         return True
-    return "©" in norm or any(norm[m.end():].startswith(phrases.photo_credits) for m in _SENTENCE_END.finditer(norm))
+    if "©" in norm or any(norm[m.end():].startswith(phrases.photo_credits) for m in _SENTENCE_END.finditer(norm)):
+        return True
+    # an agency credit: "Foto ANSA", "Photo AFP"
+    words = norm.split()
+    return (0 < len(words) <= AGENCY_CREDIT_MAX_WORDS and _unpunctuated(norm)
+            and words[0].rstrip(":.") in {c.rstrip(":. ") for c in phrases.photo_credits if " " not in c.strip()})
+
+
+AGENCY_CREDIT_MAX_WORDS = 3
 
 
 _SENTENCE_END = re.compile(r"[.!?…]\s+")
@@ -766,7 +774,8 @@ def _assign_roles(text: str, blocks: list[_Block], phrases: _Phrases) -> list[st
                 if roles[j] is None:
                     roles[j] = "boilerplate"
             j = i - 1
-            while j >= 0 and roles[j] is None and _footer_link(line[j], single[j], blocks[j].kind):
+            while (j >= 0 and roles[j] is None and _footer_link(line[j], single[j], blocks[j].kind)
+                   and not _is_credit(line[j], phrases)):  # a caption above the footer stays a caption
                 roles[j] = "boilerplate"
                 j -= 1
             break
@@ -825,8 +834,9 @@ def _assign_roles(text: str, blocks: list[_Block], phrases: _Phrases) -> list[st
 def _footer_link(line: str, single: bool, kind: str) -> bool:
     """A line just above the page footer that could only head the footer: a link or section label
     ("Weitere Artikel aus Frankreich", "Live-Ticker zum Nachlesen: So lief das Finale"). A short line, one
-    line, without final punctuation, digits (an info line: "Eintritt: 5 Euro") or a list bullet."""
-    return (single and kind == "text" and len(line) <= HEADING_MAX_CHARS and _unpunctuated(line)
+    line, without sentence punctuation anywhere (a closing quote after a space hides a final stop: "… en
+    ordre. »"), digits (an info line: "Eintritt: 5 Euro") or a list bullet."""
+    return (single and kind == "text" and len(line) <= HEADING_MAX_CHARS and not re.search(r"[.!?…]", line)
             and not any(ch.isdigit() for ch in line) and not _BULLET_RE.match(line))
 
 

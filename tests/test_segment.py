@@ -479,13 +479,23 @@ def test_short_lines_after_a_comment_form_are_footer(lang, footer):
     ("de", "Live-Ticker zum Nachlesen: So lief das Finale Punkt für Punkt", True),
     ("de", "Eintritt: 5 Euro, Kinder frei", False),  # an info line with figures stays text
     ("de", "Der Verein zählt heute mehr Mitglieder als je zuvor.", False),  # a sentence
+    # a French quote hides its final stop behind a spaced closing guillemet: still a sentence
+    ("fr", "Le maire demande de la patience : « Nous ne réparerons pas tout en une semaine. »", False),
 ])
 def test_short_lines_just_above_the_footer_are_furniture(lang, above, furniture):
     text = ("Titel der Meldung\n\nEin erster Absatz mit genug Wörtern, um Fließtext zu sein, mit Punkt am Ende.\n\n"
-            f"{above}\n\nArtikel teilen\n\nKommentare (3)\n")
+            f"{above}\n\nFacebook | X | WhatsApp\n\nTags: Verein, Sport\n")
     segs = segment(make_document(text, id=lang, lang=lang))
     roles = {s.role for s in segs if text.index(above) <= s.start < text.index(above) + len(above)}
     assert (roles == {"boilerplate"}) is furniture, roles
+
+
+def test_a_caption_just_above_the_footer_stays_a_caption():
+    text = ("Titel der Meldung\n\nEin erster Absatz mit genug Wörtern, um Fließtext zu sein, mit Punkt am Ende.\n\n"
+            "Die neue Halle von Westen\nFoto: Gemeinde Borgo\n\nArtikel teilen\n\nKommentare (3)\n")
+    segs = segment(make_document(text, id="de", lang="de"))
+    roles = {s.text: s.role for s in segs}
+    assert roles["Foto: Gemeinde Borgo"] == "caption" and roles["Die neue Halle von Westen"] == "caption", roles
 
 
 def test_reader_blocks_fix_paragraphs_and_roles():
@@ -521,6 +531,8 @@ def test_reader_blocks_fix_paragraphs_and_roles():
     # publication and update times
     ("fr", "Mis à jour le 7 novembre 2025 à 10 h 05", True),
     ("fr", "Publié le 2 mars 2025 à 6 h 00 – Mis à jour à 8 h 45", True),
+    ("de", "Erstellt: 12.03.2025, 18:40 Uhr", True),
+    ("it", "Articolo aggiornato alle 18:40", True),
     # times written "17h12", as French and Portuguese desks do
     ("fr", "Publié le 09/06/2025 à 17h12 – Mis à jour le 10/06/2025 à 08h03", True),
     ("pt", "Publicado a 3 de junho de 2025, 10h30", True),
@@ -565,6 +577,14 @@ def test_comment_counters_are_boilerplate(lang, line):
     ("de", "Ein Traktor mit Schneeschild bei einer Probefahrt. Foto: Stadt Zadrożyn", True),
     ("pl", "Nowa hala od strony rzeki. Fot. Urząd Miasta", True),
     ("pt", "Os voluntários a montar o telhado, no verão de 2024 © Agrupamento Orlavento", True),
+    # an agency credit, and what the photo shows
+    ("it", "Foto ANSA", True),
+    ("fr", "Photo AFP", True),
+    ("pl", "Na zdjęciu: burmistrz z wolontariuszami", True),
+    ("de", "Im Bild: Die neue Halle von Westen", True),
+    ("fr", "Sur la photo : le maire avec les bénévoles", True),
+    ("pt", "Na imagem: o presidente da câmara com os voluntários", True),
+    ("it", "Foto e video del concerto sono disponibili sul sito del comune.", False),
     # a source after a sentence ends a line of figures, not a caption
     ("de", "Die Zahl der Gäste stieg um fünf Prozent. Quelle: Statistik Austria", False),
 ])
@@ -619,6 +639,10 @@ def test_share_prompts_are_boilerplate(lang, line, furniture):
     ("fr", "Voir les 14 commentaires", True),  # a counter inside the phrase
     ("fr", "Le maire | un élu contesté", False),  # pieces that are no furniture
     ("de", "Teilen | Drucken | Merken", True),
+    ("pl", "Udostępnij na Facebooku Udostępnij na X", True),  # networks inflected
+    ("fr", "Suivez-nous sur Instagram", True),  # a prompt to follow the site
+    ("de", "Folgen Sie uns auf Instagram", True),
+    ("pt", "Siga-nos no Instagram", True),
     ("de", "7. März 2025 | Von Jonas Pfleiderer", True),  # a date and an author line
     ("it", "Cronaca | 22 marzo 2025", False),  # a section name is no furniture phrase
     ("de", "2024 | 2025", False),  # dates alone: a row of figures
