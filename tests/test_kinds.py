@@ -390,6 +390,12 @@ def test_a_sentence_only_one_standfirst_has_is_no_addition(candidates, in_standf
     assert bool(added) is raised, [c.message for c in candidates]
 
 
+def _entity_flags(texts: dict[str, str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """(version, flagged text) of the entity flags a check of ``texts`` raises, and every flag's message."""
+    report = consistency.check(texts, detectors=["entity"])
+    return [(f.version, f.text) for f in report.flags if f.kind == "entity"], [f.message for f in report.flags]
+
+
 MISATTRIBUTED = {  # fr gives the warning to the vet, whom every version names in another sentence
     "it": ("Il veterinario distrettuale Jonas Terhorst ha ordinato l'abbattimento di tutte le galline. "
            "Wilma Rosendahl, presidente dell'unione agricoltori, ha avvertito che prima di Pasqua potrebbero "
@@ -439,9 +445,8 @@ QUOTED = {  # pl gives the mayor's quote to his deputy; its attribution is a cla
 def test_a_quote_given_to_someone_named_elsewhere_is_a_swap():
     """The others' naming clause (quote and attribution in one) points at pl's quote clause; the swapped
     name sits in the attribution after the dash, in the same sentence."""
-    report = consistency.check(QUOTED, detectors=["entity"])
-    flags = [(f.version, f.text) for f in report.flags if f.kind == "entity"]
-    assert flags == [("pl", "Renate Sommer")], [f.message for f in report.flags]
+    flags, messages = _entity_flags(QUOTED)
+    assert flags == [("pl", "Renate Sommer")], messages
 
 
 SIBLINGS = {  # de gives the sister's quote to her brother, who shares her surname
@@ -462,9 +467,8 @@ SIBLINGS = {  # de gives the sister's quote to her brother, who shares her surna
 
 def test_a_claim_given_to_a_namesake_is_a_swap():
     """The surname alone does not make the sister named: de's quote has the brother's given name."""
-    report = consistency.check(SIBLINGS, detectors=["entity"])
-    flags = [(f.version, f.text) for f in report.flags if f.kind == "entity"]
-    assert flags == [("de", "Tobias Harrach")], [f.message for f in report.flags]
+    flags, messages = _entity_flags(SIBLINGS)
+    assert flags == [("de", "Tobias Harrach")], messages
 
 
 ALPINE = {  # it says "along the Alpine arc" where the others name the Alps
@@ -611,9 +615,8 @@ QUOTE_NEXT_DOOR = {  # de gives the chairman's quote to the head of private clie
 
 def test_a_quote_given_in_german_to_someone_named_elsewhere_is_a_swap():
     """German versions name people by first and last name too ("sagte Carla Wendt"), so the swap is seen."""
-    report = consistency.check(QUOTE_NEXT_DOOR, detectors=["entity"])
-    flags = [(f.version, f.text) for f in report.flags if f.kind == "entity"]
-    assert flags == [("de", "Carla Wendt")], [f.message for f in report.flags]
+    flags, messages = _entity_flags(QUOTE_NEXT_DOOR)
+    assert flags == [("de", "Carla Wendt")], messages
 
 
 def _spire(fr_first: str) -> dict[str, str]:
