@@ -63,6 +63,13 @@ NEGATION_CASES = [
     ("de", "Die Nachfrage hört nicht auf zu wachsen.", 0, []),
     ("es", "La demanda no deja de crecer.", 0, []),
     ("it", "Il treno non si ferma a Borgo.", 1, ["non"]),
+    # "not a free seat" is "sold out"; "no room for" is still a negation
+    ("it", "In sala non c’era un posto libero.", 0, []),
+    ("de", "Im Saal war kein Platz mehr frei.", 0, []),
+    ("fr", "Il n’y avait plus une place de libre dans la salle.", 0, []),
+    ("pl", "Na sali nie było wolnych miejsc.", 0, []),
+    ("pt", "Não havia um lugar livre na sala.", 0, []),
+    ("it", "Nel nuovo asilo non c’è posto per i bambini sotto i tre anni.", 1, ["non"]),
     # "without" + a noun as an adverb, the Polish pronoun "nie", "nie do" adjectives, restrictive "ne ... que"
     ("it", "La protesta si è svolta senza incidenti.", 0, []),
     ("pl", "Protest przebiegł bez incydentów.", 0, []),
