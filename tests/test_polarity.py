@@ -629,3 +629,38 @@ def test_a_negation_the_others_say_as_instead_of_is_no_flip(candidates, others, 
     consistency.check({**others, "pl": pl}, detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
+
+
+# One negation in every version, on another clause in one of them: the county pays, so families pay nothing.
+COVERED = {
+    "it": ("Maneggio riaperto a Borgo\n\nIl circolo ippico offre lezioni a bambini e adulti.\n\n"
+           "Il comune coprirà il costo delle sedute per i bambini con disabilità, così le famiglie non pagheranno "
+           "nulla. In lista d'attesa ci sono già 35 bambini."),
+    "de": ("Reitstall in Borgo wieder offen\n\nDer Reitverein bietet Stunden für Kinder und Erwachsene an.\n\n"
+           "Für Kinder mit Behinderung übernimmt die Gemeinde die Kosten der Therapie, die Familien zahlen also "
+           "nichts. Auf der Warteliste stehen bereits 35 Kinder."),
+    "pt": ("Picadeiro reabre em Borgo\n\nO clube hípico oferece aulas a crianças e adultos.\n\n"
+           "A câmara vai suportar o custo das sessões das crianças com deficiência, pelo que as famílias não "
+           "pagarão nada. Há já 35 crianças em lista de espera."),
+    "fr": ("Le manège de Borgo rouvre\n\nLe club hippique propose des cours aux enfants et aux adultes.\n\n"
+           "La commune prendra en charge le coût des séances pour les enfants handicapés : les familles ne "
+           "paieront rien. Trente-cinq enfants sont déjà sur liste d'attente."),
+    "pl": ("Stajnia w Borgo znów otwarta\n\nKlub jeździecki prowadzi zajęcia dla dzieci i dorosłych.\n\n"
+           "Gmina pokryje koszt zajęć dla dzieci z niepełnosprawnością, więc rodziny nic nie zapłacą. "
+           "Na liście oczekujących jest już 35 dzieci."),
+}
+
+
+@pytest.mark.parametrize("pt,raised", [
+    ("A câmara não vai suportar o custo das sessões das crianças com deficiência, pelo que terão de ser as "
+     "famílias a pagá-las.", ["pt"]),  # the negation moved to the other clause: the claim is reversed
+    (None, []),  # the faithful version
+])
+def test_a_negation_moved_to_another_clause_is_a_flip(pt, raised):
+    texts = dict(COVERED)
+    if pt:
+        texts["pt"] = texts["pt"].replace("A câmara vai suportar o custo das sessões das crianças com deficiência, "
+                                          "pelo que as famílias não pagarão nada.", pt)
+        assert texts["pt"] != COVERED["pt"]
+    report = consistency.check(texts, detectors=["polarity"])
+    assert [f.version for f in report.flags if f.kind == "polarity"] == raised, [f.message for f in report.flags]

@@ -366,6 +366,89 @@ def _said_elsewhere(ctx: FlagContext, f: CueFinding) -> bool:
     return voters > 0 and restated * 2 > voters
 
 
+def _negated_clauses(units: list[Unit], negations: list[Cue]) -> set[int]:
+    """Indices of the clauses that hold a negation."""
+    return {i for i, u in enumerate(units) if any(u.start <= c.start < u.end for c in negations)}
+
+
+def moved_negations(ctx: FlagContext) -> list[CueFinding]:
+    """Groups where every version negates as often, but one version negates another clause than most of the
+    others: "O distrito não vai suportar o custo …, pelo que terão de ser as famílias a pagá-las" against "Il
+    distretto coprirà il costo …, così le famiglie non pagheranno nulla". The count vote sees nothing. For
+    each other version, the version's clauses are matched to their closest clauses there (the check's
+    embedder): the negation moved when a negated clause of the version faces an unnegated one and an
+    unnegated clause faces a negated one, each a mutual best match, and the comma piece with the negation
+    reads best as an unnegated piece there (clauses cut at other places carry a negation across: "części
+    zamiennych, których producenci już nie dostarczają, np. pokręteł" against "pezzi di ricambio che i
+    produttori non forniscono più, come manopole"). It must have moved against most of the others, and
+    every clause must face a different one (a merged clause reads both ways)."""
+    out: list[CueFinding] = []
+    if ctx.embed_fn is None:
+        return out
+    for group in ctx.alignment.groups:
+        roles = {ctx.index[m].role for m in group.members}
+        if roles <= set(QUIET_ROLES) or "title" in roles:
+            continue
+        texts: dict[str, tuple[str, list[Span]]] = {}
+        for v in ctx.versions_in(group):
+            if not lexicon(ctx.documents[v].lang).empty:
+                text, spans = group_text(ctx, group, v)
+                if text.strip():
+                    texts[v] = (text, spans)
+        if len(texts) < 3:
+            continue
+        found = {v: [c for c in cues(t, ctx.documents[v].lang) if c.kind == "negation"] for v, (t, _s) in texts.items()}
+        values = {v: len(found[v]) for v in texts}
+        if len(set(values.values())) != 1 or not next(iter(values.values())):
+            continue  # counts differ (the count vote's case) or nothing is negated
+        absolute = {v: _absolute(found[v], texts[v][1], texts[v][0]) for v in texts}
+        units = {v: clauses_of(ctx, group, v) for v in texts}
+        negated = {v: _negated_clauses(units[v], absolute[v]) for v in texts}
+        for v in texts:
+            mine = units[v]
+            if len(mine) < 2 or not negated[v] or len(negated[v]) == len(mine):
+                continue
+            others = [w for w in texts if w != v]
+            movers, flipped = [], None
+            for w in others:
+                faced = [best_counterpart(ctx, u, units[w])[0] for u in mine]
+                index = [next((j for j, x in enumerate(units[w]) if x is m), None) for m in faced]
+                if None in index or len(set(index)) < len(index):
+                    continue
+                def mutual(i: int) -> bool:  # the clause there faces this one back
+                    return best_counterpart(ctx, faced[i], mine)[0] is mine[i]
+                def unnegated_there(i: int) -> bool:  # the piece with the negation reads best as an unnegated one
+                    cue = next(c for c in absolute[v] if mine[i].start <= c.start < mine[i].end)
+                    piece = unit_containing(comma_pieces([mine[i]])[1:], cue.start, cue.end) or mine[i]
+                    match, _ = best_counterpart(ctx, piece, comma_pieces(units[w]))
+                    return match is not None and not any(match.start <= c.start < match.end for c in absolute[w])
+                gained = [i for i in negated[v] if index[i] not in negated[w] and mutual(i) and unnegated_there(i)]
+                lost = [i for i in range(len(mine)) if i not in negated[v] and index[i] in negated[w] and mutual(i)]
+                if gained and lost:
+                    movers.append(w)
+                    flipped = flipped if flipped is not None else gained[0]
+            if flipped is None or len(movers) * 2 <= len(others):
+                continue
+            unit = mine[flipped]
+            cue = next(c for c in absolute[v] if unit.start <= c.start < unit.end)
+            result = Vote(value=values[v], winners=tuple(movers), losers=(v,), tie=False)
+            sims = [pair_similarity(ctx, group, v, w) for w in movers]
+            span = (unit.start, unit.end)
+            out.append(CueFinding(
+                group=group, version=v, vote=result, values=values, cues=absolute,
+                profiles={w: profile_of(found[w]) for w in texts}, span=span, cue_text=cue.text, extra=True,
+                features={
+                    "agree_share": len(movers) / len(others),
+                    "n_versions": float(len(texts)),
+                    "tie": 0.0,
+                    "similarity": float(median(sims)) if sims else 0.0,
+                    "extra": 1.0,
+                    "removal": _removal_gain(ctx, group, v, span, True, result, absolute),
+                },
+            ))
+    return out
+
+
 @finder("polarity")
 def find_polarity(ctx: FlagContext) -> list[Finding]:
     """``polarity`` candidates: a version that negates a claim its counterparts state (or the reverse)."""
@@ -395,6 +478,17 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
         else:
             cue = f.cue_text if f.cue_text.startswith("«") else f"«{f.cue_text}»"
             message = f"The {f.version} version drops the negation {others} have here ({cue}): {quote(text)}."
+        cand = Candidate(kind="polarity", version=f.version, start=f.span[0], end=f.span[1],
+                         counterparts=_counterparts(ctx, f.group, f.vote.winners), severity="medium",
+                         score=0.6, message=message, group=f.group.id)
+        out.append(Finding(cand, "polarity", f.features))
+    for f in moved_negations(ctx):
+        if worded_alike(ctx, f.group, f.version, f.vote.winners) or _said_elsewhere(ctx, f):
+            continue
+        f.features["delta"] = 1.0
+        text = ctx.documents[f.version].text[f.span[0] : f.span[1]]
+        message = (f"The {f.version} version negates this where {join_names(f.vote.winners)} negate another "
+                   f"part of the claim («{f.cue_text}»): {quote(text)}.")
         cand = Candidate(kind="polarity", version=f.version, start=f.span[0], end=f.span[1],
                          counterparts=_counterparts(ctx, f.group, f.vote.winners), severity="medium",
                          score=0.6, message=message, group=f.group.id)
