@@ -29,6 +29,13 @@ READINGS = [
     ("fr", "complète le podium à 19 s 7.", [(19.7, "s", "measure")]),
     ("fr", "a couru en 2 h 26 min 50 s", [(8810.0, "s", "measure")]),
     ("it", "ha chiuso in 2:26:50", [(8810.0, "s", "measure")]),
+    # hours, minutes and seconds spelled out one after the other are one duration
+    ("it", "in 31 ore, 12 minuti e 5 secondi", [(112325.0, "s", "measure")]),
+    ("de", "in 31 Stunden, 12 Minuten und 5 Sekunden", [(112325.0, "s", "measure")]),
+    ("fr", "en 12 minutes et 5 secondes", [(725.0, "s", "measure")]),
+    ("it", "dopo 2 ore e 41 minuti", [(2.0, "h", "measure"), (41.0, "min", "measure")]),  # down to the seconds only
+    ("it", "per 8 ore e 5 giorni", [(8.0, "h", "measure"), (5.0, "d", "measure")]),  # not hours, minutes, seconds
+    ("de", "nach 30 Minuten und 2 Stunden", [(30.0, "min", "measure"), (2.0, "h", "measure")]),  # not in order
     ("fr", "à 19 s 7,5 de la tête", [(19.0, "s", "measure"), (7.5, None, "count")]),  # no tenths then
     # hundredths, and a gap in seconds with its fraction after the mark; seconds written out
     ("it", "hanno chiuso in 5'38\"71, con 1\"9 di vantaggio", [(338.71, "s", "measure"), (1.9, "s", "measure")]),

@@ -132,6 +132,7 @@ class LanguageData:
     names: dict[str, Any] = field(default_factory=dict)  # the [names] section, raw
     bounds: tuple[tuple[str, str], ...] = ()  # ("bis zu", "at_most"), ("unter", "under"), ... longest first
     every: frozenset[str] = frozenset()  # "jedem", "co": "jedem fünften Fall" is "one case in five", a count
+    and_words: frozenset[str] = frozenset()  # "e", "und": "31 ore, 12 minuti e 5 secondi" is one duration
 
 
 def normalise_lang(lang: str) -> str:
@@ -209,6 +210,7 @@ def load_language(lang: str) -> LanguageData:
         bounds=_by_length((phrase.casefold(), bound) for bound, phrases in on.get("bounds", {}).items()
                           for phrase in phrases),
         every=frozenset(w.casefold() for w in on.get("every", [])),
+        and_words=frozenset(w.casefold() for w in on.get("and_words", [])),
     )
 
 
@@ -805,7 +807,45 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     raws.sort(key=lambda r: r.q.start)
     _propagate_ranges(text, raws, data)
     _weekday_days(text, raws, data)
-    return _refine(text, [r.q for r in raws], data)
+    return _spelled_durations(text, _refine(text, [r.q for r in raws], data), data)
+
+
+_SECONDS_IN = {"h": 3600.0, "min": 60.0, "s": 1.0}
+
+
+def _spelled_durations(text: str, qs: list[Quantity], data: LanguageData) -> list[Quantity]:
+    """Hours, minutes and seconds written out one after the other, joined by a comma or an "and" word, down
+    to the seconds ("31 ore, 12 minuti e 5 secondi", "20 Minuten und 41 Sekunden"), are one duration in
+    seconds, as "31:12:05" and "31h12min05s" are read: the parts alone would each miss their counterpart.
+    Hours and minutes alone ("2 ore e 41 minuti") stay two numbers: their counterparts are written "2:41
+    Stunden" or "2 h 41", which read as minutes and seconds or not at all, and the parts match as they
+    are."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        j = i
+        while (j + 1 < len(qs) and qs[j].unit in _SECONDS_IN and qs[j + 1].unit in _SECONDS_IN
+               and _SECONDS_IN[qs[j + 1].unit] < _SECONDS_IN[qs[j].unit]
+               and _joined_by_and(text[qs[j].end:qs[j + 1].start], data)):
+            j += 1
+        if j > i and qs[i].unit in _SECONDS_IN and qs[j].unit == "s":
+            parts = qs[i:j + 1]
+            seconds = sum(q.value * _SECONDS_IN[str(q.unit)] for q in parts)
+            tol = 0.5 * _SECONDS_IN[str(parts[-1].unit)]
+            out.append(Quantity(parts[0].start, parts[-1].end, text[parts[0].start:parts[-1].end], seconds, "s",
+                                tol, "measure"))
+            i = j + 1
+        else:
+            out.append(qs[i])
+            i += 1
+    return out
+
+
+def _joined_by_and(between: str, data: LanguageData) -> bool:
+    """Only spaces, a comma or one "and" word between two parts of a duration."""
+    words = re.findall(r"[^\W\d_]+", between)
+    rest = re.sub(r"[^\W\d_]+", "", between).strip(_SPACES + ",")
+    return not rest and (not words or (len(words) == 1 and words[0].casefold() in data.and_words))
 
 
 _DURATION_MARKS = re.compile(r"(?<![\w'’′])(\d{1,3})\s?['’′]\s?(\d{2})\s?(?:''|’’|\"|”|″)(\d{1,2}(?!\d))?")
