@@ -960,3 +960,74 @@ def test_a_sentence_whose_figures_the_others_state_nearby_was_split_off(monkeypa
     monkeypatch.setattr(votes, "neighbour_units",
                         lambda _ctx, _group, _reader, w: [votes.Unit(w, 0, len(others[w]), others[w])])
     assert votes.split_off(ctx, None, "de", text, list(others)) is split
+
+
+RACE = {  # a faithful race report: times, gaps, temperatures, placings, ages and counts in each desk's notation
+    "it": (
+        'Corsa in slitta: vince la finlandese Aino Lehtola\n\n'
+        'La 29enne ha chiuso i 300 chilometri in 31 ore, 12 minuti e 5 secondi, nuovo record del '
+        'percorso.\n\n'
+        'Al via si sono presentate 71 squadre, un numero mai visto prima. Lehtola ha tagliato il '
+        'traguardo con 47 minuti di vantaggio sul norvegese Petter Haugen, secondo. Terza la svedese Ida'
+        " Berg, a un'ora e 3 minuti.\n\n"
+        'Nella notte tra sabato e domenica il termometro è sceso a meno 31 gradi. I veterinari hanno '
+        'controllato i cani a ogni tappa: 14 animali sono stati ritirati per precauzione, nessuno in '
+        'modo grave.\n\n'
+        'Per la mancanza di neve la partenza è stata spostata di 4,5 chilometri più in alto, a 1.150 '
+        'metri di quota. Il montepremi era di 25.000 corone.'
+    ),
+    "de": (
+        'Schlittenhunderennen: Finnin Aino Lehtola gewinnt\n\n'
+        'Die 29-Jährige bewältigte die 300 Kilometer in 31:12:05 Stunden, Streckenrekord.\n\n'
+        'Am Start standen 71 Gespanne, so viele wie nie zuvor. Lehtola kam mit 47 Minuten Vorsprung vor '
+        'dem Norweger Petter Haugen ins Ziel, der Zweiter wurde. Dritte wurde die Schwedin Ida Berg mit '
+        '1:03 Stunden Rückstand.\n\n'
+        'In der Nacht auf Sonntag fiel das Thermometer auf minus 31 Grad. Tierärzte untersuchten die '
+        'Hunde an jedem Checkpoint; 14 Tiere wurden vorsorglich aus dem Rennen genommen, keines davon '
+        'schwer.\n\n'
+        'Wegen Schneemangels wurde der Start um 4,5 Kilometer nach oben verlegt, auf 1150 Meter über '
+        'Meer. Das Preisgeld betrug 25 000 Kronen.'
+    ),
+    "pt": (
+        'Corrida de trenós: vitória da finlandesa Aino Lehtola\n\n'
+        'A atleta de 29 anos completou os 300 quilómetros em 31h12min05s, novo recorde do percurso.\n\n'
+        'À partida estiveram 71 equipas, um número nunca visto. Lehtola cortou a meta com 47 minutos de '
+        'vantagem sobre o norueguês Petter Haugen, segundo classificado. Em terceiro ficou a sueca Ida '
+        'Berg, a uma hora e três minutos.\n\n'
+        'Na noite de sábado para domingo, o termómetro desceu aos 31 graus negativos. Os veterinários '
+        'examinaram os cães em cada posto de controlo: 14 animais foram retirados por precaução, nenhum '
+        'em estado grave.\n\n'
+        'Por falta de neve, a partida foi deslocada 4,5 quilómetros mais acima, para 1150 metros de '
+        'altitude. O prémio total era de 25 mil coroas.'
+    ),
+    "fr": (
+        "Course de chiens de traîneau : la Finlandaise Aino Lehtola s'impose\n\n"
+        "Âgée de 29 ans, elle a bouclé les 300 kilomètres en 31 h 12 min 05 s, un record de l'épreuve.\n\n"
+        "Au départ, 71 attelages, du jamais-vu. Lehtola a franchi la ligne avec 47 minutes d'avance sur "
+        'le Norvégien Petter Haugen, deuxième. La Suédoise Ida Berg termine troisième, à 1 h 03.\n\n'
+        'Dans la nuit de samedi à dimanche, le thermomètre est descendu à -31 °C. Les vétérinaires ont '
+        'examiné les chiens à chaque point de contrôle : 14 animaux ont été retirés par précaution, '
+        'aucun dans un état grave.\n\n'
+        'Faute de neige, le départ a été déplacé de 4,5 kilomètres vers le haut, à 1150 mètres '
+        "d'altitude. La dotation s'élevait à 25 000 couronnes."
+    ),
+    "pl": (
+        'Wyścig psich zaprzęgów: wygrywa Finka Aino Lehtola\n\n'
+        '29-letnia zawodniczka pokonała 300 km w czasie 31:12:05, co jest rekordem trasy.\n\n'
+        'Na starcie stanęło 71 zaprzęgów – tylu jeszcze nigdy nie było. Lehtola minęła metę z '
+        '47-minutową przewagą nad Norwegiem Petterem Haugenem, który był drugi. Trzecie miejsce zajęła '
+        'Szwedka Ida Berg ze stratą godziny i trzech minut.\n\n'
+        'W nocy z soboty na niedzielę termometr pokazał minus 31 stopni. Weterynarze badali psy na '
+        'każdym punkcie kontrolnym: 14 zwierząt wycofano profilaktycznie, żadne nie było w poważnym '
+        'stanie.\n\n'
+        'Z powodu braku śniegu start przeniesiono o 4,5 km wyżej, na wysokość 1150 m n.p.m. Pula nagród '
+        'wynosiła 25 tys. koron.'
+    ),
+}
+
+
+def test_a_faithful_race_report_has_no_number_flag():
+    """"31 ore, 12 minuti e 5 secondi" = "31:12:05" = "31h12min05s", "meno 31 gradi" = "-31 °C", "29enne" =
+    "29-letnia", "1.150 metri" = "1150 m", "25.000 corone" = "25 tys. koron"."""
+    report = consistency.check(RACE, detectors=["number"])
+    assert not [f for f in report.flags if f.kind == "number"], [f.message for f in report.flags]
