@@ -65,6 +65,22 @@ def _absolute(cs: list[Cue], spans: list[Span], text: str) -> list[Cue]:
     return out
 
 
+def _cue_texts(ctx: FlagContext, group: Group) -> dict[str, tuple[str, list[Span]]]:
+    """Each version's text in a group (with its segments), for versions whose language has cue lexicons;
+    none for a group of titles or quiet lines (titles are rephrased too freely to count negations or
+    hedges in)."""
+    roles = {ctx.index[m].role for m in group.members}
+    if roles <= set(QUIET_ROLES) or "title" in roles:
+        return {}
+    texts: dict[str, tuple[str, list[Span]]] = {}
+    for v in ctx.versions_in(group):
+        if not lexicon(ctx.documents[v].lang).empty:
+            text, spans = group_text(ctx, group, v)
+            if text.strip():
+                texts[v] = (text, spans)
+    return texts
+
+
 def cue_candidates(
     ctx: FlagContext,
     value_of: Callable[[CueProfile], Hashable],
@@ -73,16 +89,7 @@ def cue_candidates(
     """Versions whose cue value (``value_of`` of their cue profile) differs from the group's majority."""
     out: list[CueFinding] = []
     for group in ctx.alignment.groups:
-        roles = {ctx.index[m].role for m in group.members}
-        if roles <= set(QUIET_ROLES) or "title" in roles:
-            continue  # titles are rephrased too freely to count negations or hedges in
-        texts: dict[str, tuple[str, list[Span]]] = {}
-        for v in ctx.versions_in(group):
-            if lexicon(ctx.documents[v].lang).empty:
-                continue
-            text, spans = group_text(ctx, group, v)
-            if text.strip():
-                texts[v] = (text, spans)
+        texts = _cue_texts(ctx, group)
         if len(texts) < 2:
             continue
         found = {v: cues(t, ctx.documents[v].lang) for v, (t, _s) in texts.items()}
@@ -386,15 +393,7 @@ def moved_negations(ctx: FlagContext) -> list[CueFinding]:
     if ctx.embed_fn is None:
         return out
     for group in ctx.alignment.groups:
-        roles = {ctx.index[m].role for m in group.members}
-        if roles <= set(QUIET_ROLES) or "title" in roles:
-            continue
-        texts: dict[str, tuple[str, list[Span]]] = {}
-        for v in ctx.versions_in(group):
-            if not lexicon(ctx.documents[v].lang).empty:
-                text, spans = group_text(ctx, group, v)
-                if text.strip():
-                    texts[v] = (text, spans)
+        texts = _cue_texts(ctx, group)
         if len(texts) < 3:
             continue
         found = {v: [c for c in cues(t, ctx.documents[v].lang) if c.kind == "negation"] for v, (t, _s) in texts.items()}
