@@ -33,7 +33,13 @@ READINGS = [
     ("it", "in 31 ore, 12 minuti e 5 secondi", [(112325.0, "s", "measure")]),
     ("de", "in 31 Stunden, 12 Minuten und 5 Sekunden", [(112325.0, "s", "measure")]),
     ("fr", "en 12 minutes et 5 secondes", [(725.0, "s", "measure")]),
-    ("it", "dopo 2 ore e 41 minuti", [(2.0, "h", "measure"), (41.0, "min", "measure")]),  # down to the seconds only
+    # a match's length in each desk's notation: hours and minutes are one duration too
+    ("it", "dopo 2 ore e 41 minuti", [(9660.0, "s", "measure")]),
+    ("de", "nach 2:41 Stunden", [(9660.0, "s", "measure")]),
+    ("fr", "en 2 h 41.", [(9660.0, "s", "measure")]),
+    ("pl", "Mecz trwał 2 godz. 41 min.", [(9660.0, "s", "measure")]),
+    ("pl", "po 14 godzinach i 32 minutach lotu", [(52320.0, "s", "measure")]),
+    ("fr", "arrivé à 20 h 47", [(20.0, "h", "measure"), (47.0, None, "count")]),  # a time of day, no duration
     ("it", "per 8 ore e 5 giorni", [(8.0, "h", "measure"), (5.0, "d", "measure")]),  # not hours, minutes, seconds
     ("de", "nach 30 Minuten und 2 Stunden", [(30.0, "min", "measure"), (2.0, "h", "measure")]),  # not in order
     ("fr", "à 19 s 7,5 de la tête", [(19.0, "s", "measure"), (7.5, None, "count")]),  # no tenths then

@@ -133,6 +133,7 @@ class LanguageData:
     bounds: tuple[tuple[str, str], ...] = ()  # ("bis zu", "at_most"), ("unter", "under"), ... longest first
     every: frozenset[str] = frozenset()  # "jedem", "co": "jedem fünften Fall" is "one case in five", a count
     and_words: frozenset[str] = frozenset()  # "e", "und": "31 ore, 12 minuti e 5 secondi" is one duration
+    duration_cues: frozenset[str] = frozenset()  # "en", "nach": "en 2 h 41" is a duration, "à 2 h 41" a time
 
 
 def normalise_lang(lang: str) -> str:
@@ -211,6 +212,7 @@ def load_language(lang: str) -> LanguageData:
                           for phrase in phrases),
         every=frozenset(w.casefold() for w in on.get("every", [])),
         and_words=frozenset(w.casefold() for w in on.get("and_words", [])),
+        duration_cues=frozenset(c.casefold() for c in on.get("duration_cues", [])),
     )
 
 
@@ -814,12 +816,10 @@ _SECONDS_IN = {"h": 3600.0, "min": 60.0, "s": 1.0}
 
 
 def _spelled_durations(text: str, qs: list[Quantity], data: LanguageData) -> list[Quantity]:
-    """Hours, minutes and seconds written out one after the other, joined by a comma or an "and" word, down
-    to the seconds ("31 ore, 12 minuti e 5 secondi", "20 Minuten und 41 Sekunden"), are one duration in
-    seconds, as "31:12:05" and "31h12min05s" are read: the parts alone would each miss their counterpart.
-    Hours and minutes alone ("2 ore e 41 minuti") stay two numbers: their counterparts are written "2:41
-    Stunden" or "2 h 41", which read as minutes and seconds or not at all, and the parts match as they
-    are."""
+    """Hours, minutes and seconds written out one after the other, joined by a comma or an "and" word ("31
+    ore, 12 minuti e 5 secondi", "2 ore e 41 minuti", "2 godz. 41 min"), are one duration in seconds, as
+    "31:12:05", "31h12min05s", "nach 2:41 Stunden" and "en 2 h 41" are read: the parts alone would each miss
+    their counterpart."""
     out: list[Quantity] = []
     i = 0
     while i < len(qs):
@@ -828,7 +828,7 @@ def _spelled_durations(text: str, qs: list[Quantity], data: LanguageData) -> lis
                and _SECONDS_IN[qs[j + 1].unit] < _SECONDS_IN[qs[j].unit]
                and _joined_by_and(text[qs[j].end:qs[j + 1].start], data)):
             j += 1
-        if j > i and qs[i].unit in _SECONDS_IN and qs[j].unit == "s":
+        if j > i and qs[i].unit in _SECONDS_IN:
             parts = qs[i:j + 1]
             seconds = sum(q.value * _SECONDS_IN[str(q.unit)] for q in parts)
             tol = 0.5 * _SECONDS_IN[str(parts[-1].unit)]
@@ -913,11 +913,36 @@ def _find_durations(text: str, data: LanguageData, taken: list[tuple[int, int]])
         if (cue and cue[-1] in data.clock_cues) or (len(cue) == 2 and " ".join(cue) in data.clock_cues):
             continue
         after = text[m.end():].lstrip(_SPACES)
+        if _hours_word(after, data) and not m.group(3) and int(m.group(2)) < 60:
+            # "nach 2:41 Stunden": hours and minutes
+            out.append(Quantity(m.start(), m.end(), m.group(), int(m.group(1)) * 3600.0 + int(m.group(2)) * 60.0,
+                                "s", 30.0, "measure"))
+            continue
         if re.match(r"(?:Uhr|h\b|godz|heures?\b|hours?\b)", after) or int(m.group(2)) >= 60:
             continue
         seconds = int(m.group(1)) * 60 + int(m.group(2)) + _fraction(m.group(3))
         out.append(Quantity(m.start(), m.end(), m.group(), float(seconds), "s", 0.5, "measure"))
+    for m in _H_MM.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken) or any(
+                m.start() < q.end and q.start < m.end() for q in out) or int(m.group(2)) >= 60:
+            continue
+        before = text[: m.start()].rstrip(_SPACES).rsplit(None, 3)
+        cue = [w.casefold() for w in before[-3:]]
+        if any(" ".join(cue[k:]) in data.duration_cues for k in range(len(cue))):
+            # "en 2 h 41": hours and minutes ("à 2 h 41" is a time of day)
+            out.append(Quantity(m.start(), m.end(), m.group(), int(m.group(1)) * 3600.0 + int(m.group(2)) * 60.0,
+                                "s", 30.0, "measure"))
     return out
+
+
+_H_MM = re.compile(r"(?<![\w:.,])(\d{1,2})[ \u00a0\u202f]?h[ \u00a0\u202f]?(\d{2})(?![\d\w])")
+
+
+def _hours_word(after: str, data: LanguageData) -> bool:
+    """Whether ``after`` opens with a word for hours ("Stunden", "ore", "godz."), not "h" or "Uhr"."""
+    low = after.casefold()
+    return any(unit == "h" and len(surface) > 1 and low.startswith(surface.casefold())
+               and not low[len(surface):len(surface) + 1].isalpha() for surface, unit in data.units)
 
 
 def _word_before(text: str, pos: int) -> str:
