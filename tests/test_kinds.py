@@ -1031,3 +1031,72 @@ def test_a_faithful_race_report_has_no_number_flag():
     "29-letnia", "1.150 metri" = "1150 m", "25.000 corone" = "25 tys. koron"."""
     report = consistency.check(RACE, detectors=["number"])
     assert not [f for f in report.flags if f.kind == "number"], [f.message for f in report.flags]
+
+
+EXHIBITION = {  # a faithful culture piece: exonyms (Monaco di Baviera / München / Monachium), inflected Polish names
+    "it": (
+        'Morandi a Colonia: la mostra arriva da Venezia\n\n'
+        'Il Museo Ludwig di Colonia apre sabato una mostra dedicata a Giorgio Morandi, con 64 dipinti e '
+        '20 incisioni prestati soprattutto da collezioni di Venezia e Monaco di Baviera.\n\n'
+        "La curatrice Anna Weber ha lavorato tre anni al progetto insieme allo storico dell'arte "
+        'francese Jean-Luc Martin. «Morandi dipingeva sempre le stesse bottiglie, eppure ogni quadro è '
+        'diverso», ha detto Weber.\n\n'
+        "Tra le opere esposte c'è «Natura morta con conchiglie» del 1943, mai vista prima in Germania. "
+        'La mostra resterà aperta fino al 12 gennaio e poi si sposterà a Vienna.'
+    ),
+    "de": (
+        'Morandi in Köln: Ausstellung kommt aus Venedig\n\n'
+        'Das Museum Ludwig in Köln eröffnet am Samstag eine Ausstellung über Giorgio Morandi mit 64 '
+        'Gemälden und 20 Radierungen, die vor allem aus Sammlungen in Venedig und München stammen.\n\n'
+        'Die Kuratorin Anna Weber hat drei Jahre lang mit dem französischen Kunsthistoriker Jean-Luc '
+        'Martin an dem Projekt gearbeitet. „Morandi malte immer dieselben Flaschen, und doch ist jedes '
+        'Bild anders“, sagte Weber.\n\n'
+        'Zu sehen ist unter anderem das „Stillleben mit Muscheln“ von 1943, das noch nie in Deutschland '
+        'gezeigt wurde. Die Ausstellung läuft bis zum 12. Januar und zieht dann nach Wien weiter.'
+    ),
+    "pt": (
+        'Morandi em Colónia: a exposição chega de Veneza\n\n'
+        'O Museu Ludwig de Colónia inaugura no sábado uma exposição dedicada a Giorgio Morandi, com 64 '
+        'pinturas e 20 gravuras emprestadas sobretudo por coleções de Veneza e Munique.\n\n'
+        'A curadora Anna Weber trabalhou três anos no projeto com o historiador de arte francês Jean-Luc'
+        ' Martin. "Morandi pintava sempre as mesmas garrafas e, no entanto, cada quadro é diferente", '
+        'disse Weber.\n\n'
+        'Entre as obras expostas está "Natureza-morta com conchas", de 1943, nunca antes vista na '
+        'Alemanha. A exposição fica patente até 12 de janeiro e segue depois para Viena.'
+    ),
+    "fr": (
+        "Morandi à Cologne : l'exposition arrive de Venise\n\n"
+        'Le musée Ludwig de Cologne inaugure samedi une exposition consacrée à Giorgio Morandi, avec 64 '
+        'tableaux et 20 gravures prêtés surtout par des collections de Venise et de Munich.\n\n'
+        "La commissaire Anna Weber a travaillé trois ans sur le projet avec l'historien de l'art "
+        'français Jean-Luc Martin. « Morandi peignait toujours les mêmes bouteilles, et pourtant chaque '
+        'tableau est différent », a déclaré Anna Weber.\n\n'
+        'Parmi les œuvres exposées figure « Nature morte aux coquillages », de 1943, jamais montrée en '
+        "Allemagne. L'exposition est visible jusqu'au 12 janvier, puis partira pour Vienne."
+    ),
+    "pl": (
+        'Morandi w Kolonii: wystawa przyjeżdża z Wenecji\n\n'
+        'Muzeum Ludwiga w Kolonii otwiera w sobotę wystawę poświęconą Giorgiowi Morandiemu – 64 obrazy i'
+        ' 20 grafik wypożyczono głównie z kolekcji w Wenecji i Monachium.\n\n'
+        'Kuratorka Anna Weber pracowała nad projektem przez trzy lata wraz z francuskim historykiem '
+        'sztuki Jean-Lukiem Martinem. – Morandi malował wciąż te same butelki, a jednak każdy obraz jest'
+        ' inny – powiedziała Weber.\n\n'
+        'Wśród prezentowanych dzieł jest „Martwa natura z muszlami” z 1943 r., nigdy wcześniej '
+        'niepokazywana w Niemczech. Wystawę można oglądać do 12 stycznia, potem pojedzie do Wiednia.'
+    ),
+}
+
+
+@pytest.mark.parametrize("fr,raised", [
+    (None, []),
+    ("de Venise et de Milan", [("fr", "Milan")]),  # the others name Munich, it as "Monaco di Baviera"
+])
+def test_an_exonym_of_several_words_names_the_place(fr, raised):
+    """"Monaco di Baviera" is München (the extractor splits it at "di"): it counts as a carrier of the name,
+    so fr's Milan is a swap against all four others."""
+    texts = dict(EXHIBITION)
+    if fr:
+        texts["fr"] = texts["fr"].replace("de Venise et de Munich", fr)
+        assert texts["fr"] != EXHIBITION["fr"]
+    flags, messages = _entity_flags(texts)
+    assert flags == raised, messages

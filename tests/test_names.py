@@ -197,6 +197,11 @@ def test_country_adjective_mentions_the_country_but_is_no_name() -> None:
     # a river's bank: "nadodrzański" is on the Oder
     ("La gara è organizzata dal distretto dell’Oder.", "Organizatorem był okręg nadodrzański.", True),
     ("La gara è organizzata dal distretto dell’Oder.", "Organizatorem był okręg nadwiślański.", False),
+    # an exonym of several words, which the extractor splits at its particle, inflected too
+    ("Die Bilder kommen aus München.", "I quadri arrivano da Monaco di Baviera.", True),
+    ("Die Bilder kommen aus München.", "I quadri arrivano da Monaco, in Baviera.", False),
+    ("Der Antrag geht an die EU.", "Wniosek trafi do Unii Europejskiej.", True),
+    ("Die Bilder kommen von der Universität München.", "I quadri vengono dall’Università di Monaco di Baviera.", True),
 ])
 def test_a_name_opening_a_compound_is_mentioned(source: str, text: str, expected: bool) -> None:
     from consistency.flags.entity import mentioned

@@ -43,6 +43,7 @@ from .names import (
     name_key,
     names_of,
     same_name,
+    says_exonym_phrase,
 )
 from .votes import best_counterpart, clauses_of, group_text, in_standfirst, standfirst, unit_containing
 
@@ -252,13 +253,15 @@ def mentioned(name: Name, name_lang: str, text: str, *, capitalised: bool = Fals
     """Whether ``text`` (any language) mentions ``name``: one of its distinctive words (with ``every``,
     each of them), inflected or spelled another way (exonyms too), appears in it (with
     ``capitalised``, written with a capital)."""
+    if says_exonym_phrase(name.key, text):
+        return True  # "Monaco di Baviera" for "München": the extractor splits the phrase at "di"
     keys, stems = _index(text, capitalised)
     whole = name.key.split()
     if whole and all(_present(t, keys, stems) for t in whole) and any(
             all(_same_token(a, b) for a, b in zip(keys[k:k + len(whole)], whole))
             for k in range(len(keys) - len(whole) + 1)):
         return True
-    found = [_present(d, keys, stems) for d in _distinctive(name.text, name_lang)]
+    found = [_present(d, keys, stems) or says_exonym_phrase(d, text) for d in _distinctive(name.text, name_lang)]
     return all(found) if every else any(found)
 
 

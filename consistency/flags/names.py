@@ -272,6 +272,28 @@ def exonym_forms(key: str) -> frozenset[str]:
     return frozenset(form for form, canon in _exonyms().words.items() if canon == key and " " not in form)
 
 
+@lru_cache(maxsize=4096)
+def exonym_phrases(key: str) -> tuple[str, ...]:
+    """The folded forms of several words of the exonym with canonical ``key`` ("munich": "monaco di
+    baviera"): a name extractor splits them at the lower-case particle."""
+    return tuple(form for form, canon in _exonyms().words.items() if canon == key and " " in form)
+
+
+def says_exonym_phrase(key: str, text: str) -> bool:
+    """Whether ``text`` has one of the multi-word forms of the exonym ``key``, word by word up to case endings
+    ("Monaco di Baviera" for "munich", "Unii Europejskiej" for "european_union")."""
+    phrases = exonym_phrases(key)
+    if not phrases:
+        return False
+    words = re.findall(r"[^\W_]+", _fold(text))
+    for phrase in phrases:
+        parts = phrase.split()
+        n = len(parts)
+        if any(all(_same_token(a, b) for a, b in zip(words[k:k + n], parts)) for k in range(len(words) - n + 1)):
+            return True
+    return False
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The comparison key of a name: casefolded, accents stripped, exonyms canonical, acronym plurals dropped."""
