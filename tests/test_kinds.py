@@ -1100,3 +1100,75 @@ def test_an_exonym_of_several_words_names_the_place(fr, raised):
         assert texts["fr"] != EXHIBITION["fr"]
     flags, messages = _entity_flags(texts)
     assert flags == raised, messages
+
+
+STUDY = {  # a faithful health piece: a hedged finding, percentages, a range of ages, counts, a negated finding
+    "it": (
+        'Camminare ogni giorno potrebbe ridurre il rischio di ictus\n\n'
+        "Secondo uno studio dell'Università di Lavenna, camminare mezz'ora al giorno potrebbe ridurre "
+        'del 23% il rischio di ictus nelle persone tra i 50 e i 70 anni.\n\n'
+        'I ricercatori hanno seguito 4.812 partecipanti per otto anni. Chi camminava almeno cinque '
+        'giorni alla settimana ha avuto 61 ictus ogni 10.000 persone, contro 79 nel gruppo più '
+        'sedentario.\n\n'
+        'Lo studio non ha trovato effetti collaterali gravi. «Non è una cura miracolosa, ma è gratis», '
+        'ha detto la coordinatrice Lucia Ferrante. I risultati sono stati pubblicati il 14 ottobre sulla'
+        ' rivista «Neurologia Europea».'
+    ),
+    "de": (
+        'Tägliches Gehen könnte das Schlaganfallrisiko senken\n\n'
+        'Laut einer Studie der Universität Lavenna könnte eine halbe Stunde Gehen pro Tag das '
+        'Schlaganfallrisiko bei Menschen zwischen 50 und 70 Jahren um 23 Prozent senken.\n\n'
+        'Die Forschenden begleiteten 4812 Teilnehmende acht Jahre lang. Wer an mindestens fünf Tagen pro'
+        ' Woche ging, hatte 61 Schlaganfälle je 10 000 Personen, in der bewegungsärmsten Gruppe waren es'
+        ' 79.\n\n'
+        'Schwere Nebenwirkungen fand die Studie keine. „Ein Wundermittel ist das nicht, aber es ist '
+        'gratis“, sagte Studienleiterin Lucia Ferrante. Die Ergebnisse erschienen am 14. Oktober in der '
+        'Fachzeitschrift „Neurologia Europea“.'
+    ),
+    "pt": (
+        'Caminhar todos os dias pode reduzir o risco de AVC\n\n'
+        'Segundo um estudo da Universidade de Lavenna, caminhar meia hora por dia pode reduzir em 23% o '
+        'risco de AVC nas pessoas entre os 50 e os 70 anos.\n\n'
+        'Os investigadores acompanharam 4812 participantes durante oito anos. Quem caminhava pelo menos '
+        'cinco dias por semana teve 61 AVC por cada 10 mil pessoas, contra 79 no grupo mais sedentário.'
+        '\n\n'
+        'O estudo não encontrou efeitos secundários graves. "Não é uma cura milagrosa, mas é gratuita", '
+        'disse a coordenadora, Lucia Ferrante. Os resultados foram publicados a 14 de outubro na revista'
+        ' "Neurologia Europea".'
+    ),
+    "fr": (
+        "Marcher chaque jour pourrait réduire le risque d'AVC\n\n"
+        "Selon une étude de l'université de Lavenna, marcher une demi-heure par jour pourrait réduire de"
+        " 23 % le risque d'AVC chez les personnes âgées de 50 à 70 ans.\n\n"
+        'Les chercheurs ont suivi 4 812 participants pendant huit ans. Ceux qui marchaient au moins cinq'
+        ' jours par semaine ont eu 61 AVC pour 10 000 personnes, contre 79 dans le groupe le plus '
+        'sédentaire.\n\n'
+        "L'étude n'a pas constaté d'effets secondaires graves. « Ce n'est pas un remède miracle, mais "
+        "c'est gratuit », a déclaré la coordinatrice Lucia Ferrante. Les résultats ont été publiés le 14"
+        ' octobre dans la revue « Neurologia Europea ».'
+    ),
+    "pl": (
+        'Codzienny spacer może zmniejszyć ryzyko udaru\n\n'
+        'Według badania Uniwersytetu w Lavennie półgodzinny spacer dziennie może zmniejszyć o 23 proc. '
+        'ryzyko udaru u osób w wieku 50–70 lat.\n\n'
+        'Naukowcy obserwowali 4812 uczestników przez osiem lat. U osób, które chodziły co najmniej pięć '
+        'dni w tygodniu, odnotowano 61 udarów na 10 tys. osób, w najmniej aktywnej grupie – 79.\n\n'
+        'Nie stwierdzono poważnych skutków ubocznych. – To nie jest cudowny lek, ale jest za darmo – '
+        'powiedziała koordynatorka badania Lucia Ferrante. Wyniki opublikowano 14 października w '
+        'czasopiśmie „Neurologia Europea”.'
+    ),
+}
+
+
+def test_a_faithful_study_report_raises_nothing_and_three_planted_changes_are_found():
+    """The faithful versions raise no flag; a changed count (de), a dropped "pode" (pt) and a dropped
+    negation (fr), planted at once, are each found with their kind."""
+    assert not consistency.check(STUDY).flags
+    changed = dict(STUDY)
+    changed["de"] = STUDY["de"].replace("begleiteten 4812 Teilnehmende", "begleiteten 4218 Teilnehmende")
+    changed["pt"] = STUDY["pt"].replace("pode reduzir em 23%", "reduz em 23%")
+    changed["fr"] = STUDY["fr"].replace("L'étude n'a pas constaté d'effets", "L'étude a constaté des effets")
+    assert all(changed[v] != STUDY[v] for v in ("de", "pt", "fr"))
+    report = consistency.check(changed)
+    assert sorted((f.version, f.kind) for f in report.flags) == [
+        ("de", "number"), ("fr", "polarity"), ("pt", "hedging")], [f.message for f in report.flags]
