@@ -475,6 +475,7 @@ class _Phrases:
     contains: tuple[str, ...]
     credits: tuple[str, ...]
     photo_credits: tuple[str, ...] = ()  # "foto:", "fot.": may follow the caption's sentence on its line
+    photo_words: frozenset[str] = frozenset()  # "foto", "fot": the word of a one-word photo cue ("Foto ANSA")
     bylines: tuple[str, ...] = ()
     networks: frozenset[str] = frozenset()
     datelines: tuple[str, ...] = ()
@@ -526,6 +527,7 @@ def _phrases(lang: str) -> _Phrases:
         contains=tuple(_norm(x) for x in merged["contains"]),
         credits=tuple(_norm(x) for x in merged["credits"]),
         photo_credits=tuple(_norm(x) for x in merged["photo_credits"]),
+        photo_words=frozenset(_norm(x).rstrip(":. ") for x in merged["photo_credits"] if " " not in x.strip()),
         bylines=tuple(sorted((_norm(x) for x in merged["bylines"]), key=len, reverse=True)),
         networks=frozenset(_norm(x) for x in merged["networks"]),
         datelines=tuple(_norm(x) for x in merged["datelines"]),
@@ -668,9 +670,9 @@ def _is_boilerplate(line: str, phrases: _Phrases) -> bool:
     pieces = [p for p in _PIECE_SEPARATOR.split(line) if p.strip()]
     if len(pieces) < 2:
         return False
-    kinds = [_is_boilerplate(p, phrases) or _is_byline(p, phrases) or "date" * (
-        _is_dateline(p, phrases) or _is_date(p, phrases)) for p in pieces]
-    return all(kinds) and any(k is True for k in kinds)
+    furniture = [_is_boilerplate(p, phrases) or _is_byline(p, phrases) for p in pieces]
+    return any(furniture) and all(f or _is_dateline(p, phrases) or _is_date(p, phrases)
+                                  for f, p in zip(furniture, pieces))
 
 
 _PIECE_SEPARATOR = re.compile(r"\s[|·•]\s")
@@ -727,7 +729,7 @@ def _is_credit(line: str, phrases: _Phrases) -> bool:
     # an agency credit: "Foto ANSA", "Photo AFP"
     words = norm.split()
     return (0 < len(words) <= AGENCY_CREDIT_MAX_WORDS and _unpunctuated(norm)
-            and words[0].rstrip(":.") in {c.rstrip(":. ") for c in phrases.photo_credits if " " not in c.strip()})
+            and words[0].rstrip(":.") in phrases.photo_words)
 
 
 AGENCY_CREDIT_MAX_WORDS = 3

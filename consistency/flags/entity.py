@@ -282,6 +282,11 @@ def _namesake(name: Name, text: str, lang: str) -> bool:
         and not any(_same_token(g, tkeys[i - 1]) for g in given) for i in hits)
 
 
+def _names_here(name: Name, name_lang: str, text: str, lang: str) -> bool:
+    """Whether ``text`` (in ``lang``) mentions ``name`` itself, not only a namesake of it."""
+    return mentioned(name, name_lang, text) and not _namesake(name, text, lang)
+
+
 def _head_mentioned(name: Name, lang: str, text: str, missing: Name) -> bool:
     """Whether ``text`` mentions the last distinctive word of a name of several words, a word the
     ``missing`` name does not share: the surname of "Giuseppe Verdiego" (a version that gives a first
@@ -330,7 +335,7 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                 for s, n in names[w]:
                     if any(same_name(n, m) for m, _ in missing.values()):
                         continue
-                    if _has(names[v], n) or (mentioned(n, langs[w], texts[v]) and not _namesake(n, texts[v], langs[v])):
+                    if _has(names[v], n) or _names_here(n, langs[w], texts[v], langs[v]):
                         continue
                     if _translated(n, others, names, langs):
                         continue  # "Cultura", "Regione", "Unione Regionale": translated, not spelled alike
@@ -457,5 +462,5 @@ def _given_elsewhere(mine: list[tuple[int, Name]], place: tuple[int, int], carri
     its text, not in the group (where a namesake may stand: "Marta Kędzierska" for "Paweł Kędzierski").
     Single words are left out: "Filarmônica" is a common noun the others translate."""
     return [(s, n) for s, n in mine if place[0] <= s < place[1] and len(n.text.split()) >= 2
-            and not any(mentioned(n, lang, texts[w]) and not _namesake(n, texts[w], langs[w]) for w in carriers)
+            and not any(_names_here(n, lang, texts[w], langs[w]) for w in carriers)
             and all(mentioned(n, lang, whole[w]) for w in carriers)]

@@ -272,6 +272,12 @@ def exonym_forms(key: str) -> frozenset[str]:
     return frozenset(form for form, canon in _exonyms().words.items() if canon == key and " " not in form)
 
 
+@lru_cache(maxsize=512)
+def _folded_words(text: str) -> tuple[str, ...]:
+    """The folded words of a text (cached: a group's text is searched for many names)."""
+    return tuple(re.findall(r"[^\W_]+", _fold(text)))
+
+
 @lru_cache(maxsize=4096)
 def exonym_phrases(key: str) -> tuple[str, ...]:
     """The folded forms of several words of the exonym with canonical ``key`` ("munich": "monaco di
@@ -285,7 +291,7 @@ def says_exonym_phrase(key: str, text: str) -> bool:
     phrases = exonym_phrases(key)
     if not phrases:
         return False
-    words = re.findall(r"[^\W_]+", _fold(text))
+    words = _folded_words(text)
     for phrase in phrases:
         parts = phrase.split()
         n = len(parts)

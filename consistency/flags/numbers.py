@@ -915,8 +915,7 @@ def _find_durations(text: str, data: LanguageData, taken: list[tuple[int, int]])
         after = text[m.end():].lstrip(_SPACES)
         if _hours_word(after, data) and not m.group(3) and int(m.group(2)) < 60:
             # "nach 2:41 Stunden": hours and minutes
-            out.append(Quantity(m.start(), m.end(), m.group(), int(m.group(1)) * 3600.0 + int(m.group(2)) * 60.0,
-                                "s", 30.0, "measure"))
+            out.append(_hours_minutes(m))
             continue
         if re.match(r"(?:Uhr|h\b|godz|heures?\b|hours?\b)", after) or int(m.group(2)) >= 60:
             continue
@@ -930,9 +929,14 @@ def _find_durations(text: str, data: LanguageData, taken: list[tuple[int, int]])
         cue = [w.casefold() for w in before[-3:]]
         if any(" ".join(cue[k:]) in data.duration_cues for k in range(len(cue))):
             # "en 2 h 41": hours and minutes ("à 2 h 41" is a time of day)
-            out.append(Quantity(m.start(), m.end(), m.group(), int(m.group(1)) * 3600.0 + int(m.group(2)) * 60.0,
-                                "s", 30.0, "measure"))
+            out.append(_hours_minutes(m))
     return out
+
+
+def _hours_minutes(m: re.Match[str]) -> Quantity:
+    """Hours (group 1) and minutes (group 2) as one duration in seconds, to the half minute."""
+    seconds = int(m.group(1)) * _SECONDS_IN["h"] + int(m.group(2)) * _SECONDS_IN["min"]
+    return Quantity(m.start(), m.end(), m.group(), seconds, "s", 0.5 * _SECONDS_IN["min"], "measure")
 
 
 _H_MM = re.compile(r"(?<![\w:.,])(\d{1,2})[ \u00a0\u202f]?h[ \u00a0\u202f]?(\d{2})(?![\d\w])")

@@ -378,6 +378,25 @@ def _negated_clauses(units: list[Unit], negations: list[Cue]) -> set[int]:
     return {i for i, u in enumerate(units) if any(u.start <= c.start < u.end for c in negations)}
 
 
+def _cue_in(unit: Unit, negations: list[Cue]) -> Cue:
+    """The first of ``negations`` inside ``unit`` (one is there)."""
+    return next(c for c in negations if unit.start <= c.start < unit.end)
+
+
+def _faces_back(ctx: FlagContext, mine: list[Unit], faced: list[Unit], i: int) -> bool:
+    """Whether the clause ``mine[i]`` faces, ``faced[i]``, faces it back: a mutual best match."""
+    return best_counterpart(ctx, faced[i], mine)[0] is mine[i]
+
+
+def _reads_unnegated(ctx: FlagContext, unit: Unit, negations: list[Cue], theirs: list[Unit],
+                     their_negations: list[Cue]) -> bool:
+    """Whether the comma piece of ``unit`` with its negation reads best as an unnegated piece of ``theirs``."""
+    cue = _cue_in(unit, negations)
+    piece = unit_containing(comma_pieces([unit])[1:], cue.start, cue.end) or unit
+    match, _ = best_counterpart(ctx, piece, comma_pieces(theirs))
+    return match is not None and not any(match.start <= c.start < match.end for c in their_negations)
+
+
 def moved_negations(ctx: FlagContext) -> list[CueFinding]:
     """Groups where every version negates as often, but one version negates another clause than most of the
     others: "O distrito não vai suportar o custo …, pelo que terão de ser as famílias a pagá-las" against "Il
@@ -414,22 +433,17 @@ def moved_negations(ctx: FlagContext) -> list[CueFinding]:
                 index = [next((j for j, x in enumerate(units[w]) if x is m), None) for m in faced]
                 if None in index or len(set(index)) < len(index):
                     continue
-                def mutual(i: int) -> bool:  # the clause there faces this one back
-                    return best_counterpart(ctx, faced[i], mine)[0] is mine[i]
-                def unnegated_there(i: int) -> bool:  # the piece with the negation reads best as an unnegated one
-                    cue = next(c for c in absolute[v] if mine[i].start <= c.start < mine[i].end)
-                    piece = unit_containing(comma_pieces([mine[i]])[1:], cue.start, cue.end) or mine[i]
-                    match, _ = best_counterpart(ctx, piece, comma_pieces(units[w]))
-                    return match is not None and not any(match.start <= c.start < match.end for c in absolute[w])
-                gained = [i for i in negated[v] if index[i] not in negated[w] and mutual(i) and unnegated_there(i)]
-                lost = [i for i in range(len(mine)) if i not in negated[v] and index[i] in negated[w] and mutual(i)]
+                gained = [i for i in negated[v] if index[i] not in negated[w] and _faces_back(ctx, mine, faced, i)
+                          and _reads_unnegated(ctx, mine[i], absolute[v], units[w], absolute[w])]
+                lost = [i for i in range(len(mine))
+                        if i not in negated[v] and index[i] in negated[w] and _faces_back(ctx, mine, faced, i)]
                 if gained and lost:
                     movers.append(w)
                     flipped = flipped if flipped is not None else gained[0]
             if flipped is None or len(movers) * 2 <= len(others):
                 continue
             unit = mine[flipped]
-            cue = next(c for c in absolute[v] if unit.start <= c.start < unit.end)
+            cue = _cue_in(unit, absolute[v])
             result = Vote(value=values[v], winners=tuple(movers), losers=(v,), tie=False)
             sims = [pair_similarity(ctx, group, v, w) for w in movers]
             span = (unit.start, unit.end)
@@ -477,10 +491,7 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
         else:
             cue = f.cue_text if f.cue_text.startswith("«") else f"«{f.cue_text}»"
             message = f"The {f.version} version drops the negation {others} have here ({cue}): {quote(text)}."
-        cand = Candidate(kind="polarity", version=f.version, start=f.span[0], end=f.span[1],
-                         counterparts=_counterparts(ctx, f.group, f.vote.winners), severity="medium",
-                         score=0.6, message=message, group=f.group.id)
-        out.append(Finding(cand, "polarity", f.features))
+        out.append(_finding(ctx, f, message))
     for f in moved_negations(ctx):
         if worded_alike(ctx, f.group, f.version, f.vote.winners) or _said_elsewhere(ctx, f):
             continue
@@ -488,8 +499,13 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
         text = ctx.documents[f.version].text[f.span[0] : f.span[1]]
         message = (f"The {f.version} version negates this where {join_names(f.vote.winners)} negate another "
                    f"part of the claim («{f.cue_text}»): {quote(text)}.")
-        cand = Candidate(kind="polarity", version=f.version, start=f.span[0], end=f.span[1],
-                         counterparts=_counterparts(ctx, f.group, f.vote.winners), severity="medium",
-                         score=0.6, message=message, group=f.group.id)
-        out.append(Finding(cand, "polarity", f.features))
+        out.append(_finding(ctx, f, message))
     return out
+
+
+def _finding(ctx: FlagContext, f: CueFinding, message: str) -> Finding:
+    """A polarity candidate on the finding's span, against the versions that won its vote."""
+    cand = Candidate(kind="polarity", version=f.version, start=f.span[0], end=f.span[1],
+                     counterparts=_counterparts(ctx, f.group, f.vote.winners), severity="medium",
+                     score=0.6, message=message, group=f.group.id)
+    return Finding(cand, "polarity", f.features)
