@@ -133,6 +133,46 @@ REFUSALS = {
 }
 
 
+# A podium: fr leaves the third place to "devant", de states second and third, the others (whose "second"
+# words are not read: "seconda", "segundo", "druga" have other meanings) only the third as a number.
+PODIUM = {
+    "it": ("Corsa di Borvella\n\nHa vinto la svizzera Lea Amstutz. Seconda si è piazzata l'austriaca Nina Grabner, "
+           "terza la slovena Maja Kovač.\n\nLa prossima edizione è a marzo."),
+    "de": ("Lauf von Borvella\n\nEs gewann die Schweizerin Lea Amstutz. Zweite wurde die Österreicherin Nina Grabner, "
+           "Dritte die Slowenin Maja Kovač.\n\nDie nächste Ausgabe folgt im März."),
+    "pt": ("Corrida de Borvella\n\nVenceu a suíça Lea Amstutz. Em segundo lugar ficou a austríaca Nina Grabner e em "
+           "terceiro a eslovena Maja Kovač.\n\nA próxima edição é em março."),
+    "fr": ("Course de Borvella\n\nLa Suissesse Lea Amstutz s'est imposée. L'Autrichienne Nina Grabner a pris la "
+           "{place} place, devant la Slovène Maja Kovač.\n\nLa prochaine édition aura lieu en mars."),
+    "pl": ("Bieg w Borvelli\n\nWygrała Szwajcarka Lea Amstutz. Druga była Austriaczka Nina Grabner, a trzecia "
+           "Słowenka Maja Kovač.\n\nKolejna edycja odbędzie się w marcu."),
+}
+
+
+# A frost night: the temperature below zero with a sign, a "minus" word or "graus negativos".
+FROST = {
+    "it": "Notte di gelo a Tarnel\n\nNella notte il termometro è sceso a meno {t} gradi.\n\nLe scuole restano aperte.",
+    "de": "Frostnacht in Tarnel\n\nIn der Nacht fiel das Thermometer auf minus 18 Grad.\n\nDie Schulen bleiben geöffnet.",
+    "pt": ("Noite de gelo em Tarnel\n\nDurante a noite, a temperatura desceu aos 18 graus negativos.\n\n"
+           "As escolas continuam abertas."),
+    "fr": "Nuit glaciale à Tarnel\n\nDans la nuit, le thermomètre est descendu à -18 °C.\n\nLes écoles restent ouvertes.",
+    "pl": "Mroźna noc w Tarnelu\n\nW nocy temperatura spadła do -18 st. C.\n\nSzkoły pozostają otwarte.",
+}
+
+
+# Groundwater: cubic metres in each language's words.
+WATER = {
+    "it": ("Golf e acqua\n\nFino all'anno scorso il circolo pompava fino a 94.000 metri cubi di acqua di falda "
+           "all'anno.\n\nOra usa acqua depurata."),
+    "de": ("Golf und Wasser\n\nBis vergangenes Jahr pumpte der Club bis zu {v} Kubikmeter Grundwasser pro Jahr."
+           "\n\nNun nutzt er geklärtes Wasser."),
+    "fr": ("Golf et eau\n\nJusqu'à l'an dernier, le club pompait jusqu'à 94 000 mètres cubes d'eau souterraine par an."
+           "\n\nIl utilise désormais de l'eau épurée."),
+    "pl": ("Golf i woda\n\nDo ubiegłego roku klub pompował nawet 94 tys. m sześc. wód podziemnych rocznie.\n\n"
+           "Teraz korzysta z oczyszczonej wody."),
+}
+
+
 def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     texts = {v: t.format(**fill) for v, t in versions.items()}
     report = consistency.check(texts)
@@ -157,9 +197,16 @@ def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     (CENSUS, {"when": "Am 30. Juni"}, [("de", "30. Juni")]),  # another day is another date
     (REFUSALS, {"n": "cinco"}, []),                        # "jedem fünften Fall" = "un caso su cinque"
     (REFUSALS, {"n": "três"}, [("pt", "três")]),           # one in three against one in five
+    (PODIUM, {"place": "deuxième"}, []),                   # de states 2nd and 3rd: fr left the 3rd out
+    (PODIUM, {"place": "quatrième"}, [("fr", "quatrième")]),  # a place nobody gives
+    (FROST, {"t": "18"}, []),                              # "meno 18 gradi" = "-18 °C" = "18 graus negativos"
+    (FROST, {"t": "28"}, [("it", "meno 28")]),
+    (WATER, {"v": "94.000"}, []),
+    (WATER, {"v": "49.000"}, [("de", "49.000 Kubikmeter")]),  # a volume in words, compared as one
 ], ids=["bound", "bound-changed", "elliptic-scale", "elliptic-changed", "title-fact", "title-changed",
         "lead-fact", "lead-changed", "derived", "derived-changed", "sum-not-stated", "area-converted",
-        "area-other-unit", "year-and-day", "day-changed", "every-fifth", "every-fifth-changed"])
+        "area-other-unit", "year-and-day", "day-changed", "every-fifth", "every-fifth-changed", "podium-two-facts",
+        "podium-changed", "frost", "frost-changed", "volume", "volume-changed"])
 def test_number_flags(versions: dict[str, str], fill: dict[str, str], expected: list[tuple[str, str]]) -> None:
     assert _numbers(versions, **fill) == expected
 

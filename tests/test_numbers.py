@@ -73,6 +73,21 @@ SINGLE = [
     ("en", "a 7nm chip", 7, "nm", "measure"),
     ("pl", "7 nanometrów", 7, "nm", "measure"),
     ("de", "30 °C", 30, "°C", "measure"),
+    # a temperature below zero in words: a "minus" word with degrees after, or a "below zero" phrase
+    ("de", "bei minus 31 Grad", -31, None, "count"),
+    ("it", "a meno 31 gradi", -31, None, "count"),
+    ("pt", "aos 31 graus negativos", -31, None, "count"),
+    ("it", "a 12 gradi sotto zero", -12, None, "count"),  # "zero" belongs to the phrase, no second quantity
+    ("pl", "w minus 12 stopniach", -12, None, "count"),
+    ("pl", "w nocy było 15 stopni mrozu", -15, None, "count"),
+    ("fr", "par moins 8 °C", -8, "°C", "measure"),
+    ("pt", "menos seis lugares", 6, None, "count"),  # "six fewer": no degrees, no sign
+    ("fr", "moins 6 000 habitants", 6000, None, "count"),
+    # volumes: cubic metres and litres in one unit
+    ("de", "49.000 Kubikmeter Grundwasser", 49000, "m3", "measure"),
+    ("pl", "94 tys. m sześc. wód", 94000, "m3", "measure"),
+    ("fr", "94 000 mètres cubes d'eau", 94000, "m3", "measure"),
+    ("it", "3000 litri d’acqua", 3000, "l", "measure"),
     ("it", "sei mesi", 6, "mo", "measure"),
     ("de", "seine fünfjährige Amtszeit", 5, "y", "measure"),
     ("de", "dreimal beleidigt", 3, None, "multiplier"),  # a glued numeral other than "ein" is a count of times
@@ -182,6 +197,13 @@ SAME = [
     ("en", "1,500", "de", "1.500", True),
     ("fr", "1 500", "en", "1,500", True),
     ("it", "280 dipendenti", "de", "180 Mitarbeiter", False),
+    ("de", "minus 31 Grad", "pl", "-31 st. C", True),
+    ("pt", "31 graus negativos", "fr", "-31", True),
+    ("it", "meno 31 gradi", "de", "31 Grad", False),
+    ("de", "49.000 Kubikmeter", "it", "94.000 metri cubi", False),
+    ("pt", "94 mil metros cúbicos", "pl", "94 tys. m sześc.", True),
+    ("fr", "94 000 mètres cubes", "it", "94.000 metri", False),  # a volume is no length
+    ("fr", "3 hectolitres", "de", "300 Liter", True),
     ("de", "7-nm-Prozess", "it", "7 nm", True),
     ("en", "7 nm", "en", "7 km", False),
     ("it", "5 per cento", "en", "5 percentage points", False),

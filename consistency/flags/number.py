@@ -185,6 +185,10 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
                     continue
                 if len(disagree) == len(agree) and v == ctx.reference:
                     continue  # an even split: the reference's side counts as right
+                if any(same_quantity(qs[w][j].q, a.q) for w in agree for j in unmatched[(v, w)][1]
+                       for a in alternatives):
+                    continue  # a version with this value states the others' one too: two facts, and this
+                    # version left the other out ("deuxième, devant le Suédois" = "Zweite …, Dritter der Schwede")
                 mine_at = {(mine.start, mine.end)}
                 if (all(_states(whole[w], mine.q, set()) for w in disagree)
                         and 2 * sum(_states(whole[v], a.q, mine_at) for a in alternatives) >= len(alternatives)):

@@ -134,6 +134,9 @@ class LanguageData:
     every: frozenset[str] = frozenset()  # "jedem", "co": "jedem fünften Fall" is "one case in five", a count
     and_words: frozenset[str] = frozenset()  # "e", "und": "31 ore, 12 minuti e 5 secondi" is one duration
     duration_cues: frozenset[str] = frozenset()  # "en", "nach": "en 2 h 41" is a duration, "à 2 h 41" a time
+    minus: frozenset[str] = frozenset()  # "minus", "meno": "minus 31 Grad" is "-31 °C" (with ``degrees`` after)
+    degrees: tuple[str, ...] = ()  # "Grad", "gradi": "meno 31 gradi" is a temperature ("menos seis" is "six fewer")
+    below_zero: tuple[str, ...] = ()  # "graus negativos", "sotto zero": "31 gradi sotto zero" is "-31 °C"
 
 
 def normalise_lang(lang: str) -> str:
@@ -213,6 +216,9 @@ def load_language(lang: str) -> LanguageData:
         every=frozenset(w.casefold() for w in on.get("every", [])),
         and_words=frozenset(w.casefold() for w in on.get("and_words", [])),
         duration_cues=frozenset(c.casefold() for c in on.get("duration_cues", [])),
+        minus=frozenset(w.casefold() for w in on.get("minus", [])),
+        degrees=_by_length(["°", *on.get("degrees", [])]),
+        below_zero=_by_length(on.get("below_zero", [])),
     )
 
 
@@ -809,7 +815,49 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     raws.sort(key=lambda r: r.q.start)
     _propagate_ranges(text, raws, data)
     _weekday_days(text, raws, data)
-    return _spelled_durations(text, _refine(text, [r.q for r in raws], data), data)
+    return _signed_by_words(text, _spelled_durations(text, _refine(text, [r.q for r in raws], data), data), data)
+
+
+def _signed_by_words(text: str, qs: list[Quantity], data: LanguageData) -> list[Quantity]:
+    """A temperature a "minus" word stands right before, or a "below zero" phrase right after, is negative:
+    "minus 31 Grad", "meno 31 gradi", "31 graus negativos" and "31 gradi sotto zero" say "-31 °C". Only
+    with a word for degrees after the number: "menos seis", "moins 6 000" are "six fewer", "6,000 fewer"."""
+    out: list[Quantity] = []
+    for q in qs:
+        if out and q.start < out[-1].end:
+            continue  # inside the phrase just read ("zero" of "sotto zero")
+        if q.kind in ("year", "date", "ordinal") or q.value <= 0:
+            out.append(q)
+            continue
+        start, end = q.start, q.end
+        before = text[:start].rstrip(_SPACES)
+        word = re.search(r"[^\W\d_]+$", before)
+        if (word and len(before) < start and word.group().casefold() in data.minus
+                and not _glued_before(text, word.start())
+                and (q.unit in ("°C", "°F") or _degrees_at(text, q.end, data))):
+            start = word.start()
+        else:
+            at = end + len(text[end:]) - len(text[end:].lstrip(_SPACES))
+            phrase = next((p for p in data.below_zero if text[at:at + len(p)].casefold() == p.casefold()
+                           and not text[at + len(p):at + len(p) + 1].isalnum()), None)
+            if phrase is None or at == end:
+                out.append(q)
+                continue
+            end = at + len(phrase)
+        out.append(replace(q, start=start, end=end, text=text[start:end], value=-q.value))
+    return out
+
+
+def _degrees_at(text: str, pos: int, data: LanguageData) -> bool:
+    """Whether a word for degrees (or the sign) follows ``pos``: "31 Grad", "31 °C", "31°"."""
+    at = pos + len(text[pos:]) - len(text[pos:].lstrip(_SPACES))
+    return any(text[at:at + len(d)].casefold() == d.casefold() and not text[at + len(d):at + len(d) + 1].isalpha()
+               for d in data.degrees if d == "°" or at > pos) or text[pos:pos + 1] == "°"
+
+
+def _glued_before(text: str, pos: int) -> bool:
+    """A word glued to what precedes it (a hyphenated compound: "Plus-minus 3")."""
+    return pos > 0 and text[pos - 1] in "-‐"
 
 
 _SECONDS_IN = {"h": 3600.0, "min": 60.0, "s": 1.0}
