@@ -464,6 +464,26 @@ def test_never_such_is_the_most(candidates, fr, raised):
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
+RACE_RECORD = {  # a course record (it, pt, fr, pl): no negation
+    "it": "Aino Rautio ha vinto la corsa di Tornby in 38 ore, il miglior tempo di sempre sul percorso.",
+    "pt": "Aino Rautio venceu a corrida de Tornby em 38 horas, um novo recorde do percurso.",
+    "fr": "Aino Rautio a remporté la course de Tornby en 38 heures, un record pour le parcours.",
+    "pl": "Aino Rautio wygrała wyścig w Tornby w 38 godzin, najszybciej w historii trasy.",
+}
+
+
+@pytest.mark.parametrize("de,raised", [
+    # "nobody yet was so fast" is a record: "noch niemand" is a "never"
+    ("Aino Rautio hat das Rennen von Tornby in 38 Stunden gewonnen – so schnell war auf der Strecke noch niemand.", []),
+    # "no record" against the others' record is a flip
+    ("Aino Rautio hat das Rennen von Tornby in 38 Stunden gewonnen, einen Rekord auf der Strecke stellte sie aber "
+     "nicht auf.", ["de"]),
+], ids=["noch-niemand", "no-record"])
+def test_nobody_yet_is_a_record(candidates, de, raised):
+    consistency.check({**RACE_RECORD, "de": de}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
 DROWNINGS = {  # seven drownings last summer, the most in fifteen years (it, pt, pl, fr)
     "it": "La scorsa estate nel lago sono annegate sette persone, il numero più alto degli ultimi quindici anni.",
     "pt": "No verão passado, sete pessoas morreram afogadas no lago — o número mais elevado dos últimos quinze anos.",

@@ -126,6 +126,7 @@ class Lexicon:
     almost_after: frozenset[str]  # "presque": "ne s'accorde presque plus" is "hardly", not a negation
     first: frozenset[str]  # "prima", "erstmals", "pierwszy": "never before" says "the first" (``says_first``)
     never: frozenset[str]  # "mai", "jamais", "nigdy": with a ``most`` word in the others, a record
+    yet: frozenset[str]  # "noch", "jeszcze": "noch niemand" is "nobody ever", a ``never``
     than_ever: frozenset[str]  # "che", "que": "più che mai" is "more than ever", a record
     comparatives: frozenset[str]  # "più", "meno", "plus": the comparison that "than ever" closes
     most: WordList  # "più", "größte", "naj*": superlatives and records
@@ -215,6 +216,7 @@ def lexicon(lang: str) -> Lexicon:
         almost_after=frozenset(_norm(w) for w in neg.get("almost_after", [])),
         first=frozenset(_norm(w) for w in neg.get("first", [])),
         never=frozenset(_norm(w) for w in neg.get("never", [])),
+        yet=frozenset(_norm(w) for w in neg.get("yet", [])),
         than_ever=frozenset(_norm(w) for w in neg.get("than_ever", [])),
         comparatives=frozenset(_norm(w) for w in neg.get("comparatives", [])),
         most=word_list(_norm(w) for w in neg.get("most", [])),
@@ -651,10 +653,17 @@ def says_most(text: str, lang: str) -> bool:
     return bool(most) and any(t.norm in most for t in tokens(text))
 
 
-def says_never(text: str, lang: str) -> bool:
-    """Whether ``text`` (a negation cue) has a ``never`` word ("jamais", "noch nie", "nigdy")."""
-    never = lexicon(lang).never
-    return bool(never) and any(t.norm in never for t in tokens(text))
+def says_never(text: str, lang: str, before: str = "") -> bool:
+    """Whether ``text`` (a negation cue) has a ``never`` word ("jamais", "noch nie", "nigdy"), or is a
+    negative word right after a ``yet`` word that ends ``before`` (the text before the cue): "so schnell
+    war noch niemand" = "nobody was ever so fast". Not the particle: "noch nicht" is "not yet"."""
+    lex = lexicon(lang)
+    toks = tokens(text)
+    if lex.never and any(t.norm in lex.never for t in toks):
+        return True
+    prev = tokens(before)[-1:] if lex.yet else []
+    return (bool(prev) and prev[0].norm in lex.yet and not before[prev[0].end:].strip()
+            and bool(toks) and not _listed(toks[0].norm, lex.particles))
 
 
 def _not_only(toks: list[Token], last: int, lex: Lexicon, text: str) -> bool:

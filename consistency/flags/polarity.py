@@ -243,7 +243,7 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
         # superlative ("il più grande nei 112 anni"); "not in fifteen years" ("so viele wie seit fünfzehn
         # Jahren nicht mehr") is a "never" too
         lang = ctx.documents[f.version].lang
-        never = _cue_pieces(ctx, f, lambda c, u: says_never(c.text, lang)
+        never = _cue_pieces(ctx, f, lambda c, u: says_never(c.text, lang, u.text[:c.start - u.start])
                             or says_not_in_years(u.text, lang, c.start - u.start, c.end - u.start))
         theirs = sum(first(w) or _facing_says(ctx, f, never, w, says_most) for w in f.vote.winners)
         return not first(f.version) and theirs >= 2 and theirs * 2 > len(f.vote.winners)
