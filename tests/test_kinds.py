@@ -491,6 +491,29 @@ def test_a_name_rendered_as_an_adjective_is_not_dropped():
     assert not [f for f in report.flags if f.kind == "entity"], [f.message for f in report.flags]
 
 
+MUSHER = {  # de says "Lappland"; the others' spellings are "Laponie", "Lapponia", "Laponii", "Lapónia"
+    "de": ("Rennen von Tornby\n\nDie 29-jährige Musherin aus dem finnischen Lappland gewann das 300 Kilometer "
+           "lange Rennen mit zehn Hunden."),
+    "fr": ("Course de Tornby\n\nÀ 29 ans, la musheuse de Laponie finlandaise a remporté la course de 300 kilomètres "
+           "avec dix chiens."),
+    "it": ("Corsa di Tornby\n\nLa musher ventinovenne della Lapponia finlandese ha vinto la corsa di 300 chilometri "
+           "con dieci cani."),
+    "pl": ("Wyścig w Tornby\n\n29-letnia maszerka z fińskiej Laponii wygrała wyścig na 300 km z zaprzęgiem "
+           "dziesięciu psów."),
+    "pt": ("Corrida de Tornby\n\nA musher de 29 anos, natural da Lapónia finlandesa, venceu a corrida de 300 "
+           "quilómetros com dez cães."),
+}
+
+
+@pytest.mark.parametrize("order", [["de", "fr", "it", "pl", "pt"], ["it", "de", "pt", "fr", "pl"]],
+                         ids=["de-first", "it-first"])
+def test_a_name_rendered_by_a_word_does_not_depend_on_the_order(order):
+    """Every carrier's spelling is compared with the version's words ("Lapponia" is the closest to
+    "Lappland"): which version comes first in the input must not decide."""
+    flags, messages = _entity_flags({v: MUSHER[v] for v in order})
+    assert not flags, messages
+
+
 def _prize(pt_title: str, pt_body: str) -> dict[str, str]:
     """A film prize: the title and the body name the winner, Marek Zielonka; pt's title and body vary."""
     return {

@@ -223,6 +223,14 @@ def _rendered_by_a_word(ctx: FlagContext, name_words: str, text: str) -> bool:
     return any(ctx.calibration.similarity(float(vectors[0] @ w)) >= faithful for w in vectors[1:])
 
 
+def _forms(name: Name, carriers: list[str], names: dict[str, list[tuple[int, Name]]], langs: dict[str, str],
+           source_lang: str) -> list[tuple[str, str]]:
+    """Each carrier's spelling of a name, with its language: "Lapponia", "Laponie", "Lapónia" (one of them may be
+    closer to the version's own word, "Lappland", than the others; which carrier comes first must not decide)."""
+    forms = {(m.text, langs[w]) for w in carriers for _, m in names.get(w, []) if same_name(m, name)}
+    return sorted(forms) or [(name.text, source_lang)]
+
+
 def _unshared(a: str, b: str) -> tuple[str, str]:
     """Two names' words without those they share up to a case ending, when each keeps one: the given
     names of "Lena Harrach" / "Tobias Harrach" (namesakes), whom the shared surname would make close."""
@@ -390,7 +398,8 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                     continue  # named elsewhere in this version: moved, not dropped
                 if titled and not mine_only:
                     continue  # each desk's title names what it picks: a name left out of it is no divergence
-                if not mine_only and _rendered_by_a_word(ctx, _distinctive_words(name.text, source_lang), texts[v]):
+                if not mine_only and any(_rendered_by_a_word(ctx, _distinctive_words(form, lang), texts[v])
+                                         for form, lang in _forms(name, carriers, names, langs, source_lang)):
                     continue  # "lungo l'arco alpino" for "entlang der Alpen": the name as an adjective
                 if mine_only:
                     # the name with the fewest common words: "Sergio Pellandini" rather than "Cultura da Unione"
