@@ -70,6 +70,14 @@ NEGATION_CASES = [
     ("pl", "Na sali nie było wolnych miejsc.", 0, []),
     ("pt", "Não havia um lugar livre na sala.", 0, []),
     ("it", "Nel nuovo asilo non c’è posto per i bambini sotto i tre anni.", 1, ["non"]),
+    # "not lacking" is "plenty"; "will not run out" is a prediction, still a negation
+    ("it", "La domanda non manca.", 0, []),
+    ("fr", "Les candidats ne manquent pas.", 0, []),
+    ("pt", "Não faltam candidatos.", 0, []),
+    ("pl", "Chętnych nie brakuje.", 0, []),
+    ("de", "An Bewerbern fehlt es nicht.", 0, []),
+    ("es", "No faltan candidatos.", 0, []),
+    ("pl", "Leku nie zabraknie.", 1, ["nie"]),
     # "without" + a noun as an adverb, the Polish pronoun "nie", "nie do" adjectives, restrictive "ne ... que"
     ("it", "La protesta si è svolta senza incidenti.", 0, []),
     ("pl", "Protest przebiegł bez incydentów.", 0, []),
@@ -649,6 +657,28 @@ def test_a_negation_the_others_say_as_instead_of_is_no_flip(candidates, others, 
     consistency.check({**others, "pl": pl}, detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
+
+FEED = {  # the lift data stopped arriving for three hours (it, pt, fr, pl)
+    "it": "Durante la notte i dati sugli ascensori hanno smesso di arrivare per quasi tre ore.",
+    "pt": "Durante a noite, os dados dos elevadores deixaram de chegar durante quase três horas.",
+    "fr": "Pendant la nuit, les données des ascenseurs ont cessé d'arriver pendant près de trois heures.",
+    "pl": "W nocy dane o windach przestały spływać na prawie trzy godziny.",
+}
+
+
+@pytest.mark.parametrize("others,raised", [
+    # "no more data arrived" is "the data stopped arriving"
+    (FEED, []),
+    # against "kept arriving" the negation is a flip
+    ({"it": "Durante la notte i dati sugli ascensori hanno continuato ad arrivare per quasi tre ore.",
+      "pt": "Durante a noite, os dados dos elevadores continuaram a chegar durante quase três horas.",
+      "fr": "Pendant la nuit, les données des ascenseurs ont continué d'arriver pendant près de trois heures.",
+      "pl": "W nocy dane o windach nadal spływały przez prawie trzy godziny."}, ["de"]),
+], ids=["stopped", "kept-arriving"])
+def test_a_negation_the_others_say_as_stopped_is_no_flip(candidates, others, raised):
+    de = "In der Nacht kamen fast drei Stunden lang keine Aufzugsdaten mehr an."
+    consistency.check({**others, "de": de}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
 # One negation in every version, on another clause in one of them: the county pays, so families pay nothing.

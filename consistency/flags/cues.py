@@ -51,7 +51,7 @@ from typing import Any, Callable
 from ..datafiles import WordList, read_data, word_list
 from .numbers import load_language, normalise_lang
 
-__all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "says_first", "says_most", "says_never",
+__all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "says_first", "says_most", "says_never", "says_stopped",
            "says_not_in_years", "tokens"]
 
 # an English negative contraction ("isn't") is one word; an elided article or particle ("l'", "d'",
@@ -130,6 +130,7 @@ class Lexicon:
     than_ever: frozenset[str]  # "che", "que": "più che mai" is "more than ever", a record
     comparatives: frozenset[str]  # "più", "meno", "plus": the comparison that "than ever" closes
     most: WordList  # "più", "größte", "naj*": superlatives and records
+    stopped: WordList  # "smess*", "cessé", "przestał*": "stopped arriving" is what "kamen keine mehr an" says
     bound_words: WordList  # "superava", "erreich*", "prima": with a number near it, the negation is a bound
     more_than: frozenset[tuple[str, ...]]  # "mais de", "mehr als": with a number after it, the negation is a cap
     instead: frozenset[tuple[str, ...]]  # "anziché", "au lieu": "X instead of Y" says "X, not Y" (``says_instead``)
@@ -220,6 +221,7 @@ def lexicon(lang: str) -> Lexicon:
         than_ever=frozenset(_norm(w) for w in neg.get("than_ever", [])),
         comparatives=frozenset(_norm(w) for w in neg.get("comparatives", [])),
         most=word_list(_norm(w) for w in neg.get("most", [])),
+        stopped=word_list(_norm(w) for w in neg.get("stopped", [])),
         bound_words=word_list(_norm(w) for w in neg.get("bound_words", [])),
         more_than=_phrases(neg.get("more_than")),
         instead=_phrases(neg.get("instead")),
@@ -651,6 +653,13 @@ def says_most(text: str, lang: str) -> bool:
     "never such a big one" says without a negation."""
     most = lexicon(lang).most
     return bool(most) and any(t.norm in most for t in tokens(text))
+
+
+def says_stopped(text: str, lang: str) -> bool:
+    """Whether ``text`` has a ``stopped`` word ("i dati hanno smesso di arrivare", "ont cessé d'arriver",
+    "przestały spływać"): what "kamen keine Daten mehr an" says without a negation."""
+    stopped = lexicon(lang).stopped
+    return bool(stopped) and any(t.norm in stopped for t in tokens(text))
 
 
 def says_never(text: str, lang: str, before: str = "") -> bool:
