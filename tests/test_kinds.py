@@ -514,6 +514,40 @@ def test_a_name_rendered_by_a_word_does_not_depend_on_the_order(order):
     assert not flags, messages
 
 
+def _chamber(pt_quote: str) -> dict[str, str]:
+    """A notaries' chamber: its president, Halina Brzostek, is named, then quoted; the mayor, Ryszard Kołodziej,
+    is quoted earlier. pt names nobody in the first sentence and gives the quote to ``pt_quote``."""
+    return {
+        "it": ("Un notaio per Grzmielewo\n\nIl sindaco Ryszard Kołodziej è soddisfatto: «Ora la banca resterà», "
+               "ha detto.\n\nSecondo Halina Brzostek, presidente della Camera notarile, nella regione ci sono ancora "
+               "undici città senza notaio. «I giovani notai preferiscono le grandi città», sostiene."),
+        "de": ("Ein Notar für Grzmielewo\n\nBürgermeister Ryszard Kołodziej ist zufrieden: „Jetzt bleibt die Bank“, "
+               "sagte er.\n\nLaut Halina Brzostek, Präsidentin der Notarkammer, gibt es in der Region noch elf Städte "
+               "ohne Notar. „Junge Notare ziehen die Großstädte vor“, sagt sie."),
+        "fr": ("Un notaire pour Grzmielewo\n\nLe maire, Ryszard Kołodziej, est satisfait : « Maintenant, la banque "
+               "restera », a-t-il dit.\n\nSelon Halina Brzostek, présidente de la chambre des notaires, onze villes "
+               "de la région n'ont toujours aucun notaire. « Les jeunes notaires préfèrent les grandes villes », "
+               "explique-t-elle."),
+        "pl": ("Notariusz dla Grzmielewa\n\nBurmistrz Ryszard Kołodziej jest zadowolony: – Teraz bank zostanie – "
+               "powiedział.\n\nJak mówi prezes Izby Notarialnej Halina Brzostek, w regionie jest jeszcze jedenaście "
+               "miast bez notariusza. – Młodzi notariusze wybierają duże miasta – przekonuje."),
+        "pt": ("Um notário para Grzmielewo\n\nO presidente da câmara, Ryszard Kołodziej, está satisfeito: “Agora o "
+               "banco vai ficar”, disse.\n\nNa região há ainda onze cidades sem notário. “Os jovens notários "
+               f"preferem as grandes cidades”, afirma {pt_quote}, presidente da Câmara Notarial."),
+    }
+
+
+@pytest.mark.parametrize("pt_quote,expected", [
+    ("Ryszard Kołodziej", [("pt", "Ryszard Kołodziej")]),  # the mayor, named by all, but not here
+    ("Halina Brzostek", []),                               # the same person, a sentence later
+], ids=["quote-given-to-another", "name-moved"])
+def test_a_quote_given_to_another_in_the_next_sentence_is_a_swap(pt_quote, expected):
+    """pt drops the president's name from the sentence that introduces her and names another person the
+    others name elsewhere in the next sentence, the quote's attribution: a swap on that name."""
+    flags, messages = _entity_flags(_chamber(pt_quote))
+    assert flags == expected, messages
+
+
 def _prize(pt_title: str, pt_body: str) -> dict[str, str]:
     """A film prize: the title and the body name the winner, Marek Zielonka; pt's title and body vary."""
     return {

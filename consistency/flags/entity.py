@@ -394,6 +394,8 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                 if not mine_only and (not moved or (len(carriers) == len(others) and not lead_group)):
                     mine_only = _given_elsewhere(names[v], _sentence_of(ctx, group, v, place), carriers, langs[v],
                                                  texts, whole, langs)
+                if not mine_only and not moved:
+                    mine_only = _named_next(ctx, group, v, place, carriers, texts, whole, langs)
                 if moved and not mine_only:
                     continue  # named elsewhere in this version: moved, not dropped
                 if titled and not mine_only:
@@ -463,6 +465,31 @@ def _sentence_of(ctx: FlagContext, group: Group, v: str, place: tuple[int, int])
         if seg.start <= place[0] < seg.end:
             return seg.start, seg.end
     return place
+
+
+def _named_next(ctx: FlagContext, group: Group, v: str, place: tuple[int, int], carriers: list[str],
+                texts: dict[str, str], whole: dict[str, str], langs: dict[str, str]) -> list[tuple[int, Name]]:
+    """``_given_elsewhere`` on ``v``'s next sentence in the same paragraph, when it stands in another group:
+    the quote that follows is given to another person ("«…», afirma Ryszard Kołodziej" where the others
+    quote Halina Brzostek, whom they name a sentence earlier). The carriers must name that person in
+    neither group."""
+    start = _sentence_of(ctx, group, v, place)[0]
+    segs = ctx.segments[v]
+    here = next((s for s in segs if s.start <= start < s.end), None)
+    if here is None or here.index + 1 >= len(segs):
+        return []
+    nxt = segs[here.index + 1]
+    gid = ctx.alignment.group_of.get(nxt.id)
+    if nxt.paragraph != here.paragraph or nxt.role in QUIET_ROLES or gid is None or gid == group.id:
+        return []
+    after = next(g for g in ctx.alignment.groups if g.id == gid)
+    there = {w: group_text(ctx, after, w)[0] for w in carriers}
+    lang = langs[v]
+    return [(nxt.start + n.start, n) for n in names_of(nxt.text, lang)
+            if _usable(n) and len(n.text.split()) >= 2
+            and not any(_names_here(n, lang, texts[w], langs[w]) or _names_here(n, lang, there[w], langs[w])
+                        for w in carriers)
+            and all(mentioned(n, lang, whole[w]) for w in carriers)]
 
 
 def _given_elsewhere(mine: list[tuple[int, Name]], place: tuple[int, int], carriers: list[str], lang: str,
