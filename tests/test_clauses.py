@@ -31,6 +31,15 @@ SPLIT_CASES = [
     ("es", "El proyecto se retrasa dos años, aunque el gobierno lo niega.",
      ["El proyecto se retrasa dos años", "aunque el gobierno lo niega"]),
     ("en", "Huawei, Cambricon, and MetaX are investing.", ["Huawei, Cambricon, and MetaX are investing"]),
+    # a relative pronoun after a preposition opens a clause
+    ("it", "Il club offre un contratto di sei mesi, al termine del quale i tre studenti saranno assunti.",
+     ["Il club offre un contratto di sei mesi", "al termine del quale i tre studenti saranno assunti"]),
+    ("fr", "Le club propose un contrat de six mois, à l’issue duquel les trois étudiants seront embauchés.",
+     ["Le club propose un contrat de six mois", "à l’issue duquel les trois étudiants seront embauchés"]),
+    ("de", "Der Klub bietet einen Vertrag über sechs Monate, nach dessen Ende die drei Studenten angestellt werden.",
+     ["Der Klub bietet einen Vertrag über sechs Monate", "nach dessen Ende die drei Studenten angestellt werden"]),
+    ("pt", "O clube oferece um contrato de seis meses, no fim do qual os três estudantes serão contratados.",
+     ["O clube oferece um contrato de seis meses", "no fim do qual os três estudantes serão contratados"]),
     ("en", "The museum reopens on Saturday (after three years of work).",
      ["The museum reopens on Saturday", "(after three years of work)"]),
     # an infinitive with its object completes the clause before it; a relative clause is cut off

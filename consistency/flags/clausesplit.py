@@ -7,7 +7,9 @@ brackets, a comma followed by a conjunction, relative pronoun or connective
 listed in the language's ``[clauses] after_comma`` (or a ``contrast`` word second: ", accolta però
 dai fischi"), and a comma followed by an
 apposition with a relative clause (", una stima che ...": an article of
-``apposition``, then one of ``relative`` within four words). A comma and an article of
+``apposition``, then one of ``relative`` within four words), or a relative pronoun after a preposition
+(", al termine del quale ...", ", po którym ...": one of ``relative_after_preposition`` among the
+piece's first four words). A comma and an article of
 ``infinitive_objects`` opening a piece that ends with an ``infinitive`` word and one more word
 is an infinitive with its object (", den Platz zu räumen"), which completes the clause before
 it: no cut there. The lists are in
@@ -38,6 +40,9 @@ def _clause_data(lang: str) -> dict[str, Any]:
     code = normalise_lang(lang)
     data: dict[str, Any] = (read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
     return data.get("clauses", {})
+
+
+_GOVERNED_WITHIN = 4  # a prepositional relative's pronoun is among the piece's first words ("al termine del quale")
 
 
 @lru_cache(maxsize=64)
@@ -156,7 +161,8 @@ def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             cuts.add(m.end())
     phrases, longest, articles, relatives = _markers(lang)
     contrast = _fold(_clause_data(lang).get("contrast"))
-    if phrases or articles:
+    governed = _fold(_clause_data(lang).get("relative_after_preposition"))
+    if phrases or articles or governed:
         toks = tokens(text)
         for i, t in enumerate(toks):
             before = text[toks[i - 1].end : t.start] if i else ""
@@ -166,6 +172,8 @@ def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
                         for n in range(min(longest, len(toks) - i), 0, -1))
             if not found and t.norm in articles:  # ", una stima che ...": an apposition with a relative clause
                 found = any(x.norm in relatives for x in toks[i + 2 : i + 6])
+            if not found and any(x.norm in governed for x in toks[i + 1 : i + _GOVERNED_WITHIN]):
+                found = True  # ", al termine del quale …": a relative clause after a preposition
             if not found and i + 1 < len(toks) and toks[i + 1].norm in contrast:
                 found = True  # ", accolta però dai fischi …": a contrast word second in the piece
             if found and not _infinitive_piece(text, toks, i, lang):
