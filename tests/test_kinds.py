@@ -650,8 +650,13 @@ def _patients(pl_name: str) -> dict[str, str]:
     ("Trzustka Północ", False),  # the name of common words translated word by word
     ("Wątroba Południe", True),  # another organisation ("Liver South")
 ])
-def test_a_name_of_common_words_translated_is_no_swap(pl_name, flagged):
-    report = consistency.check(_patients(pl_name), detectors=["entity"])
+@pytest.mark.parametrize("order", [["it", "de", "pt", "fr", "pl"], ["de", "fr", "it", "pl", "pt"]],
+                         ids=["it-first", "de-first"])
+def test_a_name_of_common_words_translated_is_no_swap(pl_name, flagged, order):
+    """Every carrier's spelling is read: German's "Pankreas" alone (the extractor leaves "Nord") is not
+    Polish's "Trzustka Północ", the Italian "Pancreas Nord" is."""
+    texts = _patients(pl_name)
+    report = consistency.check({v: texts[v] for v in order}, detectors=["entity"])
     flags = [f for f in report.flags if f.kind == "entity" and f.version == "pl"]
     assert bool(flags) is flagged, [f.message for f in report.flags]
 

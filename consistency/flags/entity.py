@@ -226,7 +226,8 @@ def _rendered_by_a_word(ctx: FlagContext, name_words: str, text: str) -> bool:
 def _forms(name: Name, carriers: list[str], names: dict[str, list[tuple[int, Name]]], langs: dict[str, str],
            source_lang: str) -> list[tuple[str, str]]:
     """Each carrier's spelling of a name, with its language: "Lapponia", "Laponie", "Lapónia" (one of them may be
-    closer to the version's own word, "Lappland", than the others; which carrier comes first must not decide)."""
+    closer to the version's own word, "Lappland", or name, "Trzustka Północ" for "Pancreas Nord", than the
+    others; which carrier comes first must not decide)."""
     forms = {(m.text, langs[w]) for w in carriers for _, m in names.get(w, []) if same_name(m, name)}
     return sorted(forms) or [(name.text, source_lang)]
 
@@ -408,7 +409,10 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                     # (an office) before it
                     start, own = min(mine_only, key=lambda p: _common_share(p[1].text, set(langs.values())))
                     end = start + len(own.text)
-                    translated, close = _read_as_translations(ctx, own.text, langs[v], name.text, source_lang)
+                    readings = [_read_as_translations(ctx, own.text, langs[v], form, lang)
+                                for form, lang in _forms(name, carriers, names, langs, source_lang)]
+                    translated = any(r[0] for r in readings)
+                    close = max((r[1] for r in readings if r[1] is not None), default=None)
                     if translated:
                         continue  # an exonym the table lacks, or a name of common words translated
                     features.update(swap=1.0, close=float(close) if close is not None else 0.0)
