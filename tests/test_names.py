@@ -91,6 +91,9 @@ SAME = [
     ("Norimberga", "Norymbergi", True),
     ("Pechino", "Beijing", True),
     ("Pékin", "Pequim", True),
+    ("Lapponia", "Lappland", True),  # a region's exonyms
+    ("Nettuno", "Neptuna", True),  # planets are names with exonyms too
+    ("Giove", "Jowisz", True),
     ("Peking", "Pekinie", True),
     ("Aia", "Den Haag", True),  # "all'Aia": the form without its article ([articles] in exonyms.toml)
     ("Haag", "La Haye", True),
