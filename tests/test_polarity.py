@@ -70,6 +70,12 @@ NEGATION_CASES = [
     ("pl", "Na sali nie było wolnych miejsc.", 0, []),
     ("pt", "Não havia um lugar livre na sala.", 0, []),
     ("it", "Nel nuovo asilo non c’è posto per i bambini sotto i tre anni.", 1, ["non"]),
+    # "mai" / "jamais" after a superlative is "ever"; "plus jamais" right after "plus" is "never again"
+    ("it", "È la minima più alta mai rilevata in città.", 0, []),
+    ("fr", "C'est la température la plus élevée jamais enregistrée.", 0, []),
+    ("fr", "Le stade le plus grand jamais construit ici.", 0, []),
+    ("fr", "Plus jamais de coupures.", 1, ["jamais"]),
+    ("it", "Non è mai stato così pieno.", 1, ["Non è mai"]),
     # "not lacking" is "plenty"; "will not run out" is a prediction, still a negation
     ("it", "La domanda non manca.", 0, []),
     ("fr", "Les candidats ne manquent pas.", 0, []),
@@ -489,6 +495,23 @@ RACE_RECORD = {  # a course record (it, pt, fr, pl): no negation
 ], ids=["noch-niemand", "no-record"])
 def test_nobody_yet_is_a_record(candidates, de, raised):
     consistency.check({**RACE_RECORD, "de": de}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
+BIRTHS = {  # births at a historic low (it, de, fr, pl): "historic" is a record word too
+    "it": "Le nascite sono scese al minimo storico.",
+    "de": "Die Geburten sanken auf einen historischen Tiefstand.",
+    "fr": "La natalité atteint un plancher historique.",
+    "pl": "Urodzeń było najmniej w historii.",
+}
+
+
+@pytest.mark.parametrize("pt,raised", [
+    ("Nunca nasceram tão poucas crianças.", []),   # "never so few" is the record
+    ("As nascimentos não diminuíram.", ["pt"]),     # a plain negation is a flip
+], ids=["never-so-few", "did-not-fall"])
+def test_never_against_a_historic_low_is_a_record(candidates, pt, raised):
+    consistency.check({**BIRTHS, "pt": pt}, detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 

@@ -27,6 +27,8 @@ exactly. The lexicons live in ``consistency/data/lang/<code>.toml`` (sections
   1987"), not a negation;
 - a lone ``never`` word right after a ``than_ever`` word with a ``comparatives`` word at most four
   words before ("più affollata che mai", "mais visitantes do que nunca") is "than ever", a record;
+- a lone ``never`` word with one or two words between it and a ``comparatives`` word before it ("la più alta
+  mai rilevata", "la plus élevée jamais enregistrée") is "ever" after a superlative, not a negation;
 - a negation within three words of a ``bound_words`` word (exceed, reach, before) with a number near it
   ("não ultrapassava os 16", "nie przekraczała 16 węzłów", "non prima di 14 giorni") is a bound (at most,
   below, at the earliest), which the others say with the number alone, "below" or "only after": not a
@@ -390,7 +392,7 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
     for n, g in enumerate(groups):
         if (any(i in hidden_neg for i in g) or _not_only(toks, g[-1], lex, text) or _bound(toks, g, lex)
                 or _bounded(toks, g, lex, text) or _capped(toks, g, lex, text) or _record(toks, g, lex, text)
-                or _than_ever(toks, g, lex, text)
+                or _than_ever(toks, g, lex, text) or _ever_after_superlative(toks, g, lex, text)
                 or _approximate(toks, g, lex, text) or _only_complement(toks, g, lex, text) or n in doubled):
             continue
         a, b = toks[g[0]], toks[g[-1]]
@@ -578,6 +580,21 @@ def _than_ever(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> 
         return False
     return any(toks[k].norm in lex.comparatives and not _sentence_between(text, toks[k], toks[i])
                for k in range(max(0, i - 1 - _RECORD_WINDOW), i - 1))
+
+
+_SUPERLATIVE_GAP = 2  # "la plus haute température jamais": the most words between the comparative and "jamais"
+
+
+def _ever_after_superlative(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bool:
+    """Whether a lone ``never`` word follows a superlative closely: "la minima più alta mai rilevata", "la
+    plus élevée jamais enregistrée" say "the highest ever", as "je gemessen" and "alguma vez" do: a
+    ``comparatives`` word with one or two words (the adjective) between it and the ``never`` word, and no
+    punctuation. Right before it, "plus jamais" is "never again", a negation."""
+    i = group[0]
+    if len(group) > 1 or toks[i].norm not in lex.never:
+        return False
+    return any(toks[k].norm in lex.comparatives and not _punct_between(text, toks[k], toks[i])
+               for k in range(max(0, i - 1 - _SUPERLATIVE_GAP), i - 1))
 
 
 def _since(toks: list[Token], group: list[int], lex: Lexicon, text: str, point: Callable[[int], bool]) -> bool:
