@@ -229,6 +229,26 @@ def test_above_or_below_what_was_expected(it_sentence, flagged):
     assert bool(hits) is flagged, [f.message for f in report.flags]
 
 
+NIGHT = {  # the night did not cool below 27.8 degrees, the highest minimum ever (de, pt, fr, pl)
+    "de": "Nachts fiel das Thermometer nicht unter 27,8 Grad, der höchste Tiefstwert, der je gemessen wurde.",
+    "pt": "À noite, os termómetros não desceram abaixo dos 27,8 graus, a mínima mais elevada alguma vez registada.",
+    "fr": "La nuit, le thermomètre n'est pas descendu sous 27,8 °C, la minimale la plus élevée jamais enregistrée.",
+    "pl": "W nocy temperatura nie spadła poniżej 27,8 st. C, to najwyższe minimum w historii pomiarów.",
+}
+
+
+@pytest.mark.parametrize("it_sentence,flagged", [
+    # the negation does not reach the apposition after the comma: "alta" keeps its side
+    ("Di notte la temperatura non è scesa sotto i 27,8 gradi, la minima più alta mai rilevata.", False),
+    # ... and "below 27.8" without the negation is the other side
+    ("Di notte la temperatura è scesa sotto i 27,8 gradi, la minima più bassa mai rilevata.", True),
+], ids=["negated-with-apposition", "not-negated"])
+def test_a_negation_does_not_reach_an_apposition(it_sentence, flagged):
+    report = consistency.check({"it": it_sentence, **NIGHT}, detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "it"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
 def _riders(de_sentence: str) -> dict[str, str]:
     return {
         "it": ("La linea della Val Kelder è stata riaperta dopo trent’anni. Nel primo fine settimana 11.400 passeggeri "

@@ -72,6 +72,14 @@ def coordinators(lang: str) -> frozenset[str]:
     return _fold(_clause_data(lang).get("coordinators"))
 
 
+@lru_cache(maxsize=64)
+def articles(lang: str) -> frozenset[str]:
+    """The language's articles (``[clauses] definite`` and ``apposition``): after a comma, one opens an
+    apposition or a relative clause, which a negation before the comma does not reach (``opposites.py``)."""
+    data = _clause_data(lang)
+    return _fold(data.get("definite")) | _fold(data.get("apposition"))
+
+
 _PIECE_END = re.compile(r"[,;:.!?()]")
 
 

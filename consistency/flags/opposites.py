@@ -28,7 +28,7 @@ from typing import Any
 from ..types import Group
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .clausesplit import coordinators
+from .clausesplit import articles, coordinators
 from .cues import Cue, Token, cues, tokens
 from ..datafiles import WordList, read_data, word_list
 from .numbers import normalise_lang
@@ -105,6 +105,7 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
         return {}
     found: dict[str, list[Stance]] = {}
     and_words = coordinators(lang)
+    opening = articles(lang)
     for unit in units:
         negs = [c for c in cues(unit.text, lang) if c.kind == "negation"]
         toks = tokens(unit.text)
@@ -127,9 +128,9 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
                             continue
                     elif axis.before:
                         turned = sum(1 for c in negs if _just_before(toks, c, i)
-                                     and not _across(toks, c, i, and_words, unit.text)) % 2 == 1
+                                     and not _across(toks, c, i, and_words, unit.text, opening)) % 2 == 1
                     else:
-                        turned = sum(1 for c in negs if not _across(toks, c, i, and_words, unit.text)) % 2 == 1
+                        turned = sum(1 for c in negs if not _across(toks, c, i, and_words, unit.text, opening)) % 2 == 1
                     if axis.less is not None and i > 0 and toks[i - 1].norm in axis.less:
                         turned = not turned  # "moins cher", "weniger teuer": the other side
                     if turned:
@@ -141,13 +142,17 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
 _FULL_STOP = re.compile(r"[.!?][\"»”)]*\s+[«„“\"(]*([^\W\d_])")
 
 
-def _across(toks: list[Token], cue: Cue, i: int, and_words: frozenset[str], text: str) -> bool:
+def _across(toks: list[Token], cue: Cue, i: int, and_words: frozenset[str], text: str,
+            opening: frozenset[str] = frozenset()) -> bool:
     """Whether an "and" word stands between a negation ``cue`` and token ``i``: the negation belongs to
-    another coordinated clause ("è inferiore del 95 per cento ... e non servono pesticidi"); or a full stop
-    and a capital: another sentence that the segmenter joined ("… nie odnotowano, odkąd … w 1951 r. W
-    porównaniu z 2023 r. urodzeń było o 3,1% mniej")."""
+    another coordinated clause ("è inferiore del 95 per cento ... e non servono pesticidi"); or a comma and an
+    article (``opening``): an apposition or a relative clause ("non è scesa sotto i 27,8 gradi, la minima più
+    alta mai rilevata": "alta" is not negated); or a full stop and a capital: another sentence that the
+    segmenter joined ("… nie odnotowano, odkąd … w 1951 r. W porównaniu z 2023 r. urodzeń było o 3,1% mniej")."""
     lo, hi = (toks[i].end, cue.start) if toks[i].start < cue.start else (cue.end, toks[i].start)
     return (any(lo <= t.start < hi and t.norm in and_words for t in toks)
+            or any(lo <= t.start < hi and t.norm in opening and k and "," in text[toks[k - 1].end:t.start]
+                   for k, t in enumerate(toks))
             or any(m.group(1).isupper() for m in _FULL_STOP.finditer(text, lo, hi)))
 
 
