@@ -214,3 +214,28 @@ def test_could_against_counterparts_in_the_conditional_is_a_mood(others, raised)
           "działać o dziewięć lat dłużej.")
     report = consistency.check({**others, "pl": pl}, detectors=["hedging"])
     assert [f.version for f in report.flags if f.kind == "hedging"] == raised, [f.message for f in report.flags]
+
+
+FRONT = {  # the heatwave probably ends on Sunday, when a cold front could bring storms (it, pt, fr, pl)
+    "it": ("L'ondata di calore terminerà probabilmente domenica, quando un fronte freddo potrebbe portare temporali. "
+           "Le massime scenderanno allora a 29 gradi."),
+    "pt": ("A onda de calor vai provavelmente terminar no domingo, quando uma frente fria poderá trazer trovoadas. "
+           "As máximas descem então para 29 graus."),
+    "fr": ("La vague de chaleur prendra probablement fin dimanche, lorsqu'un front froid pourrait apporter des orages. "
+           "Les maximales redescendront alors à 29 °C."),
+    "pl": ("Fala upałów prawdopodobnie skończy się w niedzielę, gdy chłodny front może przynieść burze. "
+           "Temperatury maksymalne spadną wtedy do 29 st. C."),
+}
+
+
+@pytest.mark.parametrize("others,raised", [
+    (FRONT, []),  # de says the "could" clause in a sentence of its own, the others in the sentence before
+    ({v: t.replace("potrebbe portare", "porterà").replace("poderá trazer", "vai trazer")
+         .replace("pourrait apporter", "apportera").replace("może przynieść", "przyniesie")
+      for v, t in FRONT.items()}, ["de"]),  # the others state it: de's "could" is a hedge
+], ids=["said-next-door", "stated"])
+def test_a_hedged_clause_said_in_a_neighbouring_sentence(others, raised):
+    de = ("Die Hitzewelle geht wahrscheinlich am Sonntag zu Ende. Eine Kaltfront könnte dann Gewitter bringen; "
+          "die Höchstwerte sinken auf 29 Grad.")
+    report = consistency.check({**others, "de": de}, detectors=["hedging"])
+    assert [f.version for f in report.flags if f.kind == "hedging"] == raised, [f.message for f in report.flags]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from .base import Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .polarity import _counterparts, cue_candidates
+from .polarity import _counterparts, cue_candidates, cue_next_door
 
 
 @finder("hedging")
@@ -43,6 +43,8 @@ def find_hedging(ctx: FlagContext) -> list[Finding]:
             if prof.certainty == 1 and sum(1 for w in winners if w.conditional) * 2 >= len(winners):
                 continue  # "could" where the others use a conditional ("mogłoby działać" = "avrebbe prolungato")
             f.features["strong"] = float(prof.hedges > 0)
+            if cue_next_door(ctx, f, lambda p: int(p.hedged)):
+                continue  # the hedged clause is part of a neighbouring sentence in the others (embeds: last)
         else:
             firm = [w for w in winners if w.certainty <= 1]
             if len(firm) * 2 < len(winners):

@@ -309,15 +309,17 @@ def _negated_unit(ctx: FlagContext, f: CueFinding, w: str) -> tuple[str, str, li
     return holder, reader, held, unit
 
 
-def _negated_next_door(ctx: FlagContext, f: CueFinding) -> bool:
-    """Whether the others say the negated clause in a neighbouring sentence: for most of the versions on
+def cue_next_door(ctx: FlagContext, f: CueFinding, count: Callable[[CueProfile], int] = lambda p: p.negations) -> bool:
+    """Whether the others say the cued clause in a neighbouring sentence (``count``: the cues a profile has,
+    negations by default; hedging passes whether it is hedged): for most of the versions on
     the other side, a negated clause of the sentence before or after the group is the closest clause to
     the negated one, or the one that, joined to their text here, brings it closest (and closer than it
     was), and with it their negations add up to the holder's; the same the other way round for a dropped
     negation. Translators merge a sentence into the one before or
     after it ("Sędziom nie udało się ich przesunąć i po czterdziestu minutach ... odwołał próbę" against
     "... e i commissari non sono riusciti a farli spostare. Dopo quaranta minuti ..."), so the negation
-    moved with its clause."""
+    moved with its clause; so does a hedge ("Eine Kaltfront könnte dann Gewitter bringen" in a sentence of
+    its own, where the others say "quando un fronte freddo potrebbe portare temporali" in the one before)."""
     if ctx.embed_fn is None:
         return False
     moved = voters = 0
@@ -343,7 +345,7 @@ def _negated_next_door(ctx: FlagContext, f: CueFinding) -> bool:
         absent = ctx.thresholds["absent"]
         picks = ((k, close[1 + k]) if gains[k] > 0 else (-1, 0.0), (j, close[1 + len(near) + len(here) + j]))
         moved += any(m >= 0 and sim >= absent
-                     and f.values[reader] + profile_of(cues(near[m].text, lang)).negations == f.values[holder]
+                     and int(f.values[reader]) + count(profile_of(cues(near[m].text, lang))) == int(f.values[holder])
                      for m, sim in picks)
     return voters > 0 and moved * 2 > voters
 
@@ -479,7 +481,7 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
             continue  # "noch nie hatte eine Qualifikantin gewonnen" = "la prima qualificata a vincere"
         if worded_alike(ctx, f.group, f.version, f.vote.winners):
             continue  # "nicht genehmigt" where the others say "respinto": the negation is a wording
-        if _negated_next_door(ctx, f):
+        if cue_next_door(ctx, f):
             continue  # the negated clause is part of a neighbouring sentence in the others (embeds: last)
         if _said_elsewhere(ctx, f):
             continue  # a restated clause the others say, negated, elsewhere in the article (embeds)
