@@ -238,3 +238,21 @@ def test_the_same_measure_in_another_sentence_is_no_divergence():
     same = dict(MOVED_MEASURE, de=MOVED_MEASURE["de"].replace("78 Lichtjahre", "87 Lichtjahre"))
     report = consistency.check(same)
     assert not [f for f in report.flags if f.kind == "number"]
+
+
+GOALS = {  # "two and a half seasons" before the goals and games: a number the others write apart
+    "it": "Il bilancio di Zieliński\n\nIn due stagioni e mezzo ha segnato 41 gol in 96 partite.\n\nOra va a Monaco.",
+    "de": ("Zielińskis Bilanz\n\nIn zweieinhalb Spielzeiten erzielte er 41 Tore in 69 Spielen.\n\n"
+           "Nun geht er nach München."),
+    "fr": "Le bilan de Zieliński\n\nEn deux saisons et demie, il a inscrit 41 buts en 96 matchs.\n\nIl part à Munich.",
+    "pl": ("Bilans Zielińskiego\n\nW ciągu dwóch i pół sezonu strzelił 41 goli w 96 meczach.\n\n"
+           "Teraz przenosi się do Monachium."),
+}
+
+
+def test_a_changed_number_is_set_against_the_closest_rival():
+    """de's "69" stands for the others' "96", not for the "due" of "due stagioni e mezzo" that comes first."""
+    report = consistency.check(GOALS)
+    hits = [f for f in report.flags if f.kind == "number" and f.version == "de"]
+    assert hits and hits[0].text == "69", [f.message for f in report.flags]
+    assert all(c.text == "96" for c in hits[0].counterparts), hits[0].message

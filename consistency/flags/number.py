@@ -120,6 +120,12 @@ def _derived(q: Quantity, mine: list[_Q], theirs: list[_Q]) -> bool:
     return False
 
 
+def _distance(a: Quantity, b: Quantity) -> float:
+    """How far apart two values are, as a log ratio: the rival a changed number most likely stands for is
+    the closest one ("69 Spielen" for "96 partite", not for the "due" of "due stagioni e mezzo" before it)."""
+    return abs(math.log(max(abs(a.value), 1e-9) / max(abs(b.value), 1e-9))) + (0.0 if (a.value < 0) == (b.value < 0) else 1.0)
+
+
 def _states(quantities: list[_Q], q: Quantity, outside: set[tuple[int, int]]) -> bool:
     return any(same_quantity(x.q, q) for x in quantities if (x.start, x.end) not in outside)
 
@@ -178,7 +184,7 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
                     rivals = [r for r in unmatched_w if _compatible(mine.read or mine.q, r.q)]
                     if rivals:
                         disagree.append(w)
-                        alternatives.append(rivals[0])
+                        alternatives.append(min(rivals, key=lambda r: _distance(mine.q, r.q)))
                 if not disagree:
                     continue
                 if len(disagree) < len(agree):
