@@ -446,3 +446,33 @@ def test_a_first_clause_missing_is_placed_before_the_sentence():
 def test_a_definite_apposition_between_dashes_is_a_gloss(lang, text, clause, gloss):
     start = text.index(clause)
     assert is_gloss(text, start, start + len(clause), lang) is gloss
+
+
+VERDICT = {  # the former mayor, present in court, did not comment (it, de, pt, fr); the prosecutor is quoted next
+    "it": ("Il processo è durato undici udienze. Maurer, presente in aula, non ha commentato la sentenza.\n\n"
+           "La pm Claudia Brenner aveva chiesto quattro anni. «La pena è più bassa del previsto», ha detto dopo la "
+           "lettura del dispositivo."),
+    "de": ("Der Prozess dauerte elf Verhandlungstage. Maurer, der im Saal anwesend war, äußerte sich nicht zum Urteil."
+           "\n\nStaatsanwältin Claudia Brenner hatte vier Jahre gefordert. „Die Strafe ist niedriger als erwartet“, "
+           "sagte sie nach der Urteilsverkündung."),
+    "pt": ("O julgamento durou onze sessões. Presente na sala, Maurer não comentou a sentença.\n\n"
+           "A procuradora Claudia Brenner tinha pedido quatro anos. “A pena é mais baixa do que o previsto”, "
+           "afirmou depois da leitura da sentença."),
+    "fr": ("Le procès a duré onze audiences. Présent dans la salle, Maurer n'a pas commenté la décision.\n\n"
+           "La procureure Claudia Brenner avait requis quatre ans. « La peine est plus basse que prévu », a-t-elle "
+           "déclaré après le verdict."),
+}
+
+
+@pytest.mark.parametrize("pl_court,flagged", [
+    ("Proces trwał jedenaście dni rozpraw.", True),  # the sentence about Maurer is missing
+    ("Proces trwał jedenaście dni rozpraw. Obecny na sali Maurer nie skomentował wyroku.", False),
+], ids=["dropped", "kept"])
+def test_an_attribution_next_door_does_not_render_a_dropped_sentence(pl_court, flagged):
+    """"powiedziała po ogłoszeniu wyroku" (she said after the verdict) is close to "Maurer did not comment on the
+    verdict", but a bare attribution renders no claim: the dropped sentence is an omission."""
+    pl = (f"{pl_court}\n\nProkurator Claudia Brenner domagała się czterech lat. – Kara jest niższa, niż "
+          "oczekiwaliśmy – powiedziała po ogłoszeniu wyroku.")
+    report = consistency.check({**VERDICT, "pl": pl}, detectors=["gaps"])
+    hits = [f for f in report.flags if f.kind == "omission" and f.version == "pl"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..types import Group, Segment, Span
 from .base import QUIET_ROLES, FlagContext
-from .clausesplit import split_clauses
+from .clausesplit import is_attribution, split_clauses
 from .names import names_of, names_in
 from .numbers import Quantity, quantities_of, same_quantity
 
@@ -194,8 +194,12 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
     around = own + neighbour_units(ctx, group, holder, holder, radius=2)
     probe = _probe(text)
     hits = 0
+    attribution = is_attribution(text, ctx.documents[holder].lang)
     for w in lacking:
-        units = neighbour_units(ctx, group, holder, w)
+        # a bare attribution renders no claim ("powiedziała po ogłoszeniu wyroku" is not "Maurer did not
+        # comment on the verdict"), unless the text is one itself
+        units = [u for u in neighbour_units(ctx, group, holder, w)
+                 if attribution or not is_attribution(u.text, ctx.documents[w].lang)]
         if not units:
             continue
         vecs = ctx.embed_fn([probe] + [u.text for u in units])
