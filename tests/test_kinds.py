@@ -548,6 +548,30 @@ def test_a_quote_given_to_another_in_the_next_sentence_is_a_swap(pt_quote, expec
     assert flags == expected, messages
 
 
+def _prosecutor(pl_sentence: str) -> dict[str, str]:
+    """A verdict: the prosecutor, Claudia Brenner, had asked for four years; pl's sentence varies."""
+    return {
+        "it": "Processo Maurer\n\nLa pm Claudia Brenner aveva chiesto quattro anni e sei mesi di reclusione.",
+        "de": "Prozess gegen Maurer\n\nStaatsanwältin Claudia Brenner hatte vier Jahre und sechs Monate Haft gefordert.",
+        "pt": "Julgamento de Maurer\n\nA procuradora Claudia Brenner tinha pedido quatro anos e seis meses de prisão.",
+        "fr": "Procès Maurer\n\nLa procureure Claudia Brenner avait requis quatre ans et six mois de prison.",
+        "pl": f"Proces Maurera\n\n{pl_sentence}",
+    }
+
+
+@pytest.mark.parametrize("pl_sentence,expected", [
+    ("Prokurator Claudia Brenner domagała się kary czterech lat i sześciu miesięcy więzienia.", []),
+    # the same person, her given name inflected
+    ("Według prokurator Claudii Brenner kara powinna wynosić cztery lata i sześć miesięcy więzienia.", []),
+    # another given name before the same surname: another person (the model puts "Monika" near "Claudia")
+    ("Prokurator Monika Brenner domagała się kary czterech lat i sześciu miesięcy więzienia.",
+     [("pl", "Monika Brenner")]),
+], ids=["same", "inflected", "other-given-name"])
+def test_another_given_name_before_the_surname_is_a_swap(pl_sentence, expected):
+    flags, messages = _entity_flags(_prosecutor(pl_sentence))
+    assert flags == expected, messages
+
+
 def _prize(pt_title: str, pt_body: str) -> dict[str, str]:
     """A film prize: the title and the body name the winner, Marek Zielonka; pt's title and body vary."""
     return {

@@ -242,6 +242,28 @@ def _unshared(a: str, b: str) -> tuple[str, str]:
     return (" ".join(ra), " ".join(rb)) if ra and rb else (a, b)
 
 
+def _other_given_name(a: str, b: str) -> bool:
+    """Whether two person names share the surname (the last word, up to a case ending) and no other word:
+    another person of the family, or the same surname given to someone else ("Monika Brenner" for "Claudia
+    Brenner"). Desks do not translate a living person's given name (the exonym table has the popes and
+    saints who are); they inflect it ("Pawła", "Leę", "Sandrowi"), which keeps its consonants."""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wb) < 2 or not same_name(wa[-1], wb[-1]):
+        return False
+    return not any(_same_given(x, y) for x in wa[:-1] for y in wb[:-1])
+
+
+def _same_given(x: str, y: str) -> bool:
+    """Whether two given names are one up to an inflection: the consonants of the shorter open the other's
+    ("Paweł" / "Pawła", "Sandro" / "Sandrowi", "Lea" / "Leę"; not "Marta" / "Marco")."""
+    short, long = sorted((_consonants(x), _consonants(y)), key=len)
+    return bool(short) and long.startswith(short)
+
+
+def _consonants(word: str) -> str:
+    return "".join(c for c in _token_key(word) if c.isalpha() and c not in "aeiouy")
+
+
 def _read_as_translations(ctx: FlagContext, a: str, a_lang: str, b: str, b_lang: str) -> tuple[bool, float | None]:
     """Whether the model reads two names as translations of each other, and how close it puts their
     distinctive words (a calibrator feature; None without an embedder). The distinctive words decide
@@ -250,6 +272,8 @@ def _read_as_translations(ctx: FlagContext, a: str, a_lang: str, b: str, b_lang:
     common words rendered word by word needs ("Trzustka Północ" / "Pancreas Nord")."""
     faithful = ctx.thresholds["faithful"]
     close = ctx.similarity(*_unshared(_distinctive_words(a, a_lang), _distinctive_words(b, b_lang)))
+    if _other_given_name(a, b):
+        return False, close  # "Monika Brenner" for "Claudia Brenner": the model puts two given names close
     if close is not None and close >= faithful:
         return True, close
     if {w.casefold() for w in _WORDS.findall(a)} & {w.casefold() for w in _WORDS.findall(b)}:
