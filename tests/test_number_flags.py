@@ -256,3 +256,21 @@ def test_a_changed_number_is_set_against_the_closest_rival():
     hits = [f for f in report.flags if f.kind == "number" and f.version == "de"]
     assert hits and hits[0].text == "69", [f.message for f in report.flags]
     assert all(c.text == "96" for c in hits[0].counterparts), hits[0].message
+
+
+SEATS = {  # a party gains 6.3 points and four seats, the Greens have six: seats in words, the gain in points
+    "it": "Elezioni a Pradova\n\nL'Alleanza ha ottenuto il 39,2%, in crescita di 6,3 punti percentuali, e quattro seggi in più. I Verdi hanno sei seggi.",
+    "de": "Wahl in Pradova\n\nDie Allianz erreichte 39,2 Prozent, ein Plus von 6,3 Prozentpunkten, und vier Sitze mehr. Die Grünen haben sechs Sitze.",
+    "pt": "Eleições em Pradova\n\nA Aliança obteve 39,2%, mais 6,3 pontos percentuais, e mais quatro lugares. Os Verdes têm seis lugares.",
+    "fr": "Élections à Pradova\n\nL'Alliance obtient 39,2 %, en hausse de {gain} points de pourcentage, et quatre sièges de plus. Les Verts ont six sièges.",
+    "pl": "Wybory w Pradovej\n\nSojusz zdobył 39,2 proc., o 6,3 punktu procentowego więcej, i cztery mandaty więcej. Zieloni mają sześć mandatów.",
+}
+
+
+@pytest.mark.parametrize("gain,expected", [
+    ("6,3", []),
+    # "quattro" (4, give or take half) seats state no 3.6 points, "six" seats no 6.3 points
+    ("3,6", [("fr", "3,6 points de pourcentage")]),
+], ids=["same", "changed"])
+def test_a_count_word_does_not_state_a_figure_of_another_kind(gain, expected):
+    assert _numbers(SEATS, gain=gain) == expected

@@ -204,6 +204,7 @@ SAME = [
     ("pt", "94 mil metros cúbicos", "pl", "94 tys. m sześc.", True),
     ("fr", "94 000 mètres cubes", "it", "94.000 metri", False),  # a volume is no length
     ("fr", "3 hectolitres", "de", "300 Liter", True),
+    ("pl", "6,3 punktu procentowego", "fr", "6,3 points de pourcentage", True),
     ("de", "7-nm-Prozess", "it", "7 nm", True),
     ("en", "7 nm", "en", "7 km", False),
     ("it", "5 per cento", "en", "5 percentage points", False),

@@ -127,7 +127,11 @@ def _distance(a: Quantity, b: Quantity) -> float:
 
 
 def _states(quantities: list[_Q], q: Quantity, outside: set[tuple[int, int]]) -> bool:
-    return any(same_quantity(x.q, q) for x in quantities if (x.start, x.end) not in outside)
+    """Whether ``quantities`` hold ``q`` (outside the spans ``outside``): the same value, and of another kind
+    only when exactly equal ("quattro" seats, 4 give or take the half a word leaves, do not state "3,6 points
+    de pourcentage"; "zwei" does state "deuxième")."""
+    return any(same_quantity(x.q, q) and (x.q.kind == q.kind or x.q.value == q.value)
+               for x in quantities if (x.start, x.end) not in outside)
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
