@@ -752,7 +752,9 @@ def _same_token(x: str, y: str) -> bool:
         return False  # H100 != H200, 910B != 910C
     longest = max(len(x), len(y))
     shared = _deep_stems(x) & _deep_stems(y)
-    if any(len(s) >= 3 and len(s) >= 0.6 * longest for s in shared):
+    # a stem of three letters with a consonant cut off both words says little ("Marn" / "mars"); case
+    # endings are vowels ("Unia" / "Unii") or the bare stem ("Jan" / "Jana")
+    if any(len(s) >= 3 and len(s) >= 0.6 * longest and (len(s) >= 4 or _vowel_endings(s, x, y)) for s in shared):
         return True
     if min(len(x), len(y)) >= 7 and x[0] == y[0] and fuzz.ratio(x, y) >= 90:
         return True
@@ -760,6 +762,11 @@ def _same_token(x: str, y: str) -> bool:
     if (rx, ry) != (x, y):
         return _same_token(rx, ry)
     return False
+
+
+def _vowel_endings(stem: str, x: str, y: str) -> bool:
+    """Whether each of two words is ``stem`` or ``stem`` and an ending that opens with a vowel."""
+    return all(w == stem or (w.startswith(stem) and w[len(stem)] in "aeiouyąęó") for w in (x, y))
 
 
 def _key_of(item: Name | str) -> str:
