@@ -53,8 +53,8 @@ from typing import Any, Callable
 from ..datafiles import WordList, read_data, word_list
 from .numbers import load_language, normalise_lang
 
-__all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "says_first", "says_most", "says_never", "says_stopped",
-           "says_not_in_years", "tokens"]
+__all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "says_first",
+           "says_most", "says_never", "says_not_in_years", "says_stopped", "tokens"]
 
 # an English negative contraction ("isn't") is one word; an elided article or particle ("l'", "d'",
 # "n'", "dell'") is a word of its own; hyphenated words stay whole ("peut-être")

@@ -120,18 +120,28 @@ def _derived(q: Quantity, mine: list[_Q], theirs: list[_Q]) -> bool:
     return False
 
 
+def _log_ratio(a: Quantity, b: Quantity) -> float:
+    """How many times one magnitude is the other, as a log (a calibrator feature, and a distance)."""
+    return abs(math.log(max(abs(a.value), 1e-9) / max(abs(b.value), 1e-9)))
+
+
 def _distance(a: Quantity, b: Quantity) -> float:
-    """How far apart two values are, as a log ratio: the rival a changed number most likely stands for is
-    the closest one ("69 Spielen" for "96 partite", not for the "due" of "due stagioni e mezzo" before it)."""
-    return abs(math.log(max(abs(a.value), 1e-9) / max(abs(b.value), 1e-9))) + (0.0 if (a.value < 0) == (b.value < 0) else 1.0)
+    """How far apart two values are: the rival a changed number most likely stands for is the closest one
+    ("69 Spielen" for "96 partite", not for the "due" of "due stagioni e mezzo" before it); a sign apart
+    counts as far."""
+    return _log_ratio(a, b) + (0.0 if (a.value < 0) == (b.value < 0) else 1.0)
+
+
+def _holds(x: Quantity, q: Quantity) -> bool:
+    """Whether ``x`` states ``q``: the same value, and of another kind only when exactly equal ("quattro"
+    seats, 4 give or take the half a word leaves, do not state "3,6 points de pourcentage"; "zwei" does state
+    "deuxième")."""
+    return same_quantity(x, q) and (x.kind == q.kind or x.value == q.value)
 
 
 def _states(quantities: list[_Q], q: Quantity, outside: set[tuple[int, int]]) -> bool:
-    """Whether ``quantities`` hold ``q`` (outside the spans ``outside``): the same value, and of another kind
-    only when exactly equal ("quattro" seats, 4 give or take the half a word leaves, do not state "3,6 points
-    de pourcentage"; "zwei" does state "deuxième")."""
-    return any(same_quantity(x.q, q) and (x.q.kind == q.kind or x.q.value == q.value)
-               for x in quantities if (x.start, x.end) not in outside)
+    """Whether ``quantities`` hold ``q`` outside the spans ``outside``."""
+    return any(_holds(x.q, q) for x in quantities if (x.start, x.end) not in outside)
 
 
 def _compatible(a: Quantity, b: Quantity) -> bool:
@@ -195,8 +205,7 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
                     continue
                 if len(disagree) == len(agree) and v == ctx.reference:
                     continue  # an even split: the reference's side counts as right
-                if any(same_quantity(qs[w][j].q, a.q) for w in agree for j in unmatched[(v, w)][1]
-                       for a in alternatives):
+                if any(_holds(qs[w][j].q, a.q) for w in agree for j in unmatched[(v, w)][1] for a in alternatives):
                     continue  # a version with this value states the others' one too: two facts, and this
                     # version left the other out ("deuxième, devant le Suédois" = "Zweite …, Dritter der Schwede")
                 mine_at = {(mine.start, mine.end)}
@@ -217,7 +226,7 @@ def _finding(ctx: FlagContext, mine: _Q, alternatives: list[_Q], agree: list[str
     """The ``number`` candidate for ``mine`` against the others' ``alternatives`` (``others``: how many
     versions it was compared with)."""
     alt = alternatives[0].q
-    ratio = abs(math.log(max(abs(mine.q.value), 1e-9) / max(abs(alt.value), 1e-9)))
+    ratio = _log_ratio(mine.q, alt)
     features = {
         "disagree": len(disagree) / max(1, others),
         "agree": len(agree) / max(1, others),

@@ -148,7 +148,8 @@ def _across(toks: list[Token], cue: Cue, i: int, and_words: frozenset[str], text
     another coordinated clause ("è inferiore del 95 per cento ... e non servono pesticidi"); or a comma and an
     article (``opening``): an apposition or a relative clause ("non è scesa sotto i 27,8 gradi, la minima più
     alta mai rilevata": "alta" is not negated); or a full stop and a capital: another sentence that the
-    segmenter joined ("… nie odnotowano, odkąd … w 1951 r. W porównaniu z 2023 r. urodzeń było o 3,1% mniej")."""
+    segmenter joined ("… nie odnotowano, odkąd … w 1951 r. W porównaniu z 2023 r. urodzeń było o 3,1%
+    mniej")."""
     lo, hi = (toks[i].end, cue.start) if toks[i].start < cue.start else (cue.end, toks[i].start)
     return (any(lo <= t.start < hi and t.norm in and_words for t in toks)
             or any(lo <= t.start < hi and t.norm in opening and k and "," in text[toks[k - 1].end:t.start]
