@@ -1,6 +1,8 @@
 """``number`` flags on whole checks: faithful renderings that change a number's surface, and real changes beside them."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import consistency
@@ -274,3 +276,17 @@ SEATS = {  # a party gains 6.3 points and four seats, the Greens have six: seats
 ], ids=["same", "changed"])
 def test_a_count_word_does_not_state_a_figure_of_another_kind(gain, expected):
     assert _numbers(SEATS, gain=gain) == expected
+
+
+def test_the_order_of_the_other_versions_does_not_decide_a_number_flag():
+    """bookmobile-dolvenzo pt "quinze": fr's rival is "19", pl's "dwa". The candidate's features were read
+    against the first version's rival, so the flag came and went with the input order; now against the value
+    most give, then the closest."""
+    sets = Path(__file__).resolve().parents[1] / "eval" / "sets" / "bookmobile-dolvenzo"
+    found = []
+    for order in (["it", "de", "pt", "fr", "pl"], ["it", "pl", "fr", "pt", "de"]):
+        report = consistency.check({v: (sets / f"{v}.txt").read_text(encoding="utf-8") for v in order},
+                                   detectors=["number"])
+        found.append(sorted((f.version, f.start, f.end) for f in report.flags))
+    assert found[0] == found[1]
+    assert any(v == "pt" for v, _s, _e in found[0])

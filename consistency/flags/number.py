@@ -132,6 +132,13 @@ def _distance(a: Quantity, b: Quantity) -> float:
     return _log_ratio(a, b) + (0.0 if (a.value < 0) == (b.value < 0) else 1.0)
 
 
+def _representative(mine: _Q, alternatives: list[_Q]) -> Quantity:
+    """The others' value a candidate is set against: the one most of them give, then the closest to
+    ``mine`` (whichever version comes first must not decide the features, nor so the flag)."""
+    return min(alternatives, key=lambda a: (-sum(same_quantity(a.q, b.q) for b in alternatives),
+                                            _distance(mine.q, a.q))).q
+
+
 def _holds(x: Quantity, q: Quantity) -> bool:
     """Whether ``x`` states ``q``: the same value, and of another kind only when exactly equal ("quattro"
     seats, 4 give or take the half a word leaves, do not state "3,6 points de pourcentage"; "zwei" does state
@@ -225,7 +232,7 @@ def _finding(ctx: FlagContext, mine: _Q, alternatives: list[_Q], agree: list[str
              others: int, n_versions: int, severity: str, group: int) -> Finding:
     """The ``number`` candidate for ``mine`` against the others' ``alternatives`` (``others``: how many
     versions it was compared with)."""
-    alt = alternatives[0].q
+    alt = _representative(mine, alternatives)
     ratio = _log_ratio(mine.q, alt)
     features = {
         "disagree": len(disagree) / max(1, others),
