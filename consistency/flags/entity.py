@@ -409,6 +409,7 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                     "swap": 0.0,
                     "close": 0.0,
                 }
+                forms = _forms(name, carriers, names, langs, source_lang)
                 place = _place(ctx, group, v, carriers, name)
                 # the version's own names in the clause where the carriers name it: a name the carriers
                 # never use; else a full name they give elsewhere, not here (the claim is given to
@@ -426,15 +427,14 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                 if titled and not mine_only:
                     continue  # each desk's title names what it picks: a name left out of it is no divergence
                 if not mine_only and any(_rendered_by_a_word(ctx, _distinctive_words(form, lang), texts[v])
-                                         for form, lang in _forms(name, carriers, names, langs, source_lang)):
+                                         for form, lang in forms):
                     continue  # "lungo l'arco alpino" for "entlang der Alpen": the name as an adjective
                 if mine_only:
                     # the name with the fewest common words: "Sergio Pellandini" rather than "Cultura da Unione"
                     # (an office) before it
                     start, own = min(mine_only, key=lambda p: _common_share(p[1].text, set(langs.values())))
                     end = start + len(own.text)
-                    readings = [_read_as_translations(ctx, own.text, langs[v], form, lang)
-                                for form, lang in _forms(name, carriers, names, langs, source_lang)]
+                    readings = [_read_as_translations(ctx, own.text, langs[v], form, lang) for form, lang in forms]
                     translated = any(r[0] for r in readings)
                     close = max((r[1] for r in readings if r[1] is not None), default=None)
                     if translated:
@@ -503,14 +503,14 @@ def _named_next(ctx: FlagContext, group: Group, v: str, place: tuple[int, int], 
     neither group."""
     start = _sentence_of(ctx, group, v, place)[0]
     segs = ctx.segments[v]
-    here = next((s for s in segs if s.start <= start < s.end), None)
+    here = next((s for s in ctx.members(group, v) if s.start <= start < s.end), None)
     if here is None or here.index + 1 >= len(segs):
         return []
     nxt = segs[here.index + 1]
     gid = ctx.alignment.group_of.get(nxt.id)
     if nxt.paragraph != here.paragraph or nxt.role in QUIET_ROLES or gid is None or gid == group.id:
         return []
-    after = next(g for g in ctx.alignment.groups if g.id == gid)
+    after = ctx.alignment.groups[gid]
     there = {w: group_text(ctx, after, w)[0] for w in carriers}
     lang = langs[v]
     return [(nxt.start + n.start, n) for n in names_of(nxt.text, lang)

@@ -135,7 +135,7 @@ class LanguageData:
     and_words: frozenset[str] = frozenset()  # "e", "und": "31 ore, 12 minuti e 5 secondi" is one duration
     duration_cues: frozenset[str] = frozenset()  # "en", "nach": "en 2 h 41" is a duration, "à 2 h 41" a time
     minus: frozenset[str] = frozenset()  # "minus", "meno": "minus 31 Grad" is "-31 °C" (with ``degrees`` after)
-    degrees: tuple[str, ...] = ()  # "Grad", "gradi": "meno 31 gradi" is a temperature ("menos seis" is "six fewer")
+    degrees: tuple[str, ...] = ()  # "°", "Grad", "gradi": "meno 31 gradi" is a temperature ("menos seis" is "six fewer")
     below_zero: tuple[str, ...] = ()  # "graus negativos", "sotto zero": "31 gradi sotto zero" is "-31 °C"
 
 
@@ -834,25 +834,22 @@ def _signed_by_words(text: str, qs: list[Quantity], data: LanguageData) -> list[
         word = re.search(r"[^\W\d_]+$", before)
         if (word and len(before) < start and word.group().casefold() in data.minus
                 and not _glued_before(text, word.start())
-                and (q.unit in ("°C", "°F") or _degrees_at(text, q.end, data))):
+                and (q.unit in ("°C", "°F") or _first_match(text, _after_spaces(text, q.end), data.degrees))):
             start = word.start()
         else:
-            at = end + len(text[end:]) - len(text[end:].lstrip(_SPACES))
-            phrase = next((p for p in data.below_zero if text[at:at + len(p)].casefold() == p.casefold()
-                           and not text[at + len(p):at + len(p) + 1].isalnum()), None)
-            if phrase is None or at == end:
+            at = _after_spaces(text, end)
+            phrase = _first_match(text, at, data.below_zero) if at > end else None
+            if phrase is None:
                 out.append(q)
                 continue
-            end = at + len(phrase)
+            end = phrase[0]
         out.append(replace(q, start=start, end=end, text=text[start:end], value=-q.value))
     return out
 
 
-def _degrees_at(text: str, pos: int, data: LanguageData) -> bool:
-    """Whether a word for degrees (or the sign) follows ``pos``: "31 Grad", "31 °C", "31°"."""
-    at = pos + len(text[pos:]) - len(text[pos:].lstrip(_SPACES))
-    return any(text[at:at + len(d)].casefold() == d.casefold() and not text[at + len(d):at + len(d) + 1].isalpha()
-               for d in data.degrees if d == "°" or at > pos) or text[pos:pos + 1] == "°"
+def _after_spaces(text: str, pos: int) -> int:
+    """The position of the first character at or after ``pos`` that is no space."""
+    return pos + len(text[pos:]) - len(text[pos:].lstrip(_SPACES))
 
 
 def _glued_before(text: str, pos: int) -> bool:

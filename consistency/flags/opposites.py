@@ -151,9 +151,9 @@ def _across(toks: list[Token], cue: Cue, i: int, and_words: frozenset[str], text
     segmenter joined ("… nie odnotowano, odkąd … w 1951 r. W porównaniu z 2023 r. urodzeń było o 3,1%
     mniej")."""
     lo, hi = (toks[i].end, cue.start) if toks[i].start < cue.start else (cue.end, toks[i].start)
-    return (any(lo <= t.start < hi and t.norm in and_words for t in toks)
-            or any(lo <= t.start < hi and t.norm in opening and k and "," in text[toks[k - 1].end:t.start]
-                   for k, t in enumerate(toks))
+    return (any(lo <= t.start < hi and (t.norm in and_words
+                                         or (t.norm in opening and k and "," in text[toks[k - 1].end:t.start]))
+                for k, t in enumerate(toks))
             or any(m.group(1).isupper() for m in _FULL_STOP.finditer(text, lo, hi)))
 
 
