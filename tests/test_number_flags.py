@@ -96,6 +96,19 @@ CASUALTIES = {
 }
 
 
+# Chimney fires: Polish gives last winter's count, the year before's 19 beside it in every version.
+CHIMNEY = {
+    "it": ("Incendi di canne fumarie\n\nLo scorso inverno i pompieri sono intervenuti per 46 incendi di canne fumarie, "
+           "più del doppio dell'anno prima, quando erano stati 19.\n\nNessuno è rimasto ferito."),
+    "de": ("Kaminbrände\n\nIm vergangenen Winter rückte die Feuerwehr zu 46 Kaminbränden aus, mehr als doppelt so oft "
+           "wie im Jahr davor, als es 19 waren.\n\nVerletzt wurde niemand."),
+    "fr": ("Feux de cheminée\n\nL'hiver dernier, les pompiers sont intervenus sur 46 feux de cheminée, plus du double "
+           "de l'année précédente, qui en avait compté 19.\n\nPersonne n'a été blessé."),
+    "pl": ("Pożary kominów\n\nZeszłej zimy strażacy wyjeżdżali do {n} pożarów sadzy w kominach, ponad dwa razy więcej "
+           "niż rok wcześniej, gdy było ich 19.\n\nNikt nie został ranny."),
+}
+
+
 # A wolf pack's territory: French gives it in {unit} where the others say 250 km².
 TERRITORY = {
     "it": "Lupi a Pervalda\n\nIl branco occupa un territorio di circa 250 chilometri quadrati.\n\nI cuccioli sono quattro.",
@@ -193,6 +206,8 @@ def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     (JOBS, {"before": "20.700"}, []),                     # 18 600 + 2100: the same fall from the other end
     (JOBS, {"before": "27.000"}, [("de", "27.000")]),     # no sum or difference of the others' figures
     (CASUALTIES, {"dead": "fünf"}, [("de", "fünf")]),     # 2 + 3, but de states neither of the two
+    (CHIMNEY, {"n": "64"}, [("pl", "64")]),                 # 46 + 19 = 65: whole counts add up exactly
+    (CHIMNEY, {"n": "65"}, []),                             # exactly 46 + 19: the derived rule still reads it as one fact
     (TERRITORY, {"area": "25 000 hectares"}, []),           # 25 000 ha = 250 km²
     (TERRITORY, {"area": "250 hectares"}, [("fr", "250 hectares")]),  # the same figure in another unit
     (CENSUS, {"when": "Ende 2024"}, []),                  # a year against a day without one: two parts of a date
@@ -206,7 +221,8 @@ def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     (WATER, {"v": "94.000"}, []),
     (WATER, {"v": "49.000"}, [("de", "49.000 Kubikmeter")]),  # a volume in words, compared as one
 ], ids=["bound", "bound-changed", "elliptic-scale", "elliptic-changed", "title-fact", "title-changed",
-        "lead-fact", "lead-changed", "derived", "derived-changed", "sum-not-stated", "area-converted",
+        "lead-fact", "lead-changed", "derived", "derived-changed", "sum-not-stated", "whole-sum-off-by-one",
+        "whole-sum", "area-converted",
         "area-other-unit", "year-and-day", "day-changed", "every-fifth", "every-fifth-changed", "podium-two-facts",
         "podium-changed", "frost", "frost-changed", "volume", "volume-changed"])
 def test_number_flags(versions: dict[str, str], fill: dict[str, str], expected: list[tuple[str, str]]) -> None:

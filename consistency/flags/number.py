@@ -113,7 +113,8 @@ def _derived(q: Quantity, mine: list[_Q], theirs: list[_Q]) -> bool:
                 continue
             if not any(same_quantity(o, a) or same_quantity(o, b) for o in own):
                 continue
-            tol = a.tolerance + b.tolerance
+            # rounded amounts add their rounding; whole counts add up exactly (64 is not 46 + 19)
+            tol = max(a.tolerance, b.tolerance) if max(a.tolerance, b.tolerance) <= 0.5 else a.tolerance + b.tolerance
             for value in (a.value + b.value, abs(a.value - b.value)):
                 if value > 0 and same_quantity(q, replace(a, value=value, tolerance=tol)):
                     return True
