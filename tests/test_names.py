@@ -129,6 +129,9 @@ SAME = [
     ("Reno", "Renem", True),  # a three-letter form, inflected: only the bare form after the ending counts
     ("Rhin", "Renata", False),
     ("Figaro", "Figara", True),  # a foreign name in -o, inflected
+    ("Mai Nowickiej", "Maja Nowicka", True),  # a name in -ja loses its j before -i
+    ("Kai", "Kaja", True),
+    ("Mai", "Mario", False),
     # Polish spells foreign names by sound ([names.spelling])
     ("Macbeth", "Makbeta", True),
     ("Zvolen", "Zwoleń", True),

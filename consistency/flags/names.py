@@ -109,11 +109,18 @@ def _stems(word: str) -> frozenset[str]:
     for suffix in _inflections():
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             out.add(word[: -len(suffix)])
-    for ending, replacement in _alternations():
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            out.add(word[: -len(ending)] + replacement)
+    out.update(_alternated(word))
     out.add(_bare(word))
     return frozenset(out)
+
+
+@lru_cache(maxsize=8192)
+def _alternated(word: str) -> frozenset[str]:
+    """The stems a folded word's stem alternations give (Polish "kanadzie" -> "kanad", "mai" -> "maj"), three
+    letters at least."""
+    return frozenset(word[: -len(ending)] + replacement for ending, replacement in _alternations()
+                     if word.endswith(ending) and len(word) > len(ending)
+                     and len(word) - len(ending) + len(replacement) >= 3)
 
 
 def _bare(word: str) -> str:
@@ -765,8 +772,10 @@ def _same_token(x: str, y: str) -> bool:
 
 
 def _vowel_endings(stem: str, x: str, y: str) -> bool:
-    """Whether each of two words is ``stem`` or ``stem`` and an ending that opens with a vowel."""
-    return all(w == stem or (w.startswith(stem) and w[len(stem)] in "aeiouyąęó") for w in (x, y))
+    """Whether each of two words is ``stem``, ``stem`` and an ending that opens with a vowel, or a stem
+    alternation of it ("Mai" / "Maja": "maj")."""
+    return all(w == stem or (w.startswith(stem) and w[len(stem)] in "aeiouyąęó") or stem in _alternated(w)
+               for w in (x, y))
 
 
 def _key_of(item: Name | str) -> str:
