@@ -169,6 +169,10 @@ NEGATION_CASES = [
     ("fr", "Tant que je vis, je ne partirai pas.", 1, ["ne partirai pas"]),
     ("en", "The costs did not exceed the budget.", 1, ["not"]),  # no number: a negation
     ("it", "Il vecchio non superava i controlli, ma 16 barche sì.", 1, ["non"]),  # a comma before the number
+    # a number before the negation is its subject, except where the verb comes last (de, above)
+    ("it", "Due attrazioni non hanno superato i controlli di sicurezza.", 1, ["non"]),
+    ("pl", "Dwa urządzenia nie przekroczyły progu hałasu.", 1, ["nie"]),
+    ("de", "Weil der Wind die 16 Knoten nicht überstieg, blieb das Boot im Hafen.", 0, []),
     # "non" right before an adjective in -bile makes a new adjective ("non-perishable"), as "un-" does
     ("pt", "Pedem-se sobretudo produtos não perecíveis: massa e azeite.", 0, []),
     ("it", "Si raccolgono prodotti non deperibili e rifiuti non riciclabili.", 0, []),

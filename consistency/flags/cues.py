@@ -134,6 +134,7 @@ class Lexicon:
     most: WordList  # "più", "größte", "naj*": superlatives and records
     stopped: WordList  # "smess*", "cessé", "przestał*": "stopped arriving" is what "kamen keine mehr an" says
     bound_words: WordList  # "superava", "erreich*", "prima": with a number near it, the negation is a bound
+    bound_number_first: bool  # the bound's number may stand before the negation (verb last: "16 Knoten nicht überstieg")
     more_than: frozenset[tuple[str, ...]]  # "mais de", "mehr als": with a number after it, the negation is a cap
     instead: frozenset[tuple[str, ...]]  # "anziché", "au lieu": "X instead of Y" says "X, not Y" (``says_instead``)
     number_words: frozenset[str]  # "fünf", "cinque": numbers written as words
@@ -225,6 +226,7 @@ def lexicon(lang: str) -> Lexicon:
         most=word_list(_norm(w) for w in neg.get("most", [])),
         stopped=word_list(_norm(w) for w in neg.get("stopped", [])),
         bound_words=word_list(_norm(w) for w in neg.get("bound_words", [])),
+        bound_number_first=bool(neg.get("bound_number_first", False)),
         more_than=_phrases(neg.get("more_than")),
         instead=_phrases(neg.get("instead")),
         # not "one": "un", "eine", "um" are articles too ("non supera una soglia" is a negation)
@@ -500,7 +502,8 @@ def _bounded(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bo
     punctuation: "a anterior não ultrapassava os 16", "nie przekraczała 16 węzłów", "überstieg 16 Knoten
     nicht", "não chega aos 16", "non prima di 14 giorni", "nicht vor fünf Uhr" set a bound on the number
     (at most 16, below 16, 14 days at the earliest), which the others say as "16", "only 16", "slower than
-    16" or "only after 14 days"; the number check compares the values."""
+    16" or "only after 14 days"; the number check compares the values. A number before the negation counts
+    only where the verb comes last (``bound_number_first``: "die 16 Knoten nicht überstieg")."""
     if not lex.bound_words:
         return False
     first, last = group[0], group[-1]
@@ -509,6 +512,8 @@ def _bounded(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bo
                 or (j > last and _punct_between(text, toks[last], toks[j])):
             continue
         for k in range(max(0, j - _BOUND_NUMBER), min(len(toks), j + _BOUND_NUMBER + 1)):
+            if k < first and not lex.bound_number_first:
+                continue  # a number before the negation is its subject ("Due attrazioni non hanno superato i controlli")
             a, b = (toks[k], toks[j]) if k < j else (toks[j], toks[k])
             number = any(ch.isdigit() for ch in toks[k].norm) or toks[k].norm in lex.number_words
             if number and (k == j or not _punct_between(text, a, b)):
