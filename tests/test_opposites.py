@@ -20,7 +20,8 @@ def test_every_language_has_the_same_wording_axes():
     names = {lang: sorted(a.name for a in axes(lang, "wordings")[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
     assert names["it"] == ["accept", "admit", "affected", "age", "agree", "allowed", "enough", "full", "heed", "leash",
-                           "limit", "missing", "noise", "pay", "prevent", "schedule", "stay", "valid", "working"]
+                           "limit", "missing", "noise", "passed", "pay", "prevent", "schedule", "sold", "stay", "valid",
+                           "working"]
 
 
 @pytest.mark.parametrize("lang,word,expected", [
@@ -28,6 +29,8 @@ def test_every_language_has_the_same_wording_axes():
     ("pl", "darmo", {"pay": -1}),
     ("pl", "działały", {"working": 1}),
     ("pt", "avariadas", {"working": -1}),
+    ("de", "unverkauftes", {"sold": -1}),
+    ("fr", "échoué", {"passed": -1}),
     ("pl", "zakazuje", {"allowed": -1}),
     ("de", "dürfen", {"allowed": 1}),
     ("it", "vietato", {"allowed": -1}),
@@ -45,7 +48,7 @@ def test_every_language_has_the_same_wording_axes():
     ("pl", "uznali", {"valid": 1}),
     ("it", "annullato", {"valid": -1}),
     ("de", "aberkannt", {"valid": -1}),
-    ("it", "superare", {"limit": 1}),
+    ("it", "superare", {"limit": 1, "passed": 1}),  # a limit, an inspection
     ("pl", "ograniczenie", {"limit": -1}),
     ("fr", "inférieur", {"limit": -1}),  # "ne dépasse pas 30 000" = "inférieur à 30 000"
     ("fr", "empêché", {"prevent": 1}),
