@@ -13,8 +13,9 @@ A set is a folder with ``<lang>.txt`` files and a ``gold.json`` in the shape of
 - A flag *hits* a gold divergence when it is on the same version and its span
   overlaps the gold span. For ``omission`` gold (the whitespace where the missing
   content belongs) and for empty flags, touching counts: ``f.start <= g.end`` and
-  ``g.start <= f.end``; when that gap lies inside a sentence (the version merged
-  the missing sentence away), the whole sentence counts as the place.
+  ``g.start <= f.end``, or only whitespace between them; when that gap lies inside a
+  sentence (the version merged the missing sentence away), the whole sentence counts
+  as the place.
 - Recall: share of gold divergences hit by at least one flag. Precision: share of
   flags that hit a gold divergence of their version; flags on clean sets, on
   captions or boilerplate (gold ``noise``) or anywhere else are false.
@@ -159,7 +160,10 @@ def hits(f: FlagView, g: Mapping[str, Any], text: str | None = None) -> bool:
     if g["kind"] == "omission" and text is not None:
         lo, hi = omission_zone(text, lo, hi)
     if g["kind"] == "omission" or f.start == f.end or lo == hi:
-        return f.start <= hi and lo <= f.end
+        if f.start <= hi and lo <= f.end:
+            return True
+        # touching across whitespace only: a gap flag at the end of the paragraph before the span
+        return text is not None and (not text[f.end:lo].strip() if f.end <= lo else not text[hi:f.start].strip())
     return f.start < hi and lo < f.end
 
 

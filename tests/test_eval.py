@@ -137,6 +137,10 @@ CASES = [
     ("omission touched at the start of the next sentence", [_g("omission", *GAP)],
      [_f("omission", GAP[1], GAP[1])], (1, 1, 1, 1)),
     ("empty flag elsewhere misses", [_g("omission", *GAP)], [_f("omission", 3, 3)], (0, 0, 0, 0)),
+    ("a replaced sentence touched across a paragraph break by an empty flag",
+     [_g("drift", TEXT.index("Delta"), TEXT.index("four.") + 5)], [_f("omission", GAMMA[1], GAMMA[1])], (1, 1, 0, 0)),
+    ("an empty flag a sentence away misses", [_g("drift", *GAMMA)], [_f("omission", BETA[0], BETA[0])],
+     (0, 0, 0, 0)),
     ("accepted alternative kind", [_g("entity", *BETA, accept=["omission"])], [_f("omission", *BETA)], (1, 1, 1, 1)),
 ]
 
