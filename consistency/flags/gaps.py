@@ -345,14 +345,15 @@ def find_drift(ctx: FlagContext) -> list[Finding]:
     members is below ``faithful`` while the others agree among themselves (their
     median is at least ``faithful``); with two versions, the non-reference one. With
     five or more, two versions that agree with each other and not with an agreeing
-    majority are both odd ones out (a shared rewording, 3 against 2).
+    majority are both odd ones out (a shared rewording, 3 against 2). Direct speech is not judged
+    (``_speech``).
     """
     link, faithful = ctx.thresholds["link"], ctx.thresholds["faithful"]
     out: list[Finding] = []
     for group in ctx.alignment.groups:
         if _roles(ctx, group) & {"title", *QUIET_ROLES}:
             continue
-        present = ctx.versions_in(group)
+        present = [v for v in ctx.versions_in(group) if not all(_speech(s.text) for s in ctx.members(group, v))]
         if len(present) < 2:
             continue
 
@@ -414,6 +415,17 @@ def find_drift(ctx: FlagContext) -> list[Finding]:
                          f"(similarity {mine:.2f}; faithful translations score {faithful:.2f} or more)."),
             ), "drift", features))
     return out
+
+
+_SPEECH = re.compile(r"\s*(?:[«„“”\"‚‹]|[–—-]\s)")
+
+
+def _speech(text: str) -> bool:
+    """Whether a sentence is direct speech (opens with a quotation mark or a dialogue dash). Quotes are
+    rendered freely, idioms and jokes most of all ("keine Liebesheirat, sondern eine Vernunftehe"), so a
+    similarity gap there is no sign of a shifted meaning: drift does not judge them (a changed figure, name
+    or negation in a quote is still the other detectors')."""
+    return bool(_SPEECH.match(text))
 
 
 def _pair_probability(ctx: FlagContext, group: Group, v: str, others: list[str]) -> float:
