@@ -1,6 +1,8 @@
 """Clause splitting (consistency.flags.clausesplit) and clause-level additions and omissions, several languages."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import consistency
@@ -476,3 +478,15 @@ def test_an_attribution_next_door_does_not_render_a_dropped_sentence(pl_court, f
     report = consistency.check({**VERDICT, "pl": pl}, detectors=["gaps"])
     hits = [f for f in report.flags if f.kind == "omission" and f.version == "pl"]
     assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+def test_a_sentence_the_aligner_joined_to_a_neighbour_is_an_addition():
+    """eval/sets/bowling-debolin: de adds a sentence between two that match ("Die Stadt rechnet damit, …"); the
+    aligner joins it to the sentence before, so it is judged as a clause of that group, where the clause head
+    alone is not sure enough (about 0.59). Being a whole sentence of its own that the others' groups have no
+    sentence for is the second sign that reports it."""
+    folder = Path(__file__).resolve().parents[1] / "eval" / "sets" / "bowling-debolin"
+    report = consistency.check([str(folder / f"{lang}.txt") for lang in ("it", "de", "pt", "fr", "pl")])
+    added = [f for f in report.flags if f.version == "de" and f.kind == "addition"]
+    assert any(f.text.startswith("Die Stadt rechnet damit") for f in added), [(f.kind, f.version, f.text) for f in
+                                                                            report.flags]

@@ -173,8 +173,23 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
             cand = Candidate(kind="addition", version=v, start=u.start, end=u.end, counterparts=_spans(ctx, group, lack),
                              severity="medium", score=features["p_mean"], message=message, group=group.id)
             out.append(Finding(cand, "clause_addition", features, whole_claim=False,
-                               corroborated=brings_new_name(ctx, v, u.text, lack)))
+                               corroborated=brings_new_name(ctx, v, u.text, lack)
+                               or _sentence_of_its_own(ctx, group, v, u, lack)))
     return out
+
+
+def _sentence_of_its_own(ctx: FlagContext, group: Group, v: str, unit: Unit, lacking: Sequence[str]) -> bool:
+    """Whether ``unit`` is a whole sentence of ``v`` that the aligner joined to a neighbour because the
+    lacking versions have nothing for it: v has more sentences in the group than each of them. An added
+    sentence between two that match ("Die Stadt rechnet damit, dass sich die Anlage im ersten Jahr selbst
+    trägt.") is a second sign besides the clause head's."""
+    mine = ctx.members(group, v)
+    if len(mine) < 2:
+        return False
+    text = ctx.documents[v].text
+    whole = any(s.start <= unit.start and unit.end <= s.end and not text[s.start:unit.start].strip()
+                and not text[unit.end:s.end].strip(" .!?…\"'”’»)") for s in mine)  # the sentence, but its stop
+    return whole and all(len(ctx.members(group, w)) < len(mine) for w in lacking)
 
 
 def _attributed(ctx: FlagContext, group: Group, v: str, text: str, lacking: Sequence[str]) -> bool:
