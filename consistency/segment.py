@@ -563,6 +563,17 @@ def _is_date(text: str, phrases: _Phrases) -> bool:
                for w in words)
 
 
+_DAY_OR_CLOCK = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}[:h]\d{2}\b")
+
+
+def _is_timestamp(line: str, phrases: _Phrases) -> bool:
+    """A line that is only a day or a time ("14.10.2025, 18:20", "14 de outubro de 2025, 18:10"): the
+    publication time each desk sets for itself. Years alone are not ("2024 | 2025": a row of figures)."""
+    if not _is_date(line, phrases):
+        return False
+    return bool(_DAY_OR_CLOCK.search(line)) or any(w in phrases.dates for w in re.findall(r"[^\W\d_]+", _norm(line)))
+
+
 def _is_dateline(line: str, phrases: _Phrases) -> bool:
     """"Mis à jour le 7 novembre 2025 à 10 h 05", "Publié le 13 novembre 2025 – Mis à jour à 8 h 45":
     a publication or update time, the cue then a date."""
@@ -764,7 +775,7 @@ def _assign_roles(text: str, blocks: list[_Block], phrases: _Phrases) -> list[st
     # boilerplate phrases and author lines
     for i in range(len(blocks)):
         if roles[i] is None and (_is_boilerplate(line[i], phrases) or (single[i] and (
-                _is_byline(line[i], phrases) or _is_dateline(line[i], phrases)
+                _is_byline(line[i], phrases) or _is_dateline(line[i], phrases) or _is_timestamp(line[i], phrases)
                 or _is_revision_note(line[i], phrases)))):
             roles[i] = "boilerplate"
 

@@ -539,6 +539,10 @@ def test_reader_blocks_fix_paragraphs_and_roles():
     ("de", "Aktualisiert am 4. Dezember 2025, 11:20 Uhr", True),
     ("pt", "Atualizado a 12 de maio de 2025, às 18:40", True),
     ("it", "Aggiornato alle 18:05", True),
+    # a date and time alone: the publication time (each desk's own)
+    ("pl", "14.10.2025, 18:20", True),
+    ("pt", "14 de outubro de 2025, 18:10", True),
+    ("de", "Am 14. Oktober 2025 stürzte das Gerüst ein.", False),
     ("it", "Pubblicato il bando per 12 posti", False),
     ("de", "Stand der Bauarbeiten im Mai 2025", False),
     # an update time and an editor's note on what was added or corrected
@@ -616,6 +620,14 @@ def _roles_of_line(line: str, lang: str) -> set[str]:
     ("pl", "Czy ten artykuł był dla Ciebie przydatny?", True),
     ("en", "Was this article helpful? Yes | No", True),
     ("fr", "Le rapport a été utile aux élus, selon le maire.", False),
+    # reading times and photo galleries
+    ("pl", "Zdrowie | 5 min czytania", True),
+    ("it", "SALUTE | Tempo di lettura: 3 minuti", True),
+    ("de", "Gesundheit · Lesezeit: 3 Min.", True),
+    ("fr", "Santé | Temps de lecture : 4 min", True),
+    ("pl", "Zobacz galerię zdjęć (12)", True),
+    ("de", "Weitere Artikel aus der Region:", True),
+    ("it", "Il tempo di lettura dei ragazzi è sceso a 12 minuti al giorno.", False),
 ])
 def test_share_prompts_are_boilerplate(lang, line, furniture):
     roles = _roles_of_line(line, lang)
