@@ -252,6 +252,26 @@ def test_a_negation_does_not_reach_an_apposition(it_sentence, flagged):
     assert bool(hits) is flagged, [f.message for f in report.flags]
 
 
+ACQUITTAL = {
+    "it": "Kessler è stato invece assolto dall'accusa di falso, perché non è stato provato che avesse retrodatato il registro.",
+    "de": "Vom Vorwurf der Urkundenfälschung sprach das Gericht Kessler frei, weil nicht bewiesen sei, dass er das Register rückdatiert habe.",
+    "pl": "Od zarzutu fałszerstwa dokumentów Kesslera uniewinniono, bo nie udowodniono, że to on antydatował rejestr.",
+}
+
+
+@pytest.mark.parametrize("pt_sentence,flagged", [
+    # the second "não" after the comma is the reason's: "condenado" stays negated, the others' side
+    ("Em contrapartida, Kessler não foi condenado pelo crime de falsificação de documento, por não ter ficado "
+     "provado que tenha sido ele a antedatar o registo.", False),
+    ("Em contrapartida, Kessler foi condenado pelo crime de falsificação de documento, por ter ficado provado que "
+     "foi ele a antedatar o registo.", True),
+], ids=["negated-with-a-negated-reason", "convicted"])
+def test_a_negation_after_a_comma_is_its_own_clause(pt_sentence, flagged):
+    report = consistency.check({"pt": pt_sentence, **ACQUITTAL}, detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "pt"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
 def _riders(de_sentence: str) -> dict[str, str]:
     return {
         "it": ("La linea della Val Kelder è stata riaperta dopo trent’anni. Nel primo fine settimana 11.400 passeggeri "

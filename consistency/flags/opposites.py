@@ -149,8 +149,11 @@ def _across(toks: list[Token], cue: Cue, i: int, and_words: frozenset[str], text
     article (``opening``): an apposition or a relative clause ("non è scesa sotto i 27,8 gradi, la minima più
     alta mai rilevata": "alta" is not negated); or a full stop and a capital: another sentence that the
     segmenter joined ("… nie odnotowano, odkąd … w 1951 r. W porównaniu z 2023 r. urodzeń było o 3,1%
-    mniej")."""
+    mniej"); or, for a negation after the word, a comma: it opens a clause of its own ("não foi condenado
+    pelo crime …, por não ter ficado provado": the second "não" is the reason's)."""
     lo, hi = (toks[i].end, cue.start) if toks[i].start < cue.start else (cue.end, toks[i].start)
+    if toks[i].start < cue.start and "," in text[lo:hi]:
+        return True
     return (any(lo <= t.start < hi and (t.norm in and_words
                                          or (t.norm in opening and k and "," in text[toks[k - 1].end:t.start]))
                 for k, t in enumerate(toks))
