@@ -126,6 +126,8 @@ SAME = [
     ("Uno", "ONU", False),
     ("Wiedeń", "Wiednia", True),  # a fleeting e before ń
     ("Vienna", "Wiednia", True),
+    ("Vienna", "Wiedniem", True),  # instrumental and locative keep the fleeting e out too
+    ("Wien", "Wiedniu", True),
     ("Reno", "Renem", True),  # a three-letter form, inflected: only the bare form after the ending counts
     ("Rhin", "Renata", False),
     ("Figaro", "Figara", True),  # a foreign name in -o, inflected
