@@ -234,6 +234,10 @@ SAME = [
     ("en", "1,200 metres", "de", "1,2 Kilometer", True),
     ("es", "3 toneladas", "en", "3 kg", False),
     ("en", "5 kg", "en", "5 km", False),
+    # a year is twelve months
+    ("de", "zwei Jahre", "fr", "vingt-quatre mois", True),
+    ("it", "due anni", "pl", "po 24 miesiącach", True),
+    ("it", "due anni", "pt", "dois meses", False),
 ]
 
 
