@@ -1,8 +1,8 @@
-"""Faithful five-language articles raise no flag: a football transfer, a court verdict, a municipal election,
-a heatwave, a car recall and a music festival, each written in it, de, pt, fr and pl with the freedom of real
-translations (sentences split and merged, numbers in each desk's format and in words, inflected names,
-exonyms, captions and bylines in some versions). Probes for false flags in number- and name-heavy news;
-each once exposed one or more gaps (docs/evaluation.md, session 24)."""
+"""Faithful five-language articles raise no flag (tests/data/probes/README.md lists them): news heavy in
+numbers, names, lexical negations and free quotes, each written in it, de, pt, fr and pl with the freedom of
+real translations (sentences split and merged, numbers in each desk's format and in words, inflected names,
+exonyms, captions, bylines, timestamps and reading times in some versions). Each once exposed one or more
+gaps (docs/evaluation.md, sessions 24 and 25)."""
 from __future__ import annotations
 
 from pathlib import Path
