@@ -113,8 +113,9 @@ def _derived(q: Quantity, mine: list[_Q], theirs: list[_Q]) -> bool:
                 continue
             if not any(same_quantity(o, a) or same_quantity(o, b) for o in own):
                 continue
-            # rounded amounts add their rounding; whole counts add up exactly (64 is not 46 + 19)
-            tol = max(a.tolerance, b.tolerance) if max(a.tolerance, b.tolerance) <= 0.5 else a.tolerance + b.tolerance
+            tol = max(a.tolerance, b.tolerance)
+            if tol > 0.5:  # rounded amounts add their rounding; whole counts add up exactly (64 is not 46 + 19)
+                tol = a.tolerance + b.tolerance
             for value in (a.value + b.value, abs(a.value - b.value)):
                 if value > 0 and same_quantity(q, replace(a, value=value, tolerance=tol)):
                     return True
