@@ -198,6 +198,8 @@ SAME = [
     ("fr", "1 500", "en", "1,500", True),
     ("it", "280 dipendenti", "de", "180 Mitarbeiter", False),
     ("de", "minus 31 Grad", "pl", "-31 st. C", True),
+    ("de", "minus 29,4 Grad", "it", "i –29,4 gradi", True),  # typesetters write the minus as an en dash
+    ("fr", "–29,4 °C", "pt", "−29,4 °C", True),
     ("pt", "31 graus negativos", "fr", "-31", True),
     ("it", "meno 31 gradi", "de", "31 Grad", False),
     ("de", "49.000 Kubikmeter", "it", "94.000 metri cubi", False),
@@ -246,6 +248,15 @@ def test_same_quantity(la: str, ta: str, lb: str, tb: str, expected: bool) -> No
     a, b = one(ta, la), one(tb, lb)
     assert same_quantity(a, b) is expected
     assert same_quantity(b, a) is expected
+
+
+@pytest.mark.parametrize("lang,text,values", [
+    ("it", "i –29,4 gradi", [-29.4]),  # an en dash glued to a number is its minus
+    ("it", "dal 10–12 per cento", [10, 12]),  # between two numbers it is a range
+    ("pl", "– 12 osób", [12]),  # a dash and a space open direct speech
+])
+def test_an_en_dash_is_a_minus_only_before_a_lone_number(lang: str, text: str, values: list[float]) -> None:
+    assert [q.value for q in extract_quantities(text, lang)] == values
 
 
 def test_tolerance_follows_the_written_precision() -> None:

@@ -761,8 +761,9 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
         if parsed is None:
             continue
         mantissa, decimals = parsed
-        # a sign belongs to the number only when nothing numeric precedes it ("10-20" is a range)
-        if prev and prev in "-−" and (start < 2 or not text[start - 2].isalnum()):
+        # a sign (a hyphen, a minus or the en dash typesetters use for one) belongs to the number only when
+        # nothing numeric precedes it ("10-20", "10–20" are ranges)
+        if prev and prev in "-−–" and (start < 2 or not text[start - 2].isalnum()):
             before = text[:start - 1].rstrip(_SPACES)
             if not before or not (before[-1].isdigit() or before[-1] == "%"):
                 mantissa, start = -mantissa, start - 1
