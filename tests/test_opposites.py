@@ -20,8 +20,8 @@ def test_every_language_has_the_same_wording_axes():
     names = {lang: sorted(a.name for a in axes(lang, "wordings")[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
     assert names["it"] == ["accept", "admit", "affected", "age", "agree", "allowed", "enough", "full", "heed", "leash",
-                           "limit", "missing", "noise", "passed", "pay", "prevent", "schedule", "sold", "stay", "valid",
-                           "working"]
+                           "limit", "missing", "noise", "passed", "pay", "prevent", "schedule", "sold", "stay",
+                           "survive", "valid", "working"]
 
 
 @pytest.mark.parametrize("lang,word,expected", [
@@ -68,6 +68,9 @@ def test_every_language_has_the_same_wording_axes():
     ("pt", "esgotou", {"full": -1}),
     ("pl", "wróciły", {"missing": 1}),  # "nie wróciły" = "dispersi", "vermisst"
     ("fr", "disparus", {"missing": -1}),
+    ("it", "continui", {"survive": 1}),  # "perché la tradizione continui" = "żeby tradycja nie zaginęła"
+    ("pl", "zaginęła", {"missing": -1, "survive": -1}),
+    ("de", "verloren", {"survive": -1}),
 ])
 def test_wording_words_take_their_side(lang, word, expected):
     known, skip = axes(lang, "wordings")

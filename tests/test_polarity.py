@@ -741,3 +741,23 @@ def test_a_negation_moved_to_another_clause_is_a_flip(pt, raised):
         assert texts["pt"] != COVERED["pt"]
     report = consistency.check(texts, detectors=["polarity"])
     assert [f.version for f in report.flags if f.kind == "polarity"] == raised, [f.message for f in report.flags]
+
+
+DIALECT = {
+    "it": "Perché il dialetto della valle continui, il comune finanzia un corso serale per adulti.",
+    "de": "Damit der Dialekt des Tals fortbesteht, finanziert die Gemeinde einen Abendkurs für Erwachsene.",
+    "pt": "Para que o dialeto do vale continue, o município financia um curso noturno para adultos.",
+    "fr": "Pour que le dialecte de la vallée perdure, la commune finance un cours du soir pour adultes.",
+}
+
+
+@pytest.mark.parametrize("pl,flagged", [
+    # "so that the dialect is not lost" is how pl says "so that it lives on"
+    ("Żeby gwara doliny nie zaginęła, gmina finansuje wieczorny kurs dla dorosłych.", False),
+    # "so that it does not survive" says the opposite
+    ("Żeby gwara doliny nie przetrwała, gmina finansuje wieczorny kurs dla dorosłych.", True),
+])
+def test_not_lost_is_how_one_says_lives_on(pl, flagged):
+    report = consistency.check({**DIALECT, "pl": pl}, detectors=["polarity", "opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "pl"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
