@@ -13,10 +13,11 @@ HEDGE_CASES = [
     ("it", "I treni potranno trasportare 250 passeggeri.", [("modal", "potranno")]),
     ("it", "Il piano funzionerà senza dubbio.", [("booster", "senza dubbio")]),
     ("it", "Brunner con ogni probabilità impugnerà l’esito.", [("hedge", "con ogni probabilità")]),
-    ("de", "Die Arbeiten dauern voraussichtlich bis Mai.", [("modal", "voraussichtlich")]),
-    # expectation is no hedge; German "dürfte" (likely to) renders it as often as "probably": a modal
-    ("it", "Il Consiglio di Stato dovrebbe pronunciarsi entro l’autunno.", []),
-    ("de", "Der Staatsrat dürfte bis zum Herbst entscheiden.", [("modal", "dürfte")]),
+    # an expectation: "is expected to", whatever words each desk uses for it
+    ("de", "Die Arbeiten dauern voraussichtlich bis Mai.", [("expect", "voraussichtlich")]),
+    ("it", "Il Consiglio di Stato dovrebbe pronunciarsi entro l’autunno.", [("expect", "dovrebbe")]),
+    ("de", "Der Staatsrat dürfte bis zum Herbst entscheiden.", [("expect", "dürfte")]),
+    ("fr", "Le calendrier devrait être publié à la mi-juin.", [("expect", "devrait")]),
     ("de", "Er wird am Sonntag wahrscheinlich wieder starten.", [("hedge", "wahrscheinlich")]),
     ("de", "Berichten zufolge arbeitet Alibaba mit SMIC.", [("hedge", "Berichten zufolge")]),
     ("de", "Das Werk könnte schließen.", [("weak", "könnte")]),
@@ -25,7 +26,7 @@ HEDGE_CASES = [
     ("fr", "Le risque de pénurie reste élevé.", []),  # the noun "risk" is no hedge
     ("fr", "Il viendra sans doute demain.", [("hedge", "sans doute")]),
     ("fr", "Il viendra peut-être demain.", [("hedge", "peut-être")]),
-    ("pt", "Brenna deverá provavelmente voltar no domingo.", [("hedge", "provavelmente")]),
+    ("pt", "Brenna deverá provavelmente voltar no domingo.", [("expect", "deverá"), ("hedge", "provavelmente")]),
     ("es", "Al parecer, el proyecto se retrasa.", [("hedge", "Al parecer")]),
     ("pl", "Być może fabryka zostanie zamknięta.", [("hedge", "Być może")]),
     ("pl", "Według doniesień Alibaba buduje chip.", [("hedge", "Według doniesień")]),
@@ -142,6 +143,29 @@ def test_hedging_flag_on_the_hedged_version(version, change, cue):
 def test_modal_alone_is_not_flagged():
     """ "can transport" against "transports": ability, not a hedge."""
     report = consistency.check({**BASE, "it": BASE["it"].replace("saranno trasferiti", "potranno essere trasferiti")},
+                               detectors=["hedging"])
+    assert not report.flags, [f.message for f in report.flags]
+
+
+@pytest.mark.parametrize("others,raised", [
+    # "probably" against "is expected to" in each desk's words: the same certainty
+    ({"it": BASE["it"].replace("Lo stabilimento chiuderà", "Lo stabilimento dovrebbe chiudere"),
+      "de": BASE["de"].replace("Das Werk wird Ende 2026", "Das Werk wird voraussichtlich Ende 2026"),
+      "pt": BASE["pt"].replace("A fábrica vai fechar", "A fábrica deverá fechar"),
+      "fr": BASE["fr"].replace("L'usine fermera", "L'usine devrait fermer")}, []),
+    # against a plain future it is a hedge
+    ({}, ["pl"]),
+], ids=["expected", "plain"])
+def test_probably_against_is_expected_to_is_no_hedge(others, raised):
+    pl = BASE["pl"].replace("Zakład zostanie zamknięty", "Zakład prawdopodobnie zostanie zamknięty")
+    report = consistency.check({**BASE, **others, "pl": pl}, detectors=["hedging"])
+    assert [f.version for f in report.flags if f.kind == "hedging"] == raised, [f.message for f in report.flags]
+
+
+def test_is_expected_to_alone_is_not_flagged():
+    """ "dovrebbe chiudere" against "will close": a faithful choice, as "should" is."""
+    report = consistency.check({**BASE, "it": BASE["it"].replace("Lo stabilimento chiuderà",
+                                                                 "Lo stabilimento dovrebbe chiudere")},
                                detectors=["hedging"])
     assert not report.flags, [f.message for f in report.flags]
 

@@ -124,6 +124,8 @@ NEGATION_CASES = [
     ("fr", "Le maire dit que le projet ne verra pas le jour.", 1, ["ne verra pas"]),
     ("fr", "Des taux élevés ne peuvent pas grand-chose contre l’inflation.", 0, []),
     ("de", "Es ging nicht ohne Verzögerungen.", 0, []),
+    ("it", "Non molte famiglie hanno lasciato il quartiere.", 0, []),  # "not many" is "few" ("peu de familles")
+    ("fr", "Les familles qui ont déménagé ne sont pas très nombreuses.", 0, []),
     # "nothing changes" is "unchanged" ("bez zmian", "invariato"); "não passou de" is "only got"
     ("de", "Für Altpapier ändert sich nichts.", 0, []),
     ("it", "Per il vetro non cambia nulla.", 0, []),
@@ -705,6 +707,25 @@ FEED = {  # the lift data stopped arriving for three hours (it, pt, fr, pl)
 def test_a_negation_the_others_say_as_stopped_is_no_flip(candidates, others, raised):
     de = "In der Nacht kamen fast drei Stunden lang keine Aufzugsdaten mehr an."
     consistency.check({**others, "de": de}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
+WITHDRAWN = {  # the shops took the heater off sale (de, pt, fr, pl)
+    "de": "Die Händler haben das Modell bereits zurückgezogen.",
+    "pt": "Os revendedores já retiraram o modelo da venda.",
+    "fr": "Les revendeurs ont déjà retiré le modèle de la vente.",
+    "pl": "Sprzedawcy już wycofali model ze sprzedaży.",
+}
+
+
+@pytest.mark.parametrize("it,raised", [
+    # "no longer sell it" is "took it off sale"
+    ("I rivenditori non vendono più il modello.", []),
+    # "have not taken it off sale" says the opposite
+    ("I rivenditori non hanno ritirato il modello dalla vendita.", ["it"]),
+], ids=["no-longer", "not-withdrawn"])
+def test_a_negation_the_others_say_as_withdrawn_is_no_flip(candidates, it, raised):
+    consistency.check({**WITHDRAWN, "it": it}, detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 

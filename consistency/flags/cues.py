@@ -78,7 +78,8 @@ class Cue:
     start: int
     end: int
     text: str
-    kind: str  # "negation", "hedge" (strong), "weak" (could, might), "modal" (can, may), "booster" or "conditional"
+    kind: str  # "negation", "hedge" (strong), "weak" (could, might), "modal" (can, may), "expect" (is expected to,
+    # dovrebbe, devrait), "booster" or "conditional"
     soft: bool = False  # a negation made only of "without" words, which translators render freely
 
 
@@ -92,20 +93,26 @@ class CueProfile:
     boosters: int
     modal: int = 0
     conditional: int = 0  # conditionals that report nothing ("che avrebbe prolungato"): mood, not doubt
+    expect: int = 0  # expectations ("dovrebbe essere pubblicato", "devrait", "voraussichtlich")
 
     @property
     def hedged(self) -> bool:
-        """Any hedging cue, modals included."""
-        return bool(self.hedges or self.weak or self.modal)
+        """Any hedging cue, modals and expectations included."""
+        return bool(self.hedges or self.weak or self.modal or self.expect)
 
     @property
     def certainty(self) -> int:
-        """0: a strong hedge; 1: a weak one (could, might); 2: only a modal (can, may); 3: none."""
+        """0: a strong hedge; 1: a weak one (could, might); 2: only a modal (can, may) or an expectation; 3: none."""
         if self.hedges:
             return 0
         if self.weak:
             return 1
-        return 2 if self.modal else 3
+        return 2 if self.modal or self.expect else 3
+
+    @property
+    def likely(self) -> bool:
+        """A strong hedge or an expectation: "probabilmente" = "dovrebbe" = "devrait" = "voraussichtlich"."""
+        return bool(self.hedges or self.expect)
 
 
 @dataclass(frozen=True)
@@ -160,6 +167,7 @@ class Lexicon:
     strong: frozenset[tuple[str, ...]]
     weak: frozenset[tuple[str, ...]]
     modal: frozenset[tuple[str, ...]]
+    expect: frozenset[tuple[str, ...]]
     weak_suffixes: tuple[str, ...]
     not_hedging: frozenset[tuple[str, ...]]
     fear: frozenset[str]  # "fürchtete", "craignaient": a "could" after them is what was feared, not a hedge
@@ -201,7 +209,7 @@ def lexicon(lang: str) -> Lexicon:
     hed: dict[str, Any] = data.get("hedging", {})
     sets = [_phrases(neg.get("words")), _phrases(neg.get("not_negation")), _phrases(hed.get("strong")),
             _phrases(hed.get("weak")), _phrases(hed.get("not_hedging")), _phrases(hed.get("boosters")),
-            _phrases(hed.get("modal"))]
+            _phrases(hed.get("modal")), _phrases(hed.get("expect"))]
     longest = max((len(p) for s in sets for p in s), default=1)
     return Lexicon(
         lang=code,
@@ -248,6 +256,7 @@ def lexicon(lang: str) -> Lexicon:
         strong=sets[2],
         weak=sets[3],
         modal=sets[6],
+        expect=sets[7],
         weak_suffixes=tuple(_norm(p) for p in hed.get("weak_suffixes", [])),
         not_hedging=sets[4],
         fear=frozenset(_norm(w) for w in hed.get("fear", [])),
@@ -334,7 +343,7 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
             i += 1
             continue
         for kind, phrases in (("booster", lex.boosters), ("hedge", lex.strong), ("weak", lex.weak),
-                              ("modal", lex.modal)):
+                              ("modal", lex.modal), ("expect", lex.expect)):
             n = _phrase_at(toks, i, phrases, lex.longest)
             if n:
                 out.append(Cue(toks[i].start, toks[i + n - 1].end, text[toks[i].start : toks[i + n - 1].end], kind))
@@ -853,6 +862,6 @@ def profile(text: str, lang: str) -> CueProfile:
 
 def profile_of(found: list[Cue]) -> CueProfile:
     count = {k: sum(1 for c in found if c.kind == k)
-             for k in ("negation", "hedge", "weak", "booster", "modal", "conditional")}
+             for k in ("negation", "hedge", "weak", "booster", "modal", "conditional", "expect")}
     return CueProfile(count["negation"], count["hedge"], count["weak"], count["booster"], count["modal"],
-                      count["conditional"])
+                      count["conditional"], count["expect"])

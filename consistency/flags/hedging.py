@@ -8,7 +8,10 @@ Hedged or not (any cue) is put to a vote over the versions of the group. A
 version on the other side from the majority is a candidate only when a strong or
 weak cue carries the difference: "can" marks ability as often as possibility,
 so a version hedged by a modal alone, or a majority hedged by modals alone, is
-not flagged. A strong hedge against counterparts that only say "can" ("é provável
+not flagged; nor is one hedged by an expectation alone ("dovrebbe", "devrait",
+"voraussichtlich": "should" against a plain future is a faithful choice), and an
+expectation is as hedged as "probably" ("sarà probabilmente pubblicato" =
+"dovrebbe essere pubblicato"). A strong hedge against counterparts that only say "can" ("é provável
 que deixem de conseguir" against "non potranno più") is found by a second vote,
 on strong hedges alone: the first reads both sides as hedged. A "could" against counterparts that
 mostly use a conditional that reports nothing ("mogłoby działać" against "che avrebbe prolungato",
@@ -27,9 +30,9 @@ from .polarity import _counterparts, cue_candidates, cue_next_door
 def find_hedging(ctx: FlagContext) -> list[Finding]:
     """``hedging`` candidates: a version that hedges what the others state as fact (or the reverse)."""
     out: list[Finding] = []
-    found = cue_candidates(ctx, lambda p: p.hedged, lambda c: c.kind in ("hedge", "weak", "modal"))
+    found = cue_candidates(ctx, lambda p: p.hedged, lambda c: c.kind in ("hedge", "weak", "modal", "expect"))
     seen = {(f.group.id, f.version) for f in found}
-    for f in cue_candidates(ctx, lambda p: p.hedges > 0, lambda c: c.kind == "hedge"):
+    for f in cue_candidates(ctx, lambda p: p.likely, lambda c: c.kind in ("hedge", "expect")):
         # "probably" where the others only say "can": the modal is ability, not doubt
         if (f.extra and (f.group.id, f.version) not in seen
                 and all(f.profiles[w].certainty >= 2 for w in f.vote.winners)):
