@@ -692,8 +692,12 @@ def _sign(monkeypatch, lang: str, text: str, axis: str) -> int:
     ("en", "A plot is less expensive than a grave.", -1),
     ("es", "Un lugar es menos caro que una tumba.", -1),
     ("it", "Un posto è più caro di una tomba.", 1),
-    ("pt", "Uma pousada de juventude não é um hotel barato.", 1),  # a negation anywhere in the clause turns it
+    ("pt", "Uma pousada de juventude não é um hotel barato.", 1),  # a negation just before turns it (articles not counted)
     ("de", "Eine Jugendherberge ist kein Billighotel.", 1),
+    # one on another verb does not: expensive signings are out of reach, not cheap
+    ("it", "Acquisti costosi non possiamo permetterceli.", 1),
+    ("de", "Teure Transfers sind nicht drin.", 1),
+    ("fr", "Nous n'avons pas les moyens de recruter des joueurs chers.", 1),
 ])
 def test_less_right_before_a_price_word_turns_it_over(monkeypatch, lang, text, sign):
     """"moins cher" is cheaper: a "less" word right before a word of the price axis turns it over."""

@@ -127,7 +127,7 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
                         if not turned:
                             continue
                     elif axis.before:
-                        turned = sum(1 for c in negs if _just_before(toks, c, i)
+                        turned = sum(1 for c in negs if _just_before(toks, c, i, opening)
                                      and not _across(toks, c, i, and_words, unit.text, opening)) % 2 == 1
                     else:
                         turned = sum(1 for c in negs if not _across(toks, c, i, and_words, unit.text, opening)) % 2 == 1
@@ -177,10 +177,12 @@ def _reach(toks: list[Token], cue: Cue) -> tuple[int, int]:
     return inside[0] - _NEAR, inside[-1] + _NEAR
 
 
-def _just_before(toks: list[Token], cue: Cue, i: int) -> bool:
-    """Whether a negation ``cue`` ends at most ``_NEAR`` tokens before token ``i`` ("non è affatto migliore")."""
+def _just_before(toks: list[Token], cue: Cue, i: int, opening: frozenset[str] = frozenset()) -> bool:
+    """Whether a negation ``cue`` ends at most ``_NEAR`` tokens before token ``i`` ("non è affatto migliore"),
+    articles (``opening``) not counted ("não é um hotel barato")."""
     inside = _inside(toks, cue)
-    return bool(inside) and 0 < i - inside[-1] <= _NEAR
+    return bool(inside) and 0 < i - inside[-1] <= _NEAR + sum(
+        1 for t in toks[inside[-1] + 1:i] if t.norm in opening)
 
 
 def _facing(ctx: FlagContext, group: Group, mine: Stance, theirs: Stance) -> bool:
