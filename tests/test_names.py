@@ -95,6 +95,8 @@ SAME = [
     ("Pechino", "Beijing", True),
     ("Pékin", "Pequim", True),
     ("Lapponia", "Lappland", True),  # a region's exonyms
+    ("Frioul-Vénétie", "Friuli Venezia Giulia", True),  # "Frioul-Vénétie julienne": its lowercase word left out
+    ("Friaul", "Friul", True),
     ("Nettuno", "Neptuna", True),  # planets are names with exonyms too
     ("Giove", "Jowisz", True),
     ("Peking", "Pekinie", True),
