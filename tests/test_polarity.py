@@ -302,7 +302,10 @@ NEGATION_CASES = [
     ("de", "Ohne Code drohen Bußgelder.", True),
     ("pl", "Za to bez podwyżki opłat.", True),
     ("de", "Es gibt keinen Code.", False),
-    ("pt", "Sem nenhum código.", False),  # concord with a plain negation is a plain negation
+    # the negative word a "without" governs right after it is part of it: "without anyone" is "without"
+    ("pt", "Sem nenhum código.", True),
+    ("it", "Molti alveari rischiano di restare senza nessuno che se ne occupi.", True),
+    ("it", "Senza fondi nessuno può aprire un laboratorio.", False),  # "nobody" is a claim of its own
 ])
 def test_without_negations_are_soft(lang, text, soft):
     [cue] = negations(text, lang)

@@ -407,7 +407,11 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
                 or _approximate(toks, g, lex, text) or _only_complement(toks, g, lex, text) or n in doubled):
             continue
         a, b = toks[g[0]], toks[g[-1]]
-        soft = all(toks[i].norm in lex.soft for i in g)
+        # "without" words, or one with the negative word right after it that it governs ("senza nessuno che
+        # se ne occupi" = "abandoned", "bez nikogo"): not "senza soldi nessuno può", not a particle
+        soft = all(toks[i].norm in lex.soft for i in g) or (
+            toks[g[0]].norm in lex.soft and g == list(range(g[0], g[0] + len(g)))
+            and not any(_listed(toks[i].norm, lex.particles) for i in g[1:]))
         out.append(Cue(a.start, b.end, text[a.start : b.end], "negation", soft))
     # cues inside a short quotation are part of a name or a title («Tram no», "No al tram")
     quoted = _short_quotes(text)
