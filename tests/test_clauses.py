@@ -24,6 +24,9 @@ SPLIT_CASES = [
      ["La sindaca ha tagliato il nastro davanti a duemila persone", "accolta però dai fischi di cinquanta residenti"]),
     ("de", "Die Brücke ist 186 Meter lang, kostete jedoch deutlich mehr als geplant.",
      ["Die Brücke ist 186 Meter lang", "kostete jedoch deutlich mehr als geplant"]),
+    # ... but one set off by commas is an aside: the sentence goes on
+    ("pt", "O coração do projeto, porém, é a coleção.", ["O coração do projeto, porém, é a coleção"]),
+    ("pt", "A sala abriu, porém o público não veio.", ["A sala abriu", "porém o público não veio"]),
     ("it", "La linea avrà 14 fermate e passerà ogni sette minuti, mentre i bus resteranno in servizio.",
      ["La linea avrà 14 fermate e passerà ogni sette minuti", "mentre i bus resteranno in servizio"]),
     ("fr", "L’usine fermera en 2026 ; les salariés seront transférés à Monteforte.",

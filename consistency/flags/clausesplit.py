@@ -184,6 +184,8 @@ def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
                 found = True  # ", al termine del quale …": a relative clause after a preposition
             if not found and i + 1 < len(toks) and toks[i + 1].norm in contrast:
                 found = True  # ", accolta però dai fischi …": a contrast word second in the piece
+            if found and t.norm in contrast and text[t.end:].lstrip(" ").startswith(","):
+                found = False  # "O coração do projeto, porém, é a coleção": an aside, the sentence goes on
             if found and not _infinitive_piece(text, toks, i, lang):
                 cuts.add(toks[i - 1].end + before.index(","))
                 cuts.add(t.start)
