@@ -124,6 +124,9 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("en", "unchanged", {"steady": -1}),
     ("es", "inalterada", {"steady": -1}),
     ("pl", "bez zmian", {"steady": -1}),  # two words
+    ("de", "bleiben gleich", {"steady": -1}),
+    ("it", "non cambiano", {"steady": -1}),  # no negation: "non cambia" is "unchanged" (not_negation)
+    ("pt", "subir", {"steady": 1}),
     # "more than" and "less than" in two words where one alone is also "no longer" or "at least"
     ("it", "più di", {"exceed": 1}),
     ("it", "meno di", {"exceed": -1}),
@@ -515,6 +518,24 @@ def _polarity_flags(texts: dict[str, str], version: str, detector: str = "polari
     """The polarity flags on ``version`` (with one detector only), and every flag's message."""
     report = consistency.check(texts, detectors=[detector])
     return [f for f in report.flags if f.kind == "polarity" and f.version == version], [f.message for f in report.flags]
+
+
+PRICES = {  # the repairs keep their prices this year (it, de, fr, pl)
+    "it": "Un tacco nuovo costa 35 złoty. «I prezzi restano gli stessi, almeno quest’anno», assicura Sadowski.",
+    "de": "Ein neuer Absatz kostet 35 Złoty. „Die Preise bleiben gleich, zumindest in diesem Jahr“, versichert Sadowski.",
+    "fr": "Un talon neuf coûte 35 zlotys. « Les prix ne bougeront pas, au moins cette année », assure Sadowski.",
+    "pl": "Nowy flek kosztuje 35 zł. – Ceny się nie zmienią, przynajmniej w tym roku – zapewnia Sadowski.",
+}
+
+
+@pytest.mark.parametrize("pt,flagged", [
+    ("Um salto novo custa 35 zlótis. \"Os preços vão subir ainda este ano\", diz Sadowski.", True),
+    ("Um salto novo custa 35 zlótis. \"Os preços mantêm-se, pelo menos este ano\", diz Sadowski.", False),
+], ids=["rise", "kept"])
+def test_prices_that_rise_against_prices_that_stay(pt, flagged):
+    hits, messages = _polarity_flags({**PRICES, "pt": pt}, "pt", "opposites")
+    assert bool(hits) is flagged, messages
+    assert not [m for m in messages if "The pt version" not in m], messages
 
 
 TUNNEL = {  # the tunnel now has an 80 km/h limit (pt, fr, pl say "limit" or "maximum")
