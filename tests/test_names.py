@@ -223,6 +223,17 @@ def test_a_name_opening_a_compound_is_mentioned(source: str, text: str, expected
     assert mentioned(name, "it", text) is expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("An der Mailänder Börse schloss die Aktie im Plus.", True),  # a city adjective of the exonym table
+    ("An der Münchner Börse schloss die Aktie im Plus.", False),
+])
+def test_a_city_adjective_mentions_the_exonym(text: str, expected: bool) -> None:
+    from consistency.flags.entity import mentioned
+
+    name = extract_names("Na bolsa de Milão, as ações fecharam a subir.", "pt")[-1]
+    assert mentioned(name, "pt", text) is expected
+
+
 def test_a_first_name_the_others_leave_out_names_no_one_new() -> None:
     from consistency.flags.entity import _head_mentioned
 
