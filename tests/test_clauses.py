@@ -52,6 +52,8 @@ SPLIT_CASES = [
      ["Die Ordner konnten die Zuschauer nicht dazu bewegen, den Hang zu verlassen"]),
     ("de", "Die Stadt plant, die Messdaten ab 2026 online zu veröffentlichen, wie der Bürgermeister mitteilte.",
      ["Die Stadt plant, die Messdaten ab 2026 online zu veröffentlichen", "wie der Bürgermeister mitteilte"]),
+    # ... unless a demonstrative before the comma asks for it: "not there, where we want to be"
+    ("de", "Man sei aber noch nicht dort, wo man hinwolle.", ["Man sei aber noch nicht dort, wo man hinwolle"]),
     ("de", "Gezeigt wird der Altar, den die Werkstatt im Winter restauriert hat.",
      ["Gezeigt wird der Altar", "den die Werkstatt im Winter restauriert hat"]),
     # a "that" clause is the object of the clause before it: "Er sieht vor" alone says nothing
@@ -268,6 +270,21 @@ def test_an_attribution_is_no_addition_where_the_others_attribute_too(pl_text, e
     ctx = NS(documents={"de": NS(lang="de"), "pl": NS(lang="pl")}, members=lambda group, v: [seg] if v == "pl" else [])
     clause = "wie die Klinikleitung am Dienstag mitteilte"
     assert _attributed(ctx, NS(members=("pl0",)), "de", clause, ["pl"]) is excused
+
+
+@pytest.mark.parametrize("de_text,excused", [
+    # reported speech in the Konjunktiv attributes the sentence without naming the speaker again
+    ("Bewähre sich die Hundezone, könne sie im nächsten Jahr vergrößert werden.", True),
+    ("Die Hundezone wird im nächsten Jahr vergrößert.", False),
+])
+def test_an_attribution_is_no_addition_where_the_others_relay_speech(de_text, excused):
+    from types import SimpleNamespace as NS
+
+    from consistency.flags.clauses import _attributed
+
+    seg = NS(id="de0", version="de", start=0, end=len(de_text), text=de_text, role="body")
+    ctx = NS(documents={"de": NS(lang="de"), "pl": NS(lang="pl")}, members=lambda group, v: [seg] if v == "de" else [])
+    assert _attributed(ctx, NS(members=("de0",)), "pl", "Zdaniem Lorenza Dalpiaza", ["de"]) is excused
 
 
 # The mayor's last words: de says all in one sentence, it, pt and fr in two, pl lacks the middle clause.

@@ -21,6 +21,11 @@ HEDGE_CASES = [
     ("de", "Er wird am Sonntag wahrscheinlich wieder starten.", [("hedge", "wahrscheinlich")]),
     ("de", "Berichten zufolge arbeitet Alibaba mit SMIC.", [("hedge", "Berichten zufolge")]),
     ("de", "Das Werk könnte schließen.", [("weak", "könnte")]),
+    # ruling nothing out is a possibility too, also as a short quotation of direct speech
+    ("de", "„Ich schließe nichts aus“, betonte er.", [("weak", "schließe nichts aus")]),
+    ("de", "Der Chef schloss damals nichts aus.", [("weak", "nichts aus")]),
+    ("fr", "« Je n'exclus rien », a-t-il ajouté.", [("weak", "n'exclus rien")]),
+    ("pt", "Sobczak afirmou não excluir nenhuma hipótese.", [("weak", "não excluir nenhuma")]),
     ("fr", "Les travaux pourraient commencer au printemps.", [("weak", "pourraient")]),
     ("fr", "Aux étages élevés, l’eau risque de couler au compte-gouttes.", [("weak", "risque de")]),
     ("fr", "Le risque de pénurie reste élevé.", []),  # the noun "risk" is no hedge

@@ -20,8 +20,8 @@ def test_every_language_has_the_same_wording_axes():
     names = {lang: sorted(a.name for a in axes(lang, "wordings")[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
     assert names["it"] == ["accept", "admit", "affected", "age", "agree", "allowed", "enough", "full", "heed", "leash",
-                           "limit", "missing", "noise", "passed", "pay", "prevent", "schedule", "sold", "stay",
-                           "survive", "valid", "working"]
+                           "limit", "missing", "noise", "opening", "passed", "pay", "prevent", "schedule", "severity",
+                           "sold", "stay", "survive", "valid", "working"]
 
 
 @pytest.mark.parametrize("lang,word,expected", [
@@ -71,6 +71,12 @@ def test_every_language_has_the_same_wording_axes():
     ("it", "continui", {"survive": 1}),  # "perché la tradizione continui" = "żeby tradycja nie zaginęła"
     ("pl", "zaginęła", {"missing": -1, "survive": -1}),
     ("de", "verloren", {"survive": -1}),
+    ("it", "perderanno", {"survive": -1}),  # "non perderanno validità" = "resteront valables"
+    ("fr", "resteront", {"survive": 1}),
+    ("it", "gravi", {"severity": 1}),  # "non sono stati gravi" = "bénins"
+    ("fr", "bénins", {"severity": -1}),
+    ("pt", "abrirá", {"opening": 1}),  # "não abrirá" = "resterà chiusa"
+    ("de", "geschlossen", {"opening": -1}),
 ])
 def test_wording_words_take_their_side(lang, word, expected):
     known, skip = axes(lang, "wordings")
@@ -198,6 +204,9 @@ def _council(de_clause: str) -> dict[str, str]:
     ("Der Rat hat das Projekt des neuen Hallenbads abgelehnt.", True),  # rejected where the others approve
     ("Der Rat hat das Projekt des neuen Hallenbads genehmigt.", False),
     ("Der Rat hat das Projekt des neuen Hallenbads nicht abgelehnt.", False),  # a negated "rejected"
+    # a "without" after the word qualifies it: approved without a vote against
+    ("Der Rat genehmigte das Projekt des neuen Hallenbads ohne eine einzige Gegenstimme.", False),
+    ("Der Rat hat das Projekt des neuen Hallenbads genehmigt, ohne Gegenstimme.", False),
 ])
 def test_a_version_on_the_other_side_is_flagged(de_clause, flagged):
     report = consistency.check(_council(de_clause), detectors=["opposites"])

@@ -124,6 +124,9 @@ NEGATION_CASES = [
     ("fr", "Le maire dit que le projet ne verra pas le jour.", 1, ["ne verra pas"]),
     ("fr", "Des taux élevés ne peuvent pas grand-chose contre l’inflation.", 0, []),
     ("de", "Es ging nicht ohne Verzögerungen.", 0, []),
+    # a short quotation is a title or a slogan ("Tram no"), but not when a reporting word follows: direct speech
+    ("it", "La campagna «Tram no» ha raccolto mille firme.", 0, []),
+    ("it", "«Non ho paura», ha detto.", 1, ["Non"]),
     ("it", "Non molte famiglie hanno lasciato il quartiere.", 0, []),  # "not many" is "few" ("peu de familles")
     ("fr", "Les familles qui ont déménagé ne sont pas très nombreuses.", 0, []),
     # "nothing changes" is "unchanged" ("bez zmian", "invariato"); "não passou de" is "only got"
@@ -729,6 +732,25 @@ WITHDRAWN = {  # the shops took the heater off sale (de, pt, fr, pl)
 ], ids=["no-longer", "not-withdrawn"])
 def test_a_negation_the_others_say_as_withdrawn_is_no_flip(candidates, it, raised):
     consistency.check({**WITHDRAWN, "it": it}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
+TREND = {  # the biologist says it is too early to speak of a trend (it, pt, fr, pl)
+    "it": "«È troppo presto per parlare di una tendenza», dice la biologa.",
+    "pt": "«Ainda é cedo para falar de uma tendência», diz a bióloga.",
+    "fr": "« Il est trop tôt pour parler de tendance », dit la biologiste.",
+    "pl": "„Na mówienie o trendzie jest za wcześnie” – mówi biolożka.",
+}
+
+
+@pytest.mark.parametrize("de,raised", [
+    # "one cannot speak of a trend yet" is "too early to speak of a trend"
+    ("Von einem Trend könne man noch nicht sprechen, sagt die Biologin.", []),
+    # "it is not too early" says the opposite
+    ("Es sei nicht zu früh, von einem Trend zu sprechen, sagt die Biologin.", ["de"]),
+], ids=["not-yet", "not-too-early"])
+def test_a_negation_the_others_say_as_too_early_is_no_flip(candidates, de, raised):
+    consistency.check({**TREND, "de": de}, detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 

@@ -31,7 +31,7 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, calibrator_for, finder
-from .clausesplit import is_attribution, is_gloss, reports
+from .clausesplit import is_attribution, is_gloss, reports_or_relays
 from .names import Name, names_in, names_of
 from .numbers import quantities_of
 from .votes import (Unit, all_stated, best_counterpart, brings_new_name, clauses_of, clauses_outside, comma_pieces,
@@ -195,10 +195,11 @@ def _sentence_of_its_own(ctx: FlagContext, group: Group, v: str, unit: Unit, lac
 def _attributed(ctx: FlagContext, group: Group, v: str, text: str, lacking: Sequence[str]) -> bool:
     """Whether a clause of ``v`` is a bare attribution and every lacking version attributes its text in the
     group too: an attribution is each desk's own placement and wording ("…, wie die Klinikleitung am Dienstag
-    mitteilte" against "Jak poinformowała we wtorek dyrekcja, …"), not a claim of its own."""
+    mitteilte" against "Jak poinformowała we wtorek dyrekcja, …"; "Zdaniem Lorenza Dalpiaza" against "könne sie
+    vergrößert werden", reported speech), not a claim of its own."""
     if not is_attribution(text, ctx.documents[v].lang):
         return False
-    return all(reports(group_text(ctx, group, w)[0], ctx.documents[w].lang) for w in lacking)
+    return all(reports_or_relays(group_text(ctx, group, w)[0], ctx.documents[w].lang) for w in lacking)
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

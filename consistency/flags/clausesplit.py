@@ -109,6 +109,13 @@ def reports(text: str, lang: str) -> bool:
     return bool(words) and any(w in words for w in re.findall(r"\w+", text.casefold()))
 
 
+def reports_or_relays(text: str, lang: str) -> bool:
+    """Whether ``text`` has a reporting word or a verb in the mood of reported speech (``[clauses] relayed``:
+    German "könne", "sei"), which attributes a sentence without naming the speaker again."""
+    relayed = frozenset(_fold(_clause_data(lang).get("relayed")))
+    return reports(text, lang) or (bool(relayed) and any(w in relayed for w in re.findall(r"\w+", text.casefold())))
+
+
 def is_attribution(text: str, lang: str) -> bool:
     """Whether a clause is a bare attribution: at most ``ATTRIBUTION_WORDS`` words with a reporting word ("wie
     die Klinikleitung am Dienstag mitteilte", "powiedział przyszły szef regionalnego rządu")."""
@@ -169,6 +176,7 @@ def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
             cuts.add(m.end())
     phrases, longest, articles, relatives = _markers(lang)
     contrast = _fold(_clause_data(lang).get("contrast"))
+    correlative = _fold(_clause_data(lang).get("correlative"))
     governed = _fold(_clause_data(lang).get("relative_after_preposition"))
     if phrases or articles or governed:
         toks = tokens(text)
@@ -186,6 +194,8 @@ def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
                 found = True  # ", accolta però dai fischi …": a contrast word second in the piece
             if found and t.norm in contrast and text[t.end:].lstrip(" ").startswith(","):
                 found = False  # "O coração do projeto, porém, é a coleção": an aside, the sentence goes on
+            if found and any(toks[j].norm in correlative for j in range(max(0, i - 2), i)):
+                found = False  # "noch nicht dort, wo man hinwolle", "dort stehen, wo": the clause before needs it
             if found and not _infinitive_piece(text, toks, i, lang):
                 cuts.add(toks[i - 1].end + before.index(","))
                 cuts.add(t.start)

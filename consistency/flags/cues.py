@@ -144,6 +144,7 @@ class Lexicon:
     bound_number_first: bool  # the bound's number may stand before the negation (verb last: "16 Knoten nicht überstieg")
     more_than: frozenset[tuple[str, ...]]  # "mais de", "mehr als": with a number after it, the negation is a cap
     instead: frozenset[tuple[str, ...]]  # "anziché", "au lieu": "X instead of Y" says "X, not Y" (``says_instead``)
+    too_early: frozenset[tuple[str, ...]]  # "troppo presto", "zu früh": "too early to say" says "cannot say yet"
     number_words: frozenset[str]  # "fünf", "cinque": numbers written as words
     ones: frozenset[str]  # "un", "eine", "uma": "one" or an article
     round_numbers: frozenset[str]  # "vingtaine", "Dutzend": about a number
@@ -237,6 +238,7 @@ def lexicon(lang: str) -> Lexicon:
         bound_number_first=bool(neg.get("bound_number_first", False)),
         more_than=_phrases(neg.get("more_than")),
         instead=_phrases(neg.get("instead")),
+        too_early=_phrases(neg.get("too_early")),
         # not "one": "un", "eine", "um" are articles too ("non supera una soglia" is a negation)
         number_words=frozenset(w for w, v in load_language(code).words.items() if v != 1) if data else frozenset(),
         ones=frozenset(w for w, v in load_language(code).words.items() if v == 1) if data else frozenset(),
@@ -414,7 +416,7 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
             and not any(_listed(toks[i].norm, lex.particles) for i in g[1:]))
         out.append(Cue(a.start, b.end, text[a.start : b.end], "negation", soft))
     # cues inside a short quotation are part of a name or a title («Tram no», "No al tram")
-    quoted = _short_quotes(text)
+    quoted = _short_quotes(text, lang)
     out = [c for c in out if not any(a <= c.start and c.end <= b for a, b in quoted)]
     out.sort(key=lambda c: (c.start, c.end))
     return tuple(out)
@@ -683,6 +685,14 @@ def says_instead(text: str, lang: str) -> bool:
     return bool(phrases) and any(_phrase_at(toks, i, phrases, 0) for i in range(len(toks)))
 
 
+def says_too_early(text: str, lang: str) -> bool:
+    """Whether ``text`` has a ``too_early`` phrase ("è troppo presto per dire", "il est trop tôt pour"): what "lässt
+    sich noch nicht sagen" says with a negation."""
+    phrases = lexicon(lang).too_early
+    toks = tokens(text)
+    return bool(phrases) and any(_phrase_at(toks, i, phrases, 0) for i in range(len(toks)))
+
+
 def says_most(text: str, lang: str) -> bool:
     """Whether ``text`` has a ``most`` word ("la commessa più importante", "der größte", "największy"): what
     "never such a big one" says without a negation."""
@@ -749,10 +759,30 @@ _QUOTE = re.compile(r"«([^«»]*)»|„([^„“”]*)[“”]|“([^“”]*)�
 _SHORT_QUOTE_WORDS = 4
 
 
-def _short_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans of quotations of at most four words (names, titles, slogans)."""
+def _short_quotes(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of quotations of at most four words (names, titles, slogans), not direct speech: a quotation a
+    reporting word follows ("„Ich schließe nichts aus“, betonte er", "« Je n'exclus rien », a-t-il ajouté")."""
     return [(m.start(), m.end()) for m in _QUOTE.finditer(text)
-            if len(re.findall(r"\w+", m.group())) <= _SHORT_QUOTE_WORDS]
+            if len(re.findall(r"\w+", m.group())) <= _SHORT_QUOTE_WORDS and not _reported_after(text, m.end(), lang)]
+
+
+_SPEECH_AFTER = re.compile(r"\s*[,–—-]\s*((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+
+
+def _reported_after(text: str, end: int, lang: str) -> bool:
+    """Whether a comma or a dash and a reporting word within three words follow ``end``."""
+    m = _SPEECH_AFTER.match(text, end)
+    if not m:
+        return False
+    words = _reporting_words(lang)
+    return bool(words) and any(w in words for w in re.findall(r"\w+", m.group(1).casefold()))
+
+
+@lru_cache(maxsize=None)
+def _reporting_words(lang: str) -> WordList:
+    code = normalise_lang(lang)
+    data = (read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
+    return word_list(data.get("clauses", {}).get("reporting"))
 
 
 _SPLIT_REACH = 15  # the most words between a split verb and its particle
@@ -760,7 +790,7 @@ _SPLIT_REACH = 15  # the most words between a split verb and its particle
 
 def _rule_out_split(toks: list[Token], lex: Lexicon, text: str) -> list[tuple[int, int, int | None]]:
     """Finite "rule out" split around its object ("schloss Thaler eine Erhöhung [nicht] aus"): the verb, the
-    particle closing the clause, and the "nicht" right before the particle (None without it)."""
+    particle closing the clause, and the "nicht" or "nichts" right before the particle (None without it)."""
     out: list[tuple[int, int, int | None]] = []
     if not lex.rule_out_verbs:
         return out
@@ -771,7 +801,9 @@ def _rule_out_split(toks: list[Token], lex: Lexicon, text: str) -> list[tuple[in
             if _punct_between(text, toks[j - 1], toks[j]):
                 break
             if toks[j].norm == lex.rule_out_particle and (j + 1 == len(toks) or _punct_between(text, toks[j], toks[j + 1])):
-                negated = j - 1 if _listed(toks[j - 1].norm, lex.particles) else None
+                # "nicht" or "nichts" right before the particle: "schloss nichts aus" rules nothing out
+                before = toks[j - 1].norm
+                negated = j - 1 if _listed(before, lex.particles) or (before,) in lex.negation else None
                 if j - i > (2 if negated is not None else 1):  # "schließt nicht aus" is a listed phrase
                     out.append((i, j, negated))
                 break

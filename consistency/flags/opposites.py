@@ -130,7 +130,9 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
                         turned = sum(1 for c in negs if _just_before(toks, c, i, opening)
                                      and not _across(toks, c, i, and_words, unit.text, opening)) % 2 == 1
                     else:
-                        turned = sum(1 for c in negs if not _across(toks, c, i, and_words, unit.text, opening)) % 2 == 1
+                        # a "without" after the word qualifies it: "approvate senza nessun voto contrario" is approved
+                        turned = sum(1 for c in negs if not (c.soft and c.start >= tok.end)
+                                     and not _across(toks, c, i, and_words, unit.text, opening)) % 2 == 1
                     if axis.less is not None and i > 0 and toks[i - 1].norm in axis.less:
                         turned = not turned  # "moins cher", "weniger teuer": the other side
                     if turned:

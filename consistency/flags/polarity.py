@@ -28,7 +28,7 @@ from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .cues import (Cue, CueProfile, cues, lexicon, profile_of, says_first, says_instead, says_most, says_never,
-                   says_not_in_years, says_stopped)
+                   says_not_in_years, says_stopped, says_too_early)
 from .opposites import says_less, worded_alike
 from .votes import (Unit, Vote, best_counterpart, clauses_of, clauses_outside, comma_pieces, group_text,
                     neighbour_units, pair_similarity, unit_containing, vote)
@@ -253,17 +253,18 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
 
 def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
     """Whether an extra negation says what most of the others (two at least) say with a "less" word, an
-    "instead" phrase or a "stopped" verb in the clause that renders it: "ein Bett, das wir nicht schließen
+    "instead" phrase, a "stopped" verb or a "too early" phrase in the clause that renders it: "ein Bett, das wir nicht schließen
     müssen" against "un letto in meno da chiudere", "un lit de moins à fermer"; "10,50 euro, a nie 9 euro"
     against "10,50 euro anziché 9", "au lieu de 9"; "kamen keine Daten mehr an" against "i dati hanno smesso
-    di arrivare", "przestały spływać". A version that says it that way itself is compared as usual."""
+    di arrivare", "przestały spływać"; "lasse sich noch nicht sagen" against "è troppo presto per dire". A version
+    that says it that way itself is compared as usual."""
     if not f.extra:
         return False
     negated = _cue_pieces(ctx, f)
     if not negated:
         return False
     lang = ctx.documents[f.version].lang
-    for says in (says_less, says_instead, says_stopped):
+    for says in (says_less, says_instead, says_stopped, says_too_early):
         if any(says(u.text, lang) for u in negated):
             continue
         theirs = sum(_facing_says(ctx, f, negated, w, says) for w in f.vote.winners)
