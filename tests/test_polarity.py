@@ -127,6 +127,9 @@ NEGATION_CASES = [
     # a short quotation is a title or a slogan ("Tram no"), but not when a reporting word follows: direct speech
     ("it", "La campagna «Tram no» ha raccolto mille firme.", 0, []),
     ("it", "«Non ho paura», ha detto.", 1, ["Non"]),
+    # "whether or not" negates neither outcome
+    ("fr", "Le parquet décidera de faire appel ou non de la relaxe.", 0, []),
+    ("de", "Die Staatsanwaltschaft prüft, ob sie Berufung einlegt oder nicht.", 0, []),
     ("it", "Non molte famiglie hanno lasciato il quartiere.", 0, []),  # "not many" is "few" ("peu de familles")
     ("fr", "Les familles qui ont déménagé ne sont pas très nombreuses.", 0, []),
     # "nothing changes" is "unchanged" ("bez zmian", "invariato"); "não passou de" is "only got"

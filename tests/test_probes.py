@@ -2,7 +2,7 @@
 numbers, names, lexical negations and free quotes, each written in it, de, pt, fr and pl with the freedom of
 real translations (sentences split and merged, numbers in each desk's format and in words, inflected names,
 exonyms, captions, bylines, timestamps and reading times in some versions). Each once exposed one or more
-gaps (docs/evaluation.md, sessions 24 and 25)."""
+gaps (docs/evaluation.md, sessions 24 to 26)."""
 from __future__ import annotations
 
 from pathlib import Path
