@@ -12,8 +12,8 @@ LANGS = ("it", "de", "pt", "fr", "pl", "en", "es")
 def test_every_language_has_the_same_axes():
     names = {lang: sorted(a.name for a in axes(lang)[0]) for lang in LANGS}
     assert len({tuple(v) for v in names.values()}) == 1, names
-    assert names["it"] == ["approve", "avoid", "better", "confirm", "custody", "early", "exceed", "open", "praise",
-                           "price", "rise", "steady", "strengthen", "support", "verdict", "withdraw"]
+    assert names["it"] == ["approve", "avoid", "better", "confirm", "custody", "early", "exceed", "open", "permit",
+                           "praise", "price", "rise", "steady", "strengthen", "support", "verdict", "withdraw"]
 
 
 def test_every_language_has_the_same_wording_axes():
@@ -545,6 +545,24 @@ def test_prices_that_rise_against_prices_that_stay(pt, flagged):
     hits, messages = _polarity_flags({**PRICES, "pt": pt}, "pt", "opposites")
     assert bool(hits) is flagged, messages
     assert not [m for m in messages if "The pt version" not in m], messages
+
+
+CULL = {  # shooting sows that lead piglets stays banned (it, de, pt, fr)
+    "it": "Il distretto replica che l’abbattimento delle scrofe che guidano i piccoli resta severamente vietato.",
+    "de": "Der Kreis hält dagegen, dass der Abschuss führender Bachen streng verboten bleibt.",
+    "pt": "O distrito responde que o abate de fêmeas acompanhadas de crias continua estritamente proibido.",
+    "fr": "Le district rétorque que le tir des laies suitées reste strictement interdit.",
+}
+
+
+@pytest.mark.parametrize("pl,flagged", [
+    ("Starostwo odpowiada, że odstrzał loch prowadzących warchlaki będzie odtąd dozwolony.", True),
+    ("Starostwo odpowiada, że odstrzał loch prowadzących warchlaki pozostaje surowo zabroniony.", False),
+    ("Starostwo odpowiada, że odstrzał loch prowadzących warchlaki nadal nie jest dozwolony.", False),
+], ids=["allowed", "banned", "not-allowed"])
+def test_allowed_against_banned(pl, flagged):
+    hits, messages = _polarity_flags({**CULL, "pl": pl}, "pl", "opposites")
+    assert bool(hits) is flagged, messages
 
 
 TUNNEL = {  # the tunnel now has an 80 km/h limit (pt, fr, pl say "limit" or "maximum")
