@@ -26,6 +26,8 @@ HEDGE_CASES = [
     ("de", "Der Chef schloss damals nichts aus.", [("weak", "nichts aus")]),
     ("fr", "« Je n'exclus rien », a-t-il ajouté.", [("weak", "n'exclus rien")]),
     ("pt", "Sobczak afirmou não excluir nenhuma hipótese.", [("weak", "não excluir nenhuma")]),
+    ("fr", "De nouveaux dépassements ne sont pas exclus.", [("weak", "pas exclus")]),
+    ("de", "Neue Überschreitungen seien möglich.", [("weak", "seien möglich")]),  # said to be possible
     ("fr", "Les travaux pourraient commencer au printemps.", [("weak", "pourraient")]),
     ("fr", "Aux étages élevés, l’eau risque de couler au compte-gouttes.", [("weak", "risque de")]),
     ("fr", "Le risque de pénurie reste élevé.", []),  # the noun "risk" is no hedge

@@ -217,6 +217,17 @@ def test_a_version_on_the_other_side_is_flagged(de_clause, flagged):
     assert not [f for f in report.flags if f.version != "de"], [f.message for f in report.flags]
 
 
+@pytest.mark.parametrize("de_clause,flagged", [
+    # a "without" that governs the word turns it: adjourned without approving the project
+    ("Der Rat vertagte sich, ohne das Projekt des neuen Hallenbads zu genehmigen.", True),
+    # one with an article after it names a condition: no approval, no project
+    ("Ohne die Genehmigung durch den Rat wäre das Projekt des neuen Hallenbads gescheitert.", False),
+], ids=["without-approving", "without-the-approval"])
+def test_a_without_turns_only_what_it_governs(de_clause, flagged):
+    hits, messages = _polarity_flags(_council(de_clause), "de", "opposites")
+    assert bool(hits) is flagged, messages
+
+
 def _pumped(it_sentence: str) -> dict[str, str]:
     return {
         "it": "Il pozzo è profondo 3200 metri. " + it_sentence + " L’impianto entrerà in funzione nel 2027.",

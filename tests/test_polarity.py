@@ -130,7 +130,9 @@ NEGATION_CASES = [
     # "whether or not" negates neither outcome
     ("fr", "Le parquet décidera de faire appel ou non de la relaxe.", 0, []),
     ("de", "Die Staatsanwaltschaft prüft, ob sie Berufung einlegt oder nicht.", 0, []),
-    ("it", "Non molte famiglie hanno lasciato il quartiere.", 0, []),  # "not many" is "few" ("peu de familles")
+    ("it", "Non molte famiglie hanno lasciato il quartiere.", 0, []),
+    ("pt", "Não são muitos os agricultores que beneficiam da subida.", 0, []),
+    ("pt", "O milho não sofreu alterações.", 0, []),  # "unchanged"  # "not many" is "few" ("peu de familles")
     ("fr", "Les familles qui ont déménagé ne sont pas très nombreuses.", 0, []),
     # "nothing changes" is "unchanged" ("bez zmian", "invariato"); "não passou de" is "only got"
     ("de", "Für Altpapier ändert sich nichts.", 0, []),

@@ -59,6 +59,11 @@ def _fold(items: Any) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
+def infinitive_markers(lang: str) -> frozenset[str]:
+    """The language's infinitive markers (``[clauses] infinitive``: "zu")."""
+    return _infinitives(lang)[1]
+
+
 def _infinitives(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """(articles that open an infinitive's object, infinitive markers): ", den Platz zu räumen"."""
     clauses = _clause_data(lang)

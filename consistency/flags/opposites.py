@@ -28,7 +28,7 @@ from typing import Any
 from ..types import Group
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .clausesplit import articles, coordinators
+from .clausesplit import articles, coordinators, infinitive_markers
 from .cues import Cue, Token, cues, tokens
 from ..datafiles import WordList, read_data, word_list
 from .numbers import normalise_lang
@@ -106,6 +106,7 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
     found: dict[str, list[Stance]] = {}
     and_words = coordinators(lang)
     opening = articles(lang)
+    markers = infinitive_markers(lang)
     for unit in units:
         negs = [c for c in cues(unit.text, lang) if c.kind == "negation"]
         toks = tokens(unit.text)
@@ -130,8 +131,10 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
                         turned = sum(1 for c in negs if _just_before(toks, c, i, opening)
                                      and not _across(toks, c, i, and_words, unit.text, opening)) % 2 == 1
                     else:
-                        # a "without" after the word qualifies it: "approvate senza nessun voto contrario" is approved
-                        turned = sum(1 for c in negs if not (c.soft and c.start >= tok.end)
+                        # a "without" turns only a word right after it ("senza approvare", "ohne zu genehmigen"): one
+                        # after the word qualifies it ("approvate senza nessun voto contrario" is approved), and one
+                        # with an article after it names a condition ("senza l'approvazione della ministra")
+                        turned = sum(1 for c in negs if not (c.soft and not _governs(toks, c, i, opening, markers))
                                      and not _across(toks, c, i, and_words, unit.text, opening)) % 2 == 1
                     if axis.less is not None and i > 0 and toks[i - 1].norm in axis.less:
                         turned = not turned  # "moins cher", "weniger teuer": the other side
@@ -177,6 +180,17 @@ def _reach(toks: list[Token], cue: Cue) -> tuple[int, int]:
     if not inside:
         return 0, -1
     return inside[0] - _NEAR, inside[-1] + _NEAR
+
+
+def _governs(toks: list[Token], cue: Cue, i: int, opening: frozenset[str], markers: frozenset[str]) -> bool:
+    """Whether token ``i`` is what a "without" ``cue`` negates: right after it, no article between ("senza
+    approvare"; not "senza l'approvazione"), or an infinitive with its marker ("ohne das Projekt zu genehmigen")."""
+    inside = _inside(toks, cue)
+    if not inside or i <= inside[-1]:
+        return False
+    if i > 0 and toks[i - 1].norm in markers:
+        return True
+    return i - inside[-1] <= 2 and not any(t.norm in opening for t in toks[inside[-1] + 1:i])
 
 
 def _just_before(toks: list[Token], cue: Cue, i: int, opening: frozenset[str] = frozenset()) -> bool:
