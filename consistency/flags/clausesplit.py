@@ -23,8 +23,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .cues import _phrases, tokens
-from ..datafiles import WordList, read_data, word_list
+from .cues import _phrases, lexicon, tokens
+from ..datafiles import read_data
 from .numbers import normalise_lang
 
 __all__ = ["MIN_WORDS", "coordinators", "is_attribution", "is_gloss", "reports", "split_clauses"]
@@ -58,12 +58,12 @@ def _fold(items: Any) -> frozenset[str]:
     return frozenset(str(x).casefold() for x in items or [])
 
 
-@lru_cache(maxsize=64)
 def infinitive_markers(lang: str) -> frozenset[str]:
     """The language's infinitive markers (``[clauses] infinitive``: "zu")."""
     return _infinitives(lang)[1]
 
 
+@lru_cache(maxsize=64)
 def _infinitives(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """(articles that open an infinitive's object, infinitive markers): ", den Platz zu räumen"."""
     clauses = _clause_data(lang)
@@ -100,9 +100,9 @@ def _infinitive_piece(text: str, toks: list, i: int, lang: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _reporting(lang: str) -> WordList:
-    """A language's reporting words (``[clauses] reporting``)."""
-    return word_list(_clause_data(lang).get("reporting"))
+def _relayed(lang: str) -> frozenset[str]:
+    """A language's verbs in the mood of reported speech (``[clauses] relayed``)."""
+    return _fold(_clause_data(lang).get("relayed"))
 
 
 ATTRIBUTION_WORDS = 8  # the longest clause read as a bare attribution
@@ -110,14 +110,14 @@ ATTRIBUTION_WORDS = 8  # the longest clause read as a bare attribution
 
 def reports(text: str, lang: str) -> bool:
     """Whether ``text`` has a reporting word ("sagte", "selon", "ha comunicato", "powiedział")."""
-    words = _reporting(lang)
+    words = lexicon(lang).reporting
     return bool(words) and any(w in words for w in re.findall(r"\w+", text.casefold()))
 
 
 def reports_or_relays(text: str, lang: str) -> bool:
     """Whether ``text`` has a reporting word or a verb in the mood of reported speech (``[clauses] relayed``:
     German "könne", "sei"), which attributes a sentence without naming the speaker again."""
-    relayed = frozenset(_fold(_clause_data(lang).get("relayed")))
+    relayed = _relayed(lang)
     return reports(text, lang) or (bool(relayed) and any(w in relayed for w in re.findall(r"\w+", text.casefold())))
 
 

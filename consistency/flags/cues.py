@@ -178,6 +178,7 @@ class Lexicon:
     reportative_not_with: frozenset[str]  # "si", "se" anywhere in the sentence: a condition
     # German "soll ... blockiert haben": a modal with a perfect infinitive after it reports a claim
     said_modal: frozenset[str]
+    reporting: WordList  # ``[clauses] reporting``: "sagte", "ha detto" (a short quotation before one is direct speech)
     perfect: frozenset[str]
     reportative_not_before: frozenset[str]  # "dû", "potuto" after it: "should have", "could have"
     boosters: frozenset[tuple[str, ...]]
@@ -267,6 +268,7 @@ def lexicon(lang: str) -> Lexicon:
         reportative_not_with=frozenset(_norm(w) for w in hed.get("reportative_not_with", [])),
         reportative_not_before=frozenset(_norm(w) for w in hed.get("reportative_not_before", [])),
         said_modal=frozenset(_norm(w) for w in hed.get("said_modal", [])),
+        reporting=word_list(_norm(w) for w in data.get("clauses", {}).get("reporting", [])),
         perfect=frozenset(_norm(w) for w in hed.get("perfect", [])),
         boosters=sets[5],
         longest=longest,
@@ -677,20 +679,21 @@ def says_first(text: str, lang: str) -> bool:
     return bool(words) and any(t.norm in words for t in tokens(text))
 
 
+def _has_phrase(text: str, phrases: frozenset[tuple[str, ...]]) -> bool:
+    toks = tokens(text)
+    return bool(phrases) and any(_phrase_at(toks, i, phrases, 0) for i in range(len(toks)))
+
+
 def says_instead(text: str, lang: str) -> bool:
     """Whether ``text`` has an ``instead`` phrase ("10,50 euro anziché 9", "au lieu de 9"): what "10,50 euro, a
     nie 9 euro" says with a negation."""
-    phrases = lexicon(lang).instead
-    toks = tokens(text)
-    return bool(phrases) and any(_phrase_at(toks, i, phrases, 0) for i in range(len(toks)))
+    return _has_phrase(text, lexicon(lang).instead)
 
 
 def says_too_early(text: str, lang: str) -> bool:
     """Whether ``text`` has a ``too_early`` phrase ("è troppo presto per dire", "il est trop tôt pour"): what "lässt
     sich noch nicht sagen" says with a negation."""
-    phrases = lexicon(lang).too_early
-    toks = tokens(text)
-    return bool(phrases) and any(_phrase_at(toks, i, phrases, 0) for i in range(len(toks)))
+    return _has_phrase(text, lexicon(lang).too_early)
 
 
 def says_most(text: str, lang: str) -> bool:
@@ -774,15 +777,8 @@ def _reported_after(text: str, end: int, lang: str) -> bool:
     m = _SPEECH_AFTER.match(text, end)
     if not m:
         return False
-    words = _reporting_words(lang)
+    words = lexicon(lang).reporting
     return bool(words) and any(w in words for w in re.findall(r"\w+", m.group(1).casefold()))
-
-
-@lru_cache(maxsize=None)
-def _reporting_words(lang: str) -> WordList:
-    code = normalise_lang(lang)
-    data = (read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}
-    return word_list(data.get("clauses", {}).get("reporting"))
 
 
 _SPLIT_REACH = 15  # the most words between a split verb and its particle
