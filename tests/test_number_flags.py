@@ -306,3 +306,19 @@ def test_the_order_of_the_other_versions_does_not_decide_a_number_flag():
         found.append(sorted((f.version, f.start, f.end) for f in report.flags))
     assert found[0] == found[1]
     assert any(v == "pt" for v, _s, _e in found[0])
+
+
+
+@pytest.mark.parametrize("cost,expected", [
+    ("46.000 Euro", []),
+    ("64.000 Euro", [("de", "64.000 Euro")]),
+], ids=["same", "changed"])
+def test_a_figure_in_a_sentence_split_off_is_compared_with_the_sentence_it_came_from(cost, expected):
+    """eval/sets/falconry-castelrudo: de splits the contract sentence ("… einen Vertrag mit dem 38-jährigen
+    Falkner …. Er läuft achtzehn Monate und kostet 64.000 Euro."); the aligner leaves the second half alone,
+    so no group held de's price and the others' "46.000 euro". Its figures are now compared with the
+    sentence it came from (it shares the eighteen months with it)."""
+    folder = Path(__file__).resolve().parents[1] / "eval" / "sets" / "falconry-castelrudo"
+    texts = {v: (folder / f"{v}.txt").read_text(encoding="utf-8") for v in ("it", "de", "pt", "fr", "pl")}
+    texts["de"] = texts["de"].replace("64.000 Euro", cost)
+    assert _numbers(texts) == expected

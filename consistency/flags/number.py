@@ -22,7 +22,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from ..types import Span
+from ..types import Group, Segment, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .numbers import (
@@ -180,7 +180,9 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
         present = ctx.versions_in(group)
         if len(present) < 2:
             continue
-        qs = {v: [x for seg in ctx.members(group, v) for x in by_seg.get(seg.id, [])] for v in present}
+        split = {v: _split_off(ctx, by_seg, group, v) for v in present}
+        qs = {v: [x for seg in ctx.members(group, v) + split[v] for x in by_seg.get(seg.id, [])] for v in present}
+        from_split = {(x.version, x.start) for v in present for seg in split[v] for x in by_seg.get(seg.id, [])}
         if sum(1 for v in present if qs[v]) < 2:
             continue
         # one-to-one matching for every ordered pair: which of v's quantities w lacks
@@ -218,6 +220,8 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
                     continue  # a version with this value states the others' one too: two facts, and this
                     # version left the other out ("deuxième, devant le Suédois" = "Zweite …, Dritter der Schwede")
                 mine_at = {(mine.start, mine.end)}
+                if (v, mine.start) in from_split and any(_states(whole[v], a.q, mine_at) for a in alternatives):
+                    continue  # a sentence split off may state another fact: v gives the others' figure elsewhere
                 if (all(_states(whole[w], mine.q, set()) for w in disagree)
                         and 2 * sum(_states(whole[v], a.q, mine_at) for a in alternatives) >= len(alternatives)):
                     continue  # both numbers are in every version: another fact picked for this sentence, or
@@ -228,6 +232,29 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
                                     group.id))
                 raised.add((v, mine.start))
     return out + _rivals_elsewhere(ctx, by_seg, whole, raised)
+
+
+def _split_off(ctx: FlagContext, by_seg: dict[str, list[_Q]], group: Group, v: str) -> list[Segment]:
+    """``v``'s body sentences right before or after its members of ``group`` that the aligner left in a
+    group of their own (no other version there) and that share a figure with the others' sentences in
+    ``group``: a sentence split in two, whose second half the others say inside this group's sentence
+    ("… un contratto di diciotto mesi da 46.000 euro" against "… mit dem Falkner Davide Orsatti. Er läuft
+    achtzehn Monate und kostet 64.000 Euro."). Its figures are compared with the group's; one-to-one
+    matching keeps a figure the others lack unflagged."""
+    mine = ctx.members(group, v)
+    if not mine or any(s.role != "body" for s in mine):
+        return []
+    theirs = [x.q for m in group.members if ctx.index[m].version != v for x in by_seg.get(m, [])]
+    segs = ctx.segments[v]
+    out = []
+    for i in (min(s.index for s in mine) - 1, max(s.index for s in mine) + 1):
+        if not 0 <= i < len(segs) or segs[i].role != "body":
+            continue
+        gid = ctx.alignment.group_of.get(segs[i].id)
+        if (gid is not None and ctx.versions_in(ctx.alignment.groups[gid]) == [v]
+                and any(same_quantity(x.q, q) for x in by_seg.get(segs[i].id, []) for q in theirs)):
+            out.append(segs[i])
+    return out
 
 
 def _finding(ctx: FlagContext, mine: _Q, alternatives: list[_Q], agree: list[str], disagree: list[str],
