@@ -245,6 +245,11 @@ def test_no_clause_flag_where_a_title_is_grouped():
     ("de", "nach Angaben der Bürgermeisterin", True),  # "according to": "laut", "nach Angaben", "zufolge"
     ("de", "der Stadtverwaltung zufolge", True),
     ("de", "kündigte die Bürgermeisterin an", True),
+    ("fr", "sourit-il", True),  # a speech tag that says how ("sourit-il", "dice sorridendo", "sagt er schmunzelnd")
+    ("de", "schmunzelt der Ingenieur", True),
+    ("pt", "admite a presidente", True),
+    ("pl", "przyznaje burmistrz", True),
+    ("en", "the mayor admits", True),
     ("de", "Die Halle bebte", False),  # no reporting word
     # a reporting word in a long clause: a claim with its source, not a bare attribution
     ("it", "secondo la direzione le liste d'attesa si sono dimezzate grazie al nuovo reparto aperto a marzo", False),
