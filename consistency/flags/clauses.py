@@ -212,11 +212,29 @@ def _said_elsewhere(ctx: FlagContext, group: Group, v: str, text: str, lacking: 
     link = ctx.thresholds["link"]
     mine = quantities_of(text, ctx.documents[v].lang)
     people = names_of(group_text(ctx, group, v)[0], ctx.documents[v].lang)
+    own: list[Unit] = []
 
     def says_it(w: str) -> bool:
         units = comma_pieces(clauses_outside(ctx, group, w))
-        return (all_stated(ctx, mine, ctx.segments[w])
-                and covered(ctx, text, units + _beside(units, people, ctx.documents[w].lang)) >= link)
+        units += _beside(units, people, ctx.documents[w].lang)
+        if not units or not all_stated(ctx, mine, ctx.segments[w]):
+            return False
+        vecs = ctx.embed_fn([text] + [u.text for u in units])
+        sims = ctx.calibration.similarity(vecs[1:] @ vecs[0])
+        k = int(np.argmax(sims))
+        if sims[k] < link:
+            return False
+        # a mutual best match: a clause of v's own elsewhere that renders theirs better is its counterpart, and
+        # the two only share a name ("qui l'a prêté … au musée ethnographique de Cracovie" against "con il
+        # sostegno del Museo etnografico di Cracovia", which v says too: "avec le soutien du musée …"), unless
+        # v only repeats its own words ("vom Glasverbot bis zur Hundezone" after the title "Hunde erlaubt, Glas
+        # verboten")
+        if not own:
+            own.extend(comma_pieces(clauses_outside(ctx, group, v)))
+        if not own or content_words(text) <= content_words(" ".join(u.text for u in own)):
+            return True
+        back = ctx.embed_fn([units[k].text, text] + [u.text for u in own])
+        return float(back[1] @ back[0]) >= float(np.max(back[2:] @ back[0]))
 
     return sum(says_it(w) for w in lacking) * 2 > len(lacking)
 
