@@ -183,7 +183,8 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
     be a clause of another's. The closest neighbouring clause counts when it is closer than unrelated
     sentences (``absent``) and ``text`` is its best match among ``holder``'s clauses around (a mutual
     best match: a free rendering the aligner left unlinked), or when it is as close as a faithful
-    translation; or when the closest clause renders a neighbouring clause of ``holder``'s and joining
+    translation, or when, a mutual best match above ``DISTINCT_FLOOR``, it sits where ``text`` would be
+    (``_at_the_gap``: it opens the next sentence or closes the one before); or when the closest clause renders a neighbouring clause of ``holder``'s and joining
     ``text`` to that clause brings it clearly closer (``_joined_gain``: one clause of theirs says both); or
     when joining ``text`` to a neighbouring sentence brings that sentence closer to its counterpart
     (``_merge_gain``: the counterpart says both in one sentence)."""
@@ -220,6 +221,12 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
                 # the clause must render most of ``text``: one matching only "Non è il primo incidente" of
                 # "Non è il primo incidente: già nel 2019 …" leaves the rest unsaid
                 ok = (j < len(own) and len(own[j].text.split()) * 2 >= len(probe.split())) or sim >= faithful
+            if not ok and around and j < len(own) and sim >= DISTINCT_FLOOR and _at_the_gap(ctx, group, holder, w, u):
+                # the closest clause opens the sentence right after the gap, or closes the one before, and
+                # nothing of holder's around is closer to it: the desk joined the sentence to its neighbour
+                # there ("Damit ist es nicht getan: Jedes Jahr …" against "Ma il club non si ferma qui. Ogni
+                # anno …"), however freely it words it
+                ok = True
             if not ok and j >= len(own):
                 # the clause renders a neighbouring clause of holder's and ``text`` together ("che resta presidente
                 # onorario ... e ogni martedì passerà a stimare i volumi rari" against "qui reste président
@@ -227,6 +234,30 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
                 ok = _joined_gain(ctx, u.text, around[j].text, probe) >= JOINED_GAIN
         hits += ok or _merge_gain(ctx, group, holder, text, w) > 0.0 or _moved(ctx, group, holder, text, w)
     return hits * 2 > len(lacking)
+
+
+def _at_the_gap(ctx: FlagContext, group: Group, holder: str, w: str, unit: Unit) -> bool:
+    """Whether ``unit`` (of ``w``) is the first clause of ``w``'s sentence that renders ``holder``'s sentence
+    right after ``group``, or the last clause of the one that renders the sentence right before, with
+    clauses of its own besides: where ``holder``'s sentence would be, had ``w`` joined it to a neighbour."""
+    mine = [s.index for s in ctx.members(group, holder)]
+    segs = ctx.segments[holder]
+    text = ctx.documents[w].text
+    for i, after in ((min(mine) - 1, False), (max(mine) + 1, True)):
+        if not 0 <= i < len(segs) or segs[i].role in QUIET_ROLES:
+            continue
+        gid = ctx.alignment.group_of.get(segs[i].id)
+        if gid is None or gid == group.id:
+            continue
+        for seg in ctx.members(ctx.alignment.groups[gid], w):
+            if not (seg.start <= unit.start and unit.end <= seg.end) or seg.role in QUIET_ROLES:
+                continue
+            before, rest = text[seg.start:unit.start], text[unit.end:seg.end]
+            if after and not before.strip(" \"'„“”«»‚‘’–—(") and len(rest.split()) >= 3:
+                return True
+            if not after and not rest.strip(" .!?…\"'”’»)") and len(before.split()) >= 3:
+                return True
+    return False
 
 
 def _joined_gain(ctx: FlagContext, theirs: str, neighbour: str, text: str) -> float:
