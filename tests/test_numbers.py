@@ -286,6 +286,11 @@ def test_dates(lang: str, text: str, iso: str, unit: str) -> None:
     ("it", "tra 10 e 20 miliardi", [(10e9, None), (20e9, None)]),
     ("pl", "od 10 do 20 mln zł", [(10e6, "PLN"), (20e6, "PLN")]),
     ("en", "from 2002 to 6%", [(2002, "year"), (6, "%")]),  # ranges ascend: 2002 takes no "%"
+    # a change from one amount to another, falling too, with a decimal first end
+    ("it", "scesi da 9,1 a 7,4 milioni di euro", [(9.1e6, "EUR"), (7.4e6, "EUR")]),
+    ("de", "sanken von 9,1 auf 7,4 Mio. Euro", [(9.1e6, "EUR"), (7.4e6, "EUR")]),
+    ("pt", "caíram de 9,1 para 7,4 milhões de euros", [(9.1e6, "EUR"), (7.4e6, "EUR")]),
+    ("de", "stieg von 12 auf 15 Prozent", [(12, "%"), (15, "%")]),
 ])
 def test_ranges_share_unit_and_scale(lang: str, text: str, expected: list[tuple[float, str | None]]) -> None:
     found = extract_quantities(text, lang)

@@ -1092,6 +1092,9 @@ def _connector_re(connectors: tuple[str, ...], lead: str = "") -> re.Pattern[str
     return re.compile(rf"{lead}(?:{'|'.join(alt)})", re.IGNORECASE) if alt else None
 
 
+_CHANGE = 10  # how many times the second end of "from … to …" the first may be and still take its scale
+
+
 def _propagate_ranges(text: str, raws: list[_Raw], data: LanguageData) -> None:
     """In "10-20 %", "1,5-2 mld zł", "tra 10 e 20 miliardi" the first end takes the second's unit and scale;
     in "z 9 na 10 listopada", "tra il 12 e il 26 novembre" the first day is a date of the month named."""
@@ -1115,8 +1118,10 @@ def _propagate_ranges(text: str, raws: list[_Raw], data: LanguageData) -> None:
                 for r in (a, b):
                     r.q = replace(r.q, kind="year", unit="year", tolerance=0.0)
             continue
-        if not a.bare or a.q.kind != "count" or b.q.kind in ("date", "ordinal") or a.mantissa > b.mantissa:
-            continue  # ranges ascend: in "from 2002 to 6%" the 2002 takes nothing
+        plain = a.bare or (a.scale == 1.0 and a.q.unit is None)  # "9,1" in "da 9,1 a 7,4 milioni" too
+        if not plain or a.q.kind != "count" or b.q.kind in ("date", "ordinal") or a.mantissa > _CHANGE * b.mantissa:
+            continue  # ranges ascend and changes stay within a scale ("da 9,1 a 7,4 milioni"): in "from 2002 to
+            # 6%" the 2002 takes nothing
         scale = b.scale
         a.q = replace(a.q, value=a.mantissa * scale, unit=b.q.unit, kind=b.q.kind,
                       tolerance=a.q.tolerance * scale)
