@@ -35,8 +35,8 @@ from .clausesplit import is_attribution, is_gloss, reports_or_relays
 from .names import Name, names_in, names_of
 from .numbers import quantities_of
 from .votes import (Unit, all_stated, best_counterpart, brings_new_name, clauses_of, clauses_outside, comma_pieces,
-                    content_words, covered, figures_only, group_text, in_standfirst, pair_similarity, restructured,
-                    standfirst)
+                    content_words, figures_only, group_text, in_standfirst, pair_similarity, restructured,
+                    SENTENCE_END, standfirst)
 
 CLAUSE_FEATURES = ("gain", "cover", "best", "share", "words", "last", "full")
 MAX_CLAUSES = 8  # longer groups are left to sentence-level detectors
@@ -188,7 +188,7 @@ def _sentence_of_its_own(ctx: FlagContext, group: Group, v: str, unit: Unit, lac
         return False
     text = ctx.documents[v].text
     whole = any(s.start <= unit.start and unit.end <= s.end and not text[s.start:unit.start].strip()
-                and not text[unit.end:s.end].strip(" .!?…\"'”’»)") for s in mine)  # the sentence, but its stop
+                and not text[unit.end:s.end].strip(SENTENCE_END) for s in mine)  # the sentence, but its stop
     return whole and all(len(ctx.members(group, w)) < len(mine) for w in lacking)
 
 

@@ -166,6 +166,7 @@ def covered(ctx: FlagContext, text: str, units: Sequence[Unit]) -> float:
     return float(ctx.calibration.similarity(float(np.max(vecs[1:] @ vecs[0]))))
 
 
+SENTENCE_END = " .!?…\"'”’»)"  # what may follow a sentence's last clause: its stop, a closing quote or bracket
 DISTINCT_FLOOR = 0.2  # calibrated similarity a clearly-best neighbouring clause needs at least (restructured)
 DISTINCT_MARGIN = 0.15  # how much closer than the next clause around it must be
 JOINED_GAIN = 0.1  # how much closer a clause gets to a neighbouring clause with ``text`` joined to it (restructured)
@@ -184,8 +185,8 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
     sentences (``absent``) and ``text`` is its best match among ``holder``'s clauses around (a mutual
     best match: a free rendering the aligner left unlinked), or when it is as close as a faithful
     translation, or when, a mutual best match above ``DISTINCT_FLOOR``, it sits where ``text`` would be
-    (``_at_the_gap``: it opens the next sentence or closes the one before); or when the closest clause renders a neighbouring clause of ``holder``'s and joining
-    ``text`` to that clause brings it clearly closer (``_joined_gain``: one clause of theirs says both); or
+    (``_at_the_gap``: it opens the next sentence or closes the one before); or when the closest clause
+    renders a neighbouring clause of ``holder``'s and joining ``text`` to that clause brings it clearly closer (``_joined_gain``: one clause of theirs says both); or
     when joining ``text`` to a neighbouring sentence brings that sentence closer to its counterpart
     (``_merge_gain``: the counterpart says both in one sentence)."""
     faithful, absent = ctx.thresholds["faithful"], ctx.thresholds["absent"]
@@ -255,7 +256,7 @@ def _at_the_gap(ctx: FlagContext, group: Group, holder: str, w: str, unit: Unit)
             before, rest = text[seg.start:unit.start], text[unit.end:seg.end]
             if after and not before.strip(" \"'„“”«»‚‘’–—(") and len(rest.split()) >= 3:
                 return True
-            if not after and not rest.strip(" .!?…\"'”’»)") and len(before.split()) >= 3:
+            if not after and not rest.strip(SENTENCE_END) and len(before.split()) >= 3:
                 return True
     return False
 
