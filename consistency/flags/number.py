@@ -11,8 +11,9 @@ across groups when its unit (not a duration) occurs once in every version.
 Four faithful renderings are not flagged:
 - a limit said from the other side: "bis fünf Jahre" = "sotto i sei anni" (``[numbers.bounds]``);
 - a scale left to the context: "70 milioni ..., gli altri 48" = "48 Millionen";
-- a sum or difference of two of the others' numbers, one of which the version states too:
-  "18 600, 2100 fewer than a year ago" = "18 600; a year ago there were 20 700";
+- a sum or difference of two of the others' numbers, one of which the version states too, when it is
+  not within a factor of 2 of the others' figure: "18 600, 2100 fewer than a year ago" = "18 600; a year
+  ago there were 20 700";
 - a title or lead that picks another fact of the story: each of the others states this
   number elsewhere, and the version states most of the others' numbers elsewhere.
 """
@@ -96,6 +97,10 @@ def _same_saying(mine: _Q, other: _Q) -> bool:
 
 
 _ARITHMETIC = frozenset({"count", "money", "measure", "percent"})
+# A sum or difference is of another size than the figures it is made of ("2.100 in meno" beside 20.700); a
+# figure within this log ratio (a factor of 2) of the others' one is that figure changed, even when some
+# sum happens to give it (the town's 1,8 milioni against 1,5 million + 300 000 from another funder).
+_NEAR = math.log(2.0)
 
 
 def _derived(q: Quantity, mine: list[_Q], theirs: list[_Q]) -> bool:
@@ -203,10 +208,12 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
                         agree.append(w)
                         continue
                     unmatched_w = [qs[w][j] for j in un_w]
-                    if any(_same_saying(mine, r) for r in unmatched_w) or _derived(mine.read or mine.q, qs[v], qs[w]):
+                    rivals = [r for r in unmatched_w if _compatible(mine.read or mine.q, r.q)]
+                    if any(_same_saying(mine, r) for r in unmatched_w) or (
+                            _derived(mine.read or mine.q, qs[v], qs[w])
+                            and not any(_log_ratio(mine.q, r.q) < _NEAR for r in rivals)):
                         agree.append(w)
                         continue
-                    rivals = [r for r in unmatched_w if _compatible(mine.read or mine.q, r.q)]
                     if rivals:
                         disagree.append(w)
                         alternatives.append(min(rivals, key=lambda r: _distance(mine.q, r.q)))
