@@ -54,6 +54,9 @@ SPLIT_CASES = [
      ["Die Stadt plant, die Messdaten ab 2026 online zu veröffentlichen", "wie der Bürgermeister mitteilte"]),
     # ... unless a demonstrative before the comma asks for it: "not there, where we want to be"
     ("de", "Man sei aber noch nicht dort, wo man hinwolle.", ["Man sei aber noch nicht dort, wo man hinwolle"]),
+    # ... but an article two words before the comma is no demonstrative
+    ("de", "Die Bürgermeisterin eröffnete das Bad, wobei sie einen Kurs für Kinder ankündigte.",
+     ["Die Bürgermeisterin eröffnete das Bad", "wobei sie einen Kurs für Kinder ankündigte"]),
     ("de", "Gezeigt wird der Altar, den die Werkstatt im Winter restauriert hat.",
      ["Gezeigt wird der Altar", "den die Werkstatt im Winter restauriert hat"]),
     # a "that" clause is the object of the clause before it: "Er sieht vor" alone says nothing

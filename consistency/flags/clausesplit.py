@@ -182,6 +182,7 @@ def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     phrases, longest, articles, relatives = _markers(lang)
     contrast = _fold(_clause_data(lang).get("contrast"))
     correlative = _fold(_clause_data(lang).get("correlative"))
+    definite = _fold(_clause_data(lang).get("definite"))
     governed = _fold(_clause_data(lang).get("relative_after_preposition"))
     if phrases or articles or governed:
         toks = tokens(text)
@@ -199,8 +200,10 @@ def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
                 found = True  # ", accolta però dai fischi …": a contrast word second in the piece
             if found and t.norm in contrast and text[t.end:].lstrip(" ").startswith(","):
                 found = False  # "O coração do projeto, porém, é a coleção": an aside, the sentence goes on
-            if found and any(toks[j].norm in correlative for j in range(max(0, i - 2), i)):
-                found = False  # "noch nicht dort, wo man hinwolle", "dort stehen, wo": the clause before needs it
+            if found and (toks[i - 1].norm in correlative
+                          or (i > 1 and toks[i - 2].norm in correlative and toks[i - 2].norm not in definite)):
+                found = False  # "noch nicht dort, wo man hinwolle", "dort stehen, wo": the clause before needs
+                # it; two words before the comma an article is no demonstrative ("das Band, wobei sie …")
             if found and not _infinitive_piece(text, toks, i, lang):
                 cuts.add(toks[i - 1].end + before.index(","))
                 cuts.add(t.start)
