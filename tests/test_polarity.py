@@ -759,6 +759,31 @@ def test_a_negation_the_others_say_as_too_early_is_no_flip(candidates, de, raise
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
+SQUARE = {  # the square was empty when the balcony fell (it, de, pt, fr); written for this test
+    "it": "Il balcone è caduto sulla piazza, che a quell'ora era deserta.",
+    "de": "Der Balkon stürzte auf den Platz, der um diese Zeit menschenleer war.",
+    "pt": "A varanda caiu sobre a praça, que àquela hora estava vazia.",
+    "fr": "Le balcon est tombé sur la place, déserte à cette heure-là.",
+}
+
+
+@pytest.mark.parametrize("others,pl,raised", [
+    # "nobody was there" is "the square was empty"
+    (SQUARE, "Balkon spadł na plac, na którym o tej porze nikogo nie było.", []),
+    # "nobody was there" against "full of people": a flip, no absence word in the others
+    ({"it": "Il balcone è caduto sulla piazza, che a quell'ora era piena di gente.",
+      "de": "Der Balkon stürzte auf den Platz, der um diese Zeit voller Menschen war.",
+      "pt": "A varanda caiu sobre a praça, que àquela hora estava cheia de gente.",
+      "fr": "Le balcon est tombé sur la place, pleine de monde à cette heure-là."},
+     "Balkon spadł na plac, na którym o tej porze nikogo nie było.", ["pl"]),
+    # the empty square said with the same word is compared as usual: "was not empty" flips it
+    (SQUARE, "Balkon spadł na plac, który o tej porze nie był pusty.", ["pl"]),
+], ids=["nobody-is-empty", "nobody-against-full", "not-empty"])
+def test_a_negation_the_others_say_with_an_absence_word_is_no_flip(candidates, others, pl, raised):
+    consistency.check({**others, "pl": pl}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
 # One negation in every version, on another clause in one of them: the county pays, so families pay nothing.
 COVERED = {
     "it": ("Maneggio riaperto a Borgo\n\nIl circolo ippico offre lezioni a bambini e adulti.\n\n"

@@ -140,6 +140,7 @@ class Lexicon:
     comparatives: frozenset[str]  # "più", "meno", "plus": the comparison that "than ever" closes
     most: WordList  # "più", "größte", "naj*": superlatives and records
     stopped: WordList  # "smess*", "cessé", "przestał*": "stopped arriving" is what "kamen keine mehr an" says
+    absent: WordList  # "deserto", "unbesetzt", "esgotados": "empty" is what "nobody was there" says
     bound_words: WordList  # "superava", "erreich*", "prima": with a number near it, the negation is a bound
     bound_number_first: bool  # the bound's number may stand before the negation (verb last: "16 Knoten nicht überstieg")
     more_than: frozenset[tuple[str, ...]]  # "mais de", "mehr als": with a number after it, the negation is a cap
@@ -235,6 +236,7 @@ def lexicon(lang: str) -> Lexicon:
         comparatives=frozenset(_norm(w) for w in neg.get("comparatives", [])),
         most=word_list(_norm(w) for w in neg.get("most", [])),
         stopped=word_list(_norm(w) for w in neg.get("stopped", [])),
+        absent=word_list(_norm(w) for w in neg.get("absent", [])),
         bound_words=word_list(_norm(w) for w in neg.get("bound_words", [])),
         bound_number_first=bool(neg.get("bound_number_first", False)),
         more_than=_phrases(neg.get("more_than")),
@@ -708,6 +710,18 @@ def says_stopped(text: str, lang: str) -> bool:
     "przestały spływać"): what "kamen keine Daten mehr an" says without a negation."""
     stopped = lexicon(lang).stopped
     return bool(stopped) and any(t.norm in stopped for t in tokens(text))
+
+
+def says_absent(text: str, lang: str) -> bool:
+    """Whether ``text`` has an ``absent`` word or pair of words ("il sagrato era deserto", "Stellen sind
+    unbesetzt", "ofertas por preencher", "brakuje chętnych"): what "nikogo nie było", "ne trouvent pas preneur"
+    say with a negation."""
+    absent = lexicon(lang).absent
+    if not absent:
+        return False
+    toks = tokens(text)
+    return any(t.norm in absent or (i + 1 < len(toks) and f"{t.norm} {toks[i + 1].norm}" in absent)
+               for i, t in enumerate(toks))
 
 
 def says_never(text: str, lang: str, before: str = "") -> bool:

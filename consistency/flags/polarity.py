@@ -27,8 +27,8 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .cues import (Cue, CueProfile, cues, lexicon, profile_of, says_first, says_instead, says_most, says_never,
-                   says_not_in_years, says_stopped, says_too_early)
+from .cues import (Cue, CueProfile, cues, lexicon, profile_of, says_absent, says_first, says_instead, says_most,
+                   says_never, says_not_in_years, says_stopped, says_too_early)
 from .opposites import says_less, worded_alike
 from .votes import (Unit, Vote, best_counterpart, clauses_of, clauses_outside, comma_pieces, group_text,
                     neighbour_units, pair_similarity, unit_containing, vote)
@@ -264,7 +264,7 @@ def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
     if not negated:
         return False
     lang = ctx.documents[f.version].lang
-    for says in (says_less, says_instead, says_stopped, says_too_early):
+    for says in (says_less, says_instead, says_stopped, says_too_early, says_absent):
         if any(says(u.text, lang) for u in negated):
             continue
         theirs = sum(_facing_says(ctx, f, negated, w, says) for w in f.vote.winners)
