@@ -251,6 +251,12 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
     return first(f.version) and theirs * 2 < len(f.vote.winners)
 
 
+# what the others may say without a negation where a version negates: "less", "instead of", "stopped", "too early",
+# an absence word
+_SAID_WITHOUT: tuple[Callable[[str, str], bool], ...] = (says_less, says_instead, says_stopped, says_too_early,
+                                                         says_absent)
+
+
 def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
     """Whether an extra negation says what most of the others (two at least) say with a "less" word, an
     "instead" phrase, a "stopped" verb or a "too early" phrase in the clause that renders it: "ein Bett, das wir nicht schließen
@@ -264,7 +270,7 @@ def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
     if not negated:
         return False
     lang = ctx.documents[f.version].lang
-    for says in (says_less, says_instead, says_stopped, says_too_early, says_absent):
+    for says in _SAID_WITHOUT:
         if any(says(u.text, lang) for u in negated):
             continue
         theirs = sum(_facing_says(ctx, f, negated, w, says) for w in f.vote.winners)
@@ -310,7 +316,8 @@ def _negated_unit(ctx: FlagContext, f: CueFinding, w: str) -> tuple[str, str, li
     return holder, reader, held, unit
 
 
-def cue_next_door(ctx: FlagContext, f: CueFinding, count: Callable[[CueProfile], int] = lambda p: p.negations) -> bool:
+def cue_next_door(ctx: FlagContext, f: CueFinding, count: Callable[[CueProfile], int] = lambda p: p.negations,
+                  said_without: tuple[Callable[[str, str], bool], ...] = ()) -> bool:
     """Whether the others say the cued clause in a neighbouring sentence (``count``: the cues a profile has,
     negations by default; hedging passes whether it is hedged): for most of the versions on
     the other side, a negated clause of the sentence before or after the group is the closest clause to
@@ -320,7 +327,10 @@ def cue_next_door(ctx: FlagContext, f: CueFinding, count: Callable[[CueProfile],
     after it ("Sędziom nie udało się ich przesunąć i po czterdziestu minutach ... odwołał próbę" against
     "... e i commissari non sono riusciti a farli spostare. Dopo quaranta minuti ..."), so the negation
     moved with its clause; so does a hedge ("Eine Kaltfront könnte dann Gewitter bringen" in a sentence of
-    its own, where the others say "quando un fronte freddo potrebbe portare temporali" in the one before)."""
+    its own, where the others say "quando un fronte freddo potrebbe portare temporali" in the one before).
+    For an extra cue, a clause next door that says it with one of ``said_without`` counts as well ("Siebzehn
+    von ihnen sind noch keine 18." in a sentence of its own, "diciassette hanno meno di 18 anni" in the one
+    before)."""
     if ctx.embed_fn is None:
         return False
     moved = voters = 0
@@ -346,7 +356,8 @@ def cue_next_door(ctx: FlagContext, f: CueFinding, count: Callable[[CueProfile],
         absent = ctx.thresholds["absent"]
         picks = ((k, close[1 + k]) if gains[k] > 0 else (-1, 0.0), (j, close[1 + len(near) + len(here) + j]))
         moved += any(m >= 0 and sim >= absent
-                     and int(f.values[reader]) + count(profile_of(cues(near[m].text, lang))) == int(f.values[holder])
+                     and (int(f.values[reader]) + count(profile_of(cues(near[m].text, lang))) == int(f.values[holder])
+                          or (f.extra and any(says(near[m].text, lang) for says in said_without)))
                      for m, sim in picks)
     return voters > 0 and moved * 2 > voters
 
@@ -482,7 +493,7 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
             continue  # "noch nie hatte eine Qualifikantin gewonnen" = "la prima qualificata a vincere"
         if worded_alike(ctx, f.group, f.version, f.vote.winners):
             continue  # "nicht genehmigt" where the others say "respinto": the negation is a wording
-        if cue_next_door(ctx, f):
+        if cue_next_door(ctx, f, said_without=_SAID_WITHOUT):
             continue  # the negated clause is part of a neighbouring sentence in the others (embeds: last)
         if _said_elsewhere(ctx, f):
             continue  # a restated clause the others say, negated, elsewhere in the article (embeds)
