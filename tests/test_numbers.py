@@ -254,6 +254,7 @@ def test_same_quantity(la: str, ta: str, lb: str, tb: str, expected: bool) -> No
     ("it", "i –29,4 gradi", [-29.4]),  # an en dash glued to a number is its minus
     ("it", "dal 10–12 per cento", [10, 12]),  # between two numbers it is a range
     ("pl", "– 12 osób", [12]),  # a dash and a space open direct speech
+    ("pl", "z lat 60.–80.", [1960, 80]),  # after an ordinal's dot glued to it too ("the 60s to 80s")
 ])
 def test_an_en_dash_is_a_minus_only_before_a_lone_number(lang: str, text: str, values: list[float]) -> None:
     assert [q.value for q in extract_quantities(text, lang)] == values

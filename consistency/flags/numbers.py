@@ -762,10 +762,12 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
             continue
         mantissa, decimals = parsed
         # a sign (a hyphen, a minus or the en dash typesetters use for one) belongs to the number only when
-        # nothing numeric precedes it ("10-20", "10–20" are ranges)
+        # nothing numeric precedes it ("10-20", "10–20" are ranges; so is Polish "z lat 60.–80.", the dot of an
+        # ordinal glued to the dash)
         if prev and prev in "-−–" and (start < 2 or not text[start - 2].isalnum()):
             before = text[:start - 1].rstrip(_SPACES)
-            if not before or not (before[-1].isdigit() or before[-1] == "%"):
+            ordinal = start >= 3 and text[start - 2] == "." and text[start - 3].isdigit()
+            if not before or not (before[-1].isdigit() or before[-1] == "%" or ordinal):
                 mantissa, start = -mantissa, start - 1
         currency = _prefix_currency(text, start, data)
         suffix = match_suffix(text, end, data, prefix_currency=currency is not None)
