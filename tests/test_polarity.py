@@ -723,6 +723,29 @@ def test_a_negation_the_others_say_as_stopped_is_no_flip(candidates, others, rai
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
+WALKOUT = {  # the depot's drivers are on strike since Monday (it, de, pt, fr); written for this test
+    "it": "Da lunedì gli autisti del deposito di Varenna sono in sciopero.",
+    "de": "Seit Montag streiken die Fahrer des Depots Varenna.",
+    "pt": "Desde segunda-feira, os motoristas do depósito de Varenna estão em greve.",
+    "fr": "Depuis lundi, les chauffeurs du dépôt de Varenna sont en grève.",
+}
+
+
+@pytest.mark.parametrize("others,raised", [
+    # "do not come to work" is "are on strike"
+    (WALKOUT, []),
+    # against "are back at work" the negation is a flip
+    ({"it": "Da lunedì gli autisti del deposito di Varenna sono tornati al lavoro.",
+      "de": "Seit Montag arbeiten die Fahrer des Depots Varenna wieder.",
+      "pt": "Desde segunda-feira, os motoristas do depósito de Varenna voltaram ao trabalho.",
+      "fr": "Depuis lundi, les chauffeurs du dépôt de Varenna ont repris le travail."}, ["pl"]),
+], ids=["strike", "back-at-work"])
+def test_a_negation_the_others_say_as_a_strike_is_no_flip(candidates, others, raised):
+    pl = "Od poniedziałku kierowcy zajezdni w Varennie nie przychodzą do pracy."
+    consistency.check({**others, "pl": pl}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
 WITHDRAWN = {  # the shops took the heater off sale (de, pt, fr, pl)
     "de": "Die Händler haben das Modell bereits zurückgezogen.",
     "pt": "Os revendedores já retiraram o modelo da venda.",
