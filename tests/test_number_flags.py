@@ -201,6 +201,21 @@ FUNDING = {
 }
 
 
+# Hip implants: it, de, pt, pl name 2024 and "the year before"; fr says "last year" and names the year before.
+IMPLANTS = {
+    "it": ("Protesi a Velsano\n\nNel 2024 l'ospedale ha impiantato 1.140 protesi, contro le 780 dell'anno "
+           "precedente.\n\nIl reparto assume."),
+    "de": ("Prothesen in Velsano\n\n2024 setzte die Klinik 1140 Prothesen ein, im Jahr davor waren es 780.\n\n"
+           "Die Abteilung stellt ein."),
+    "pt": ("Próteses em Velsano\n\nEm 2024, o hospital colocou 1140 próteses, contra 780 no ano anterior.\n\n"
+           "O serviço vai contratar."),
+    "fr": ("Prothèses à Velsano\n\nL'an dernier, l'hôpital a posé 1140 prothèses, contre 780 en {year}.\n\n"
+           "Le service recrute."),
+    "pl": ("Endoprotezy w Velsano\n\nW 2024 r. szpital wszczepił 1140 endoprotez wobec 780 rok wcześniej.\n\n"
+           "Oddział zatrudnia."),
+}
+
+
 def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     texts = {v: t.format(**fill) for v, t in versions.items()}
     report = consistency.check(texts)
@@ -235,12 +250,14 @@ def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     (WATER, {"v": "49.000"}, [("de", "49.000 Kubikmeter")]),  # a volume in words, compared as one
     (FUNDING, {"town": "1,4 milioni"}, []),
     (FUNDING, {"town": "1,9 milioni"}, [("it", "1,9 milioni")]),  # 1,4 million + 500 000, but a share changed
+    (IMPLANTS, {"year": "2023"}, []),                      # "last year" ... 2023 = 2024 ... "the year before"
+    (IMPLANTS, {"year": "2021"}, [("fr", "2021")]),        # a year that is neither
 ], ids=["bound", "bound-changed", "elliptic-scale", "elliptic-changed", "title-fact", "title-changed",
         "lead-fact", "lead-changed", "derived", "derived-changed", "sum-not-stated", "whole-sum-off-by-one",
         "whole-sum", "area-converted",
         "area-other-unit", "year-and-day", "day-changed", "every-fifth", "every-fifth-changed", "podium-two-facts",
         "podium-changed", "frost", "frost-changed", "volume", "volume-changed",
-        "shares", "share-changed-to-a-sum"])
+        "shares", "share-changed-to-a-sum", "years-counted-back", "years-counted-back-changed"])
 def test_number_flags(versions: dict[str, str], fill: dict[str, str], expected: list[tuple[str, str]]) -> None:
     assert _numbers(versions, **fill) == expected
 

@@ -233,12 +233,24 @@ def find_numbers(ctx: FlagContext) -> list[Finding]:
                         and 2 * sum(_states(whole[v], a.q, mine_at) for a in alternatives) >= len(alternatives)):
                     continue  # both numbers are in every version: another fact picked for this sentence, or
                     # one said twice here ("31,000 stranded ... 236 flights ... 31,000 passengers")
+                if (mine.q.kind == "year" and all(a.q.kind == "year" and abs(a.q.value - mine.q.value) == 1
+                                                  for a in alternatives)
+                        and all(_counts_years_back(ctx, group, x) for x in (v, *disagree))):
+                    continue  # "l'an dernier, 1140, contre 780 en 2023" = "nel 2024 1140, contro 780 l'anno prima":
+                    # the same two years, each version naming the other one from it
                 consensus = all(same_quantity(a.q, alternatives[0].q) for a in alternatives)
                 severity = "high" if (not agree and consensus) else "medium"
                 out.append(_finding(ctx, mine, alternatives, agree, disagree, len(others), len(present), severity,
                                     group.id))
                 raised.add((v, mine.start))
     return out + _rivals_elsewhere(ctx, by_seg, whole, raised)
+
+
+def _counts_years_back(ctx: FlagContext, group: Group, v: str) -> bool:
+    """Whether ``v``'s sentences in ``group`` name a year from another one ("l'anno prima", "im Vorjahr")."""
+    phrases = load_language(ctx.documents[v].lang).relative_year
+    text = " ".join(s.text for s in ctx.members(group, v)).casefold().replace("\u2019", "'")
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text) for p in phrases)
 
 
 def _split_off(ctx: FlagContext, by_seg: dict[str, list[_Q]], group: Group, v: str) -> list[Segment]:

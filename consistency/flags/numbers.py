@@ -126,6 +126,7 @@ class LanguageData:
     punkt_model: str | None
     half: tuple[str, ...] = ()  # "e mezzo", "et demie": add a half to the number before
     decade_cues: frozenset[str] = frozenset()  # "anni", "années": the number after is a decade
+    relative_year: tuple[str, ...] = ()  # "l'anno prima", "im Vorjahr": a year named from another one
     clock_cues: frozenset[str] = frozenset()  # "alle", "um": "18:40" after them is a time of day
     times: tuple[str, ...] = ()  # "fois", "volte": the count before is a multiplier
     glued: tuple[str, ...] = ()  # "enne": letters glued to a number that leave it a count ("27enne" = 27)
@@ -207,6 +208,7 @@ def load_language(lang: str) -> LanguageData:
         punkt_model=common.get("punkt", {}).get(code),
         half=_by_length(on.get("half", [])),
         decade_cues=frozenset(c.casefold() for c in on.get("decade_cues", [])),
+        relative_year=tuple(c.casefold() for c in on.get("relative_year", [])),
         clock_cues=frozenset(c.casefold() for c in on.get("clock_cues", [])),
         times=tuple(on.get("times", [])),
         glued=tuple(s.casefold() for s in on.get("glued", [])),
