@@ -809,6 +809,42 @@ def test_a_negation_the_others_say_with_an_absence_word_is_no_flip(candidates, o
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
+ROOMS = {  # the club has no premises of its own (it, pt, fr, pl); written for this test
+    "it": "Il circolo di scacchi non ha una sede propria.",
+    "pt": "O clube de xadrez não tem sede própria.",
+    "fr": "Le club d'échecs ne dispose pas de locaux propres.",
+    "pl": "Klub szachowy nie ma własnej siedziby.",
+}
+
+
+@pytest.mark.parametrize("de,raised", [
+    # "lacks premises" is "has no premises": the negation is in the word
+    ("Dem Schachklub fehlen eigene Räume.", []),
+    # "has premises of its own" drops the negation
+    ("Der Schachklub hat eigene Räume.", ["de"]),
+], ids=["lacks", "has"])
+def test_a_negation_dropped_for_an_absence_word_is_no_flip(candidates, de, raised):
+    consistency.check({**ROOMS, "de": de}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
+@pytest.mark.parametrize("others,raised", [
+    # "the flu did not reach the zoo" is "the flu spared the zoo"
+    ({"it": "L'influenza aviaria ha risparmiato lo zoo di Varenna.",
+      "de": "Die Vogelgrippe hat den Zoo von Varenna verschont.",
+      "fr": "La grippe aviaire a épargné le zoo de Varenna.",
+      "pl": "Ptasia grypa ominęła zoo w Varennie."}, []),
+    # against "reached the zoo" it is a flip
+    ({"it": "L'influenza aviaria ha raggiunto lo zoo di Varenna.",
+      "de": "Die Vogelgrippe hat den Zoo von Varenna erreicht.",
+      "fr": "La grippe aviaire a atteint le zoo de Varenna.",
+      "pl": "Ptasia grypa dotarła do zoo w Varennie."}, ["pt"]),
+], ids=["spared", "reached"])
+def test_a_negation_the_others_say_as_spared_is_no_flip(candidates, others, raised):
+    consistency.check({**others, "pt": "A gripe aviária não chegou ao zoo de Varenna."}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
 # One negation in every version, on another clause in one of them: the county pays, so families pay nothing.
 COVERED = {
     "it": ("Maneggio riaperto a Borgo\n\nIl circolo ippico offre lezioni a bambini e adulti.\n\n"

@@ -263,9 +263,11 @@ def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
     müssen" against "un letto in meno da chiudere", "un lit de moins à fermer"; "10,50 euro, a nie 9 euro"
     against "10,50 euro anziché 9", "au lieu de 9"; "kamen keine Daten mehr an" against "i dati hanno smesso
     di arrivare", "przestały spływać"; "lasse sich noch nicht sagen" against "è troppo presto per dire". A version
-    that says it that way itself is compared as usual."""
+    that says it that way itself is compared as usual. The same the other way round: a version that drops the
+    others' negation for an absence word or a "stopped" verb in the clause that renders theirs ("In Haldenau
+    fehlen der Ambulanz eigene Räume" against "non dispone di locali propri")."""
     if not f.extra:
-        return False
+        return _dropped_for_a_word(ctx, f)
     negated = _cue_pieces(ctx, f)
     if not negated:
         return False
@@ -277,6 +279,18 @@ def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
         if theirs >= 2 and theirs * 2 > len(f.vote.winners):
             return True
     return False
+
+
+def _dropped_for_a_word(ctx: FlagContext, f: CueFinding) -> bool:
+    """Whether a version without the others' negation says their negated clause with an absence word or a
+    "stopped" verb that most of their negated clauses do not use (see ``_one_fewer``)."""
+    lang = ctx.documents[f.version].lang
+    mine = ctx.documents[f.version].text[f.span[0]:f.span[1]]
+    theirs = [(unit.text, ctx.documents[w].lang) for w in f.vote.winners
+              for _h, _r, _c, unit in [_negated_unit(ctx, f, w)] if unit is not None]
+    return bool(theirs) and any(
+        says(mine, lang) and 2 * sum(says(text, w_lang) for text, w_lang in theirs) < len(theirs)
+        for says in (says_absent, says_stopped))
 
 
 def _cue_pieces(ctx: FlagContext, f: CueFinding,
