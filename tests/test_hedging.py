@@ -270,3 +270,26 @@ def test_a_hedged_clause_said_in_a_neighbouring_sentence(others, raised):
           "die Höchstwerte sinken auf 29 Grad.")
     report = consistency.check({**others, "de": de}, detectors=["hedging"])
     assert [f.version for f in report.flags if f.kind == "hedging"] == raised, [f.message for f in report.flags]
+
+
+DOUBT = {  # the works council doubts the ward will still exist in 2028 (it, pt, fr, pl); written for this test
+    "it": "Il sindacalista dubita che nel 2028 il reparto esista ancora.",
+    "pt": "O sindicalista duvida que o serviço ainda exista em 2028.",
+    "fr": "Le syndicaliste doute que le service existe encore en 2028.",
+    "pl": "Związkowiec wątpi, by oddział istniał jeszcze w 2028 r.",
+}
+
+
+@pytest.mark.parametrize("others,raised", [
+    # "doubts that it will exist" is "thinks it unlikely": hedged and negated alike
+    (DOUBT, []),
+    # against "is sure it will exist" both the hedge and the negation stand out
+    ({"it": "Il sindacalista è sicuro che nel 2028 il reparto esisterà ancora.",
+      "pt": "O sindicalista tem a certeza de que o serviço ainda existirá em 2028.",
+      "fr": "Le syndicaliste est sûr que le service existera encore en 2028.",
+      "pl": "Związkowiec jest pewien, że oddział będzie istniał jeszcze w 2028 r."}, ["de", "de"]),
+], ids=["doubts", "is-sure"])
+def test_doubting_is_thinking_it_unlikely(others, raised):
+    de = "Der Gewerkschafter hält es für unwahrscheinlich, dass es die Station 2028 noch gibt."
+    report = consistency.check({**others, "de": de}, detectors=["hedging", "polarity"])
+    assert [f.version for f in report.flags] == raised, [f.message for f in report.flags]
