@@ -19,6 +19,9 @@ HEDGE_CASES = [
     ("de", "Der Staatsrat dürfte bis zum Herbst entscheiden.", [("expect", "dürfte")]),
     ("fr", "Le calendrier devrait être publié à la mi-juin.", [("expect", "devrait")]),
     ("de", "Er wird am Sonntag wahrscheinlich wieder starten.", [("hedge", "wahrscheinlich")]),
+    ("de", "Der Pegel werde bis zum Winter wohl unter 30 Prozent bleiben.", [("hedge", "wohl")]),
+    ("de", "Die Kinder fühlen sich dort sehr wohl.", []),  # "feel well", not "probably"
+    ("pt", "A defesa tinha alegado que o vento atingiu 110 km/h.", []),  # "argued", not "alleged"
     ("de", "Berichten zufolge arbeitet Alibaba mit SMIC.", [("hedge", "Berichten zufolge")]),
     ("de", "Das Werk könnte schließen.", [("weak", "könnte")]),
     # ruling nothing out is a possibility too, also as a short quotation of direct speech
