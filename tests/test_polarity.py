@@ -809,6 +809,24 @@ def test_a_negation_the_others_say_with_an_absence_word_is_no_flip(candidates, o
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
+@pytest.mark.parametrize("others,raised", [
+    # "a place that is not the petrol station" is "another place than the petrol station"
+    ({"de": "Die Jugendlichen sollten abends einen anderen Treffpunkt haben als den Parkplatz.",
+      "pt": "Os jovens deviam ter à noite outro ponto de encontro além do parque de estacionamento.",
+      "fr": "Les jeunes devaient avoir le soir un autre lieu de rencontre que le parking.",
+      "pl": "Młodzi mieli mieć wieczorem inne miejsce spotkań niż parking."}, []),
+    # against "the car park as their meeting place" the negation is a flip
+    ({"de": "Die Jugendlichen sollten sich abends auf dem Parkplatz treffen.",
+      "pt": "Os jovens deviam encontrar-se à noite no parque de estacionamento.",
+      "fr": "Les jeunes devaient se retrouver le soir sur le parking.",
+      "pl": "Młodzi mieli spotykać się wieczorem na parkingu."}, ["it"]),
+], ids=["other-than", "the-car-park"])
+def test_a_negation_the_others_say_as_other_than_is_no_flip(candidates, others, raised):
+    it = "I ragazzi dovevano avere la sera un punto d'incontro che non fosse il parcheggio."
+    consistency.check({**others, "it": it}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
 ROOMS = {  # the club has no premises of its own (it, pt, fr, pl); written for this test
     "it": "Il circolo di scacchi non ha una sede propria.",
     "pt": "O clube de xadrez não tem sede própria.",

@@ -141,6 +141,7 @@ class Lexicon:
     most: WordList  # "più", "größte", "naj*": superlatives and records
     stopped: WordList  # "smess*", "cessé", "przestał*": "stopped arriving" is what "kamen keine mehr an" says
     absent: WordList  # "deserto", "unbesetzt", "esgotados": "empty" is what "nobody was there" says
+    other: WordList  # "altro", "anders", "autre": "another place than" is what "a place that is not" says
     bound_words: WordList  # "superava", "erreich*", "prima": with a number near it, the negation is a bound
     bound_number_first: bool  # the bound's number may stand before the negation (verb last: "16 Knoten nicht überstieg")
     more_than: frozenset[tuple[str, ...]]  # "mais de", "mehr als": with a number after it, the negation is a cap
@@ -237,6 +238,7 @@ def lexicon(lang: str) -> Lexicon:
         most=word_list(_norm(w) for w in neg.get("most", [])),
         stopped=word_list(_norm(w) for w in neg.get("stopped", [])),
         absent=word_list(_norm(w) for w in neg.get("absent", [])),
+        other=word_list(_norm(w) for w in neg.get("other", [])),
         bound_words=word_list(_norm(w) for w in neg.get("bound_words", [])),
         bound_number_first=bool(neg.get("bound_number_first", False)),
         more_than=_phrases(neg.get("more_than")),
@@ -722,6 +724,13 @@ def says_absent(text: str, lang: str) -> bool:
     toks = tokens(text)
     return any(t.norm in absent or (i + 1 < len(toks) and f"{t.norm} {toks[i + 1].norm}" in absent)
                for i, t in enumerate(toks))
+
+
+def says_other(text: str, lang: str) -> bool:
+    """Whether ``text`` has an ``other`` word ("einen anderen Ort als die Tankstelle", "tutt'altro avviso"):
+    what "un posto che non fosse il distributore", "nie podziela oceny" say with a negation."""
+    other = lexicon(lang).other
+    return bool(other) and any(t.norm in other for t in tokens(text))
 
 
 def says_never(text: str, lang: str, before: str = "") -> bool:

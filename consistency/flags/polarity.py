@@ -28,7 +28,7 @@ from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .cues import (Cue, CueProfile, cues, lexicon, profile_of, says_absent, says_first, says_instead, says_most,
-                   says_never, says_not_in_years, says_stopped, says_too_early)
+                   says_never, says_not_in_years, says_other, says_stopped, says_too_early)
 from .opposites import says_less, worded_alike
 from .votes import (Unit, Vote, best_counterpart, clauses_of, clauses_outside, comma_pieces, group_text,
                     neighbour_units, pair_similarity, unit_containing, vote)
@@ -254,7 +254,7 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
 # what the others may say without a negation where a version negates: "less", "instead of", "stopped", "too early",
 # an absence word
 _SAID_WITHOUT: tuple[Callable[[str, str], bool], ...] = (says_less, says_instead, says_stopped, says_too_early,
-                                                         says_absent)
+                                                         says_absent, says_other)
 
 
 def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
