@@ -20,6 +20,8 @@ HEDGE_CASES = [
     ("fr", "Le calendrier devrait être publié à la mi-juin.", [("expect", "devrait")]),
     ("de", "Er wird am Sonntag wahrscheinlich wieder starten.", [("hedge", "wahrscheinlich")]),
     ("de", "Der Pegel werde bis zum Winter wohl unter 30 Prozent bleiben.", [("hedge", "wohl")]),
+    ("it", "Il ponte non rischia di crollare.", []),  # a risk denied is no possibility
+    ("fr", "Le pont ne risque pas de s'effondrer.", []),
     ("de", "Die Kinder fühlen sich dort sehr wohl.", []),  # "feel well", not "probably"
     ("pt", "A defesa tinha alegado que o vento atingiu 110 km/h.", []),  # "argued", not "alleged"
     ("de", "Berichten zufolge arbeitet Alibaba mit SMIC.", [("hedge", "Berichten zufolge")]),
