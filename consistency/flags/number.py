@@ -8,7 +8,7 @@ has this one (with two versions, the non-reference one is flagged). A measure th
 version states in another sentence than the others (so no group holds both) is compared
 across groups when its unit (not a duration) occurs once in every version.
 
-Four faithful renderings are not flagged:
+Five faithful renderings are not flagged:
 - a limit said from the other side: "bis fünf Jahre" = "sotto i sei anni" (``[numbers.bounds]``);
 - a scale left to the context: "70 milioni ..., gli altri 48" = "48 Millionen";
 - a sum or difference of two of the others' numbers, one of which the version states too, when it is
@@ -16,6 +16,8 @@ Four faithful renderings are not flagged:
   ago there were 20 700";
 - a title or lead that picks another fact of the story: each of the others states this
   number elsewhere, and the version states most of the others' numbers elsewhere.
+- a year next to the others' one, where each side names the other year from it ("l'an dernier, …
+  contre 780 en 2023" = "nel 2024 …, contro 780 dell'anno precedente"; ``[numbers] relative_year``).
 """
 from __future__ import annotations
 

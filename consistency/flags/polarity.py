@@ -252,17 +252,18 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
 
 
 # what the others may say without a negation where a version negates: "less", "instead of", "stopped", "too early",
-# an absence word
+# an absence word ("deserto"), an "other" word ("einen anderen Ort als")
 _SAID_WITHOUT: tuple[Callable[[str, str], bool], ...] = (says_less, says_instead, says_stopped, says_too_early,
                                                          says_absent, says_other)
 
 
 def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
-    """Whether an extra negation says what most of the others (two at least) say with a "less" word, an
-    "instead" phrase, a "stopped" verb or a "too early" phrase in the clause that renders it: "ein Bett, das wir nicht schließen
-    müssen" against "un letto in meno da chiudere", "un lit de moins à fermer"; "10,50 euro, a nie 9 euro"
-    against "10,50 euro anziché 9", "au lieu de 9"; "kamen keine Daten mehr an" against "i dati hanno smesso
-    di arrivare", "przestały spływać"; "lasse sich noch nicht sagen" against "è troppo presto per dire". A version
+    """Whether an extra negation says what most of the others (two at least) say with one of ``_SAID_WITHOUT``
+    (a "less" word, an "instead" phrase, a "stopped" verb, a "too early" phrase, an absence or an "other" word) in
+    the clause that renders it: "ein Bett, das wir nicht schließen müssen" against "un letto in meno da
+    chiudere", "un lit de moins à fermer"; "10,50 euro, a nie 9 euro" against "10,50 euro anziché 9", "au lieu de
+    9"; "kamen keine Daten mehr an" against "i dati hanno smesso di arrivare", "przestały spływać"; "lasse sich
+    noch nicht sagen" against "è troppo presto per dire"; "nikogo nie było" against "era deserto". A version
     that says it that way itself is compared as usual. The same the other way round: a version that drops the
     others' negation for an absence word or a "stopped" verb in the clause that renders theirs ("In Haldenau
     fehlen der Ambulanz eigene Räume" against "non dispone di locali propri")."""
