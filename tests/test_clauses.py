@@ -472,6 +472,11 @@ def test_a_first_clause_missing_is_placed_before_the_sentence():
     ("pt", "destruiu as galerias – a mistura de metano e ar que se acumula nas minas.",
      "a mistura de metano e ar que se acumula nas minas", False),
     ("pl", "wybuch gazu – mieszanina metanu i powietrza – zniszczył chodniki", "mieszanina metanu i powietrza", False),
+    # ... unless a "that is" word opens it
+    ("pl", "budżet miasta – czyli plan finansowy na przyszły rok – wynosi 412 mln euro",
+     "czyli plan finansowy na przyszły rok", True),
+    ("de", "Der Haushalt der Stadt – also der Finanzplan für das kommende Jahr – umfasst 412 Millionen",
+     "also der Finanzplan für das kommende Jahr", True),
 ])
 def test_a_definite_apposition_between_dashes_is_a_gloss(lang, text, clause, gloss):
     start = text.index(clause)

@@ -268,6 +268,7 @@ NEGATION_CASES = [
     ("it", "Il canone non cambia né per i nuovi clienti.", 0, []),
     ("it", "Il prezzo non cambia per i residenti.", 0, []),
     ("fr", "Le tarif ne change pas, mais le service ne sera plus assuré le dimanche.", 1, ["ne"]),
+    ("fr", "L'adjointe a assuré que les horaires ne changeraient pas.", 0, []),  # in the conditional too
     # a negation right after "almost" is an amount ("almost gone", "few"), not a negation
     ("pl", "Dziś skarg prawie już nie ma.", 0, []),
     ("pt", "Quase ninguém acreditava na vitória.", 0, []),

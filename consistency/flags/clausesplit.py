@@ -132,7 +132,7 @@ _DASHES = ("–", "—")
 
 def is_gloss(text: str, start: int, end: int, lang: str) -> bool:
     """Whether the clause ``text[start:end]`` is an apposition between paired dashes or in brackets that opens
-    with a definite article (``[clauses] definite``) and states no figure: "un'esplosione di grisu – a mistura
+    with a definite article (``[clauses] definite``) or a "that is" word (``that_is``) and states no figure: "un'esplosione di grisu – a mistura
     de metano e ar que se acumula nas minas –" defines the term before it for the desk's readers. An
     apposition with an indefinite article classifies or judges ("– un progetto molto contestato –") and is
     no gloss."""
@@ -141,7 +141,15 @@ def is_gloss(text: str, start: int, end: int, lang: str) -> bool:
     if not paired or any(c.isdigit() for c in text[start:end]):
         return False
     toks = tokens(text[start:end])
-    return len(toks) > 1 and toks[0].norm in _definite(lang)
+    opening = tuple(t.norm for t in toks[:4])
+    return len(toks) > 1 and (toks[0].norm in _definite(lang)
+                              or any(opening[:len(p)] == p for p in _that_is(lang)))
+
+
+@lru_cache(maxsize=64)
+def _that_is(lang: str) -> frozenset[tuple[str, ...]]:
+    """A language's "that is" words that open a gloss (``[clauses] that_is``: "also", "cioè", "czyli")."""
+    return _phrases(_clause_data(lang).get("that_is"))
 
 
 @lru_cache(maxsize=64)
