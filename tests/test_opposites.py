@@ -480,6 +480,24 @@ def test_a_falling_figure_against_a_rising_one(pl_clause, flagged):
     assert bool(hits) is flagged, [f.message for f in report.flags]
 
 
+DESPITE = {  # despite the fall in passengers nobody loses their job (it, de, fr); written for this test
+    "it": "Nonostante il calo dei passeggeri, nessuno dei 340 dipendenti perderà il posto.",
+    "de": "Trotz des Rückgangs der Passagierzahlen verliert keiner der 340 Beschäftigten seinen Arbeitsplatz.",
+    "fr": "Malgré la baisse du nombre de passagers, aucun des 340 salariés ne perdra son emploi.",
+}
+
+
+@pytest.mark.parametrize("pl,flagged", [
+    # the negation is the jobs', not the fall's: no comma needed after "despite the fall"
+    ("Mimo spadku liczby pasażerów żaden z 340 pracowników nie straci pracy.", False),
+    ("Mimo wzrostu liczby pasażerów żaden z 340 pracowników nie straci pracy.", True),  # a rise is the other side
+])
+def test_a_word_after_despite_is_not_negated_by_the_main_clause(pl, flagged):
+    report = consistency.check({**DESPITE, "pl": pl}, detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "pl"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
 def test_a_shared_axis_word_elsewhere_does_not_excuse_a_negation():
     """All versions report a falling stock in one clause; pl alone adds "the young fish have nothing to eat" in
     another. The shared "fell" is no wording of that negation, so the flag stays."""

@@ -29,7 +29,7 @@ from ..types import Group
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .clausesplit import articles, coordinators, infinitive_markers
-from .cues import Cue, Token, cues, tokens
+from .cues import Cue, Token, _phrases, cues, tokens
 from ..datafiles import WordList, read_data, word_list
 from .numbers import normalise_lang
 from .votes import Unit, best_counterpart, clauses_of, neighbour_units
@@ -76,7 +76,7 @@ def axes(lang: str, section: str = "opposites") -> tuple[tuple[Axis, ...], tuple
     less = _less(lang)
     by_less = set(data.get("turned_by_less", []))
     for name, pair in data.items():
-        if name in ("except", "turned_before", "less", "turned_by_less"):
+        if name in ("except", "turned_before", "less", "turned_by_less", "despite"):
             continue
         context = word_list(pair[2]) if len(pair) > 2 else None
         out.append(Axis(name, (word_list(pair[0]), word_list(pair[1])), context, name in before,
@@ -107,6 +107,7 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
     and_words = coordinators(lang)
     opening = articles(lang)
     markers = infinitive_markers(lang)
+    despite = _despite(lang)
     for unit in units:
         negs = [c for c in cues(unit.text, lang) if c.kind == "negation"]
         toks = tokens(unit.text)
@@ -129,13 +130,13 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
                             continue
                     elif axis.before:
                         turned = sum(1 for c in negs if _just_before(toks, c, i, opening)
-                                     and not _across(toks, c, i, and_words, unit.text, opening)) % 2 == 1
+                                     and not _across(toks, c, i, and_words, unit.text, opening, despite)) % 2 == 1
                     else:
                         # a "without" turns only a word right after it ("senza approvare", "ohne zu genehmigen"): one
                         # after the word qualifies it ("approvate senza nessun voto contrario" is approved), and one
                         # with an article after it names a condition ("senza l'approvazione della ministra")
                         turned = sum(1 for c in negs if not (c.soft and not _governs(toks, c, i, opening, markers))
-                                     and not _across(toks, c, i, and_words, unit.text, opening)) % 2 == 1
+                                     and not _across(toks, c, i, and_words, unit.text, opening, despite)) % 2 == 1
                     if axis.less is not None and i > 0 and toks[i - 1].norm in axis.less:
                         turned = not turned  # "moins cher", "weniger teuer": the other side
                     if turned:
@@ -144,20 +145,30 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
     return {name: ss[0] for name, ss in found.items() if len({s.sign for s in ss}) == 1}
 
 
+@lru_cache(maxsize=64)
+def _despite(lang: str) -> frozenset[tuple[str, ...]]:
+    """A language's "despite" words (``[opposites] despite``), as token tuples."""
+    return _phrases(_section(lang, "opposites").get("despite"))
+
+
 _FULL_STOP = re.compile(r"[.!?][\"»”)]*\s+[«„“\"(]*([^\W\d_])")
 
 
 def _across(toks: list[Token], cue: Cue, i: int, and_words: frozenset[str], text: str,
-            opening: frozenset[str] = frozenset()) -> bool:
+            opening: frozenset[str] = frozenset(), despite: frozenset[tuple[str, ...]] = frozenset()) -> bool:
     """Whether an "and" word stands between a negation ``cue`` and token ``i``: the negation belongs to
     another coordinated clause ("è inferiore del 95 per cento ... e non servono pesticidi"); or a comma and an
     article (``opening``): an apposition or a relative clause ("non è scesa sotto i 27,8 gradi, la minima più
     alta mai rilevata": "alta" is not negated); or a full stop and a capital: another sentence that the
     segmenter joined ("… nie odnotowano, odkąd … w 1951 r. W porównaniu z 2023 r. urodzeń było o 3,1%
     mniej"); or, for a negation after the word, a comma: it opens a clause of its own ("não foi condenado
-    pelo crime …, por não ter ficado provado": the second "não" is the reason's)."""
+    pelo crime …, por não ter ficado provado": the second "não" is the reason's); or, for a negation after the
+    word, a ``despite`` phrase that governs the word ("Mimo spadku żaden … nie straci pracy": the fall stands)."""
     lo, hi = (toks[i].end, cue.start) if toks[i].start < cue.start else (cue.end, toks[i].start)
     if toks[i].start < cue.start and "," in text[lo:hi]:
+        return True
+    if toks[i].start < cue.start and any(tuple(t.norm for t in toks[j:i][:len(p)]) == p
+                                         for p in despite for j in range(max(0, i - 1 - len(p)), i)):
         return True
     return (any(lo <= t.start < hi and (t.norm in and_words
                                          or (t.norm in opening and k and "," in text[toks[k - 1].end:t.start]))
