@@ -956,3 +956,21 @@ def test_a_wording_the_others_say_in_the_next_sentence_is_no_flip(monkeypatch, p
     monkeypatch.setattr(opposites, "neighbour_units",
                         lambda _ctx, _group, _reader, v: [Unit(v, 100, 100 + len(after[v]), after[v])])
     assert opposites.worded_alike(ctx, None, "pt", ["it", "fr", "pl"]) is not flagged
+
+
+DESCENT = {  # the hiker walked down with the rescuers (it, pt, fr); written for this test
+    "it": "L'escursionista è sceso a piedi con i soccorritori e verso le 11 ha raggiunto la valle.",
+    "pt": "O caminhante desceu a pé com os socorristas e chegou ao vale por volta das 11h.",
+    "fr": "Le randonneur est descendu à pied avec les secouristes et a rejoint la vallée vers 11 heures.",
+}
+
+
+@pytest.mark.parametrize("de,flagged", [
+    # "stieg … ab" is "descended": the particle closing the clause makes it another verb than "rose"
+    ("Der Wanderer stieg mit den Rettern zu Fuß ab und erreichte gegen 11 Uhr das Tal.", False),
+    ("Der Wanderer stieg mit den Rettern zu Fuß auf und erreichte gegen 11 Uhr den Gipfel.", True),
+])
+def test_a_separable_particle_makes_another_verb(de, flagged):
+    report = consistency.check({**DESCENT, "de": de}, detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]

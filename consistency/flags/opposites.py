@@ -76,7 +76,7 @@ def axes(lang: str, section: str = "opposites") -> tuple[tuple[Axis, ...], tuple
     less = _less(lang)
     by_less = set(data.get("turned_by_less", []))
     for name, pair in data.items():
-        if name in ("except", "turned_before", "less", "turned_by_less", "despite"):
+        if name in ("except", "turned_before", "less", "turned_by_less", "despite", "separable", "particles"):
             continue
         context = word_list(pair[2]) if len(pair) > 2 else None
         out.append(Axis(name, (word_list(pair[0]), word_list(pair[1])), context, name in before,
@@ -108,6 +108,8 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
     opening = articles(lang)
     markers = infinitive_markers(lang)
     despite = _despite(lang)
+    separable = frozenset(str(w).casefold() for w in _section(lang, "opposites").get("separable", []))
+    particles = frozenset(str(w).casefold() for w in _section(lang, "opposites").get("particles", []))
     for unit in units:
         negs = [c for c in cues(unit.text, lang) if c.kind == "negation"]
         toks = tokens(unit.text)
@@ -118,6 +120,8 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
             if skip and tok.norm.startswith(skip):
                 continue
             pair = f"{tok.norm} {toks[i + 1].norm}" if i + 1 < len(toks) else ""
+            if tok.norm in separable and _separated(toks, i, particles, and_words, unit.text):
+                continue  # "stieg … ab": another verb
             for axis in here:
                 sign = axis.side(tok.norm) or (axis.side(pair) if pair else 0)  # a word, or two ("bez zmian")
                 if sign:
@@ -143,6 +147,19 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
                         sign = -sign
                     found.setdefault(axis.name, []).append(Stance(sign, unit, unit.text[tok.start:tok.end], turned))
     return {name: ss[0] for name, ss in found.items() if len({s.sign for s in ss}) == 1}
+
+
+def _separated(toks: list[Token], i: int, particles: frozenset[str], and_words: frozenset[str], text: str) -> bool:
+    """Whether a separable ``particles`` word closes the clause of token ``i`` (before punctuation, an "and"
+    word or the end): German "stieg mit den Rettern zu Fuß ab und …" is "descended", not "rose"."""
+    for k in range(i + 1, len(toks)):
+        if re.search(r"[,;:.!?–—]", text[toks[k - 1].end:toks[k].start]):
+            return False
+        if toks[k].norm in particles:
+            after = text[toks[k].end:toks[k + 1].start] if k + 1 < len(toks) else ""
+            if k + 1 == len(toks) or re.search(r"[,;:.!?–—]", after) or toks[k + 1].norm in and_words:
+                return True
+    return False
 
 
 @lru_cache(maxsize=64)
