@@ -828,6 +828,18 @@ def test_a_negation_the_others_say_as_other_than_is_no_flip(candidates, others, 
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
+@pytest.mark.parametrize("lang,text,absent", [
+    ("it", "rilasciato per mancanza di prove", True),
+    ("de", "kam mangels Beweisen wieder frei", True),
+    ("pt", "libertado por falta de provas", True),
+    ("pl", "brakuje chętnych", True),
+    ("it", "la sala era piena", False),
+])
+def test_absence_words(lang, text, absent):
+    from consistency.flags.cues import says_absent
+    assert says_absent(text, lang) is absent
+
+
 ROOMS = {  # the club has no premises of its own (it, pt, fr, pl); written for this test
     "it": "Il circolo di scacchi non ha una sede propria.",
     "pt": "O clube de xadrez não tem sede própria.",
