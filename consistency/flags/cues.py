@@ -707,30 +707,32 @@ def says_most(text: str, lang: str) -> bool:
     return bool(most) and any(t.norm in most for t in tokens(text))
 
 
+def _has_word(text: str, words: WordList) -> bool:
+    """Whether ``text`` has one of ``words``, as a token or a pair of tokens ("sold out", "por preencher")."""
+    if not words:
+        return False
+    toks = tokens(text)
+    return any(t.norm in words or (i + 1 < len(toks) and f"{t.norm} {toks[i + 1].norm}" in words)
+               for i, t in enumerate(toks))
+
+
 def says_stopped(text: str, lang: str) -> bool:
     """Whether ``text`` has a ``stopped`` word ("i dati hanno smesso di arrivare", "ont cessé d'arriver",
     "przestały spływać"): what "kamen keine Daten mehr an" says without a negation."""
-    stopped = lexicon(lang).stopped
-    return bool(stopped) and any(t.norm in stopped for t in tokens(text))
+    return _has_word(text, lexicon(lang).stopped)
 
 
 def says_absent(text: str, lang: str) -> bool:
     """Whether ``text`` has an ``absent`` word or pair of words ("il sagrato era deserto", "Stellen sind
     unbesetzt", "ofertas por preencher", "brakuje chętnych"): what "nikogo nie było", "ne trouvent pas preneur"
     say with a negation."""
-    absent = lexicon(lang).absent
-    if not absent:
-        return False
-    toks = tokens(text)
-    return any(t.norm in absent or (i + 1 < len(toks) and f"{t.norm} {toks[i + 1].norm}" in absent)
-               for i, t in enumerate(toks))
+    return _has_word(text, lexicon(lang).absent)
 
 
 def says_other(text: str, lang: str) -> bool:
     """Whether ``text`` has an ``other`` word ("einen anderen Ort als die Tankstelle", "tutt'altro avviso"):
     what "un posto che non fosse il distributore", "nie podziela oceny" say with a negation."""
-    other = lexicon(lang).other
-    return bool(other) and any(t.norm in other for t in tokens(text))
+    return _has_word(text, lexicon(lang).other)
 
 
 def says_never(text: str, lang: str, before: str = "") -> bool:

@@ -66,6 +66,10 @@ def _less(lang: str) -> WordList:
     return word_list(_section(lang, "opposites").get("less", []))
 
 
+# keys of a section that are settings, not axes
+_SETTINGS = frozenset({"except", "turned_before", "less", "turned_by_less", "despite", "separable", "particles"})
+
+
 @lru_cache(maxsize=64)
 def axes(lang: str, section: str = "opposites") -> tuple[tuple[Axis, ...], tuple[str, ...]]:
     """The axes of a language's ``section`` (``opposites``, or ``wordings``: axes that only excuse a
@@ -76,7 +80,7 @@ def axes(lang: str, section: str = "opposites") -> tuple[tuple[Axis, ...], tuple
     less = _less(lang)
     by_less = set(data.get("turned_by_less", []))
     for name, pair in data.items():
-        if name in ("except", "turned_before", "less", "turned_by_less", "despite", "separable", "particles"):
+        if name in _SETTINGS:
             continue
         context = word_list(pair[2]) if len(pair) > 2 else None
         out.append(Axis(name, (word_list(pair[0]), word_list(pair[1])), context, name in before,
@@ -108,8 +112,7 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
     opening = articles(lang)
     markers = infinitive_markers(lang)
     despite = _despite(lang)
-    separable = frozenset(str(w).casefold() for w in _section(lang, "opposites").get("separable", []))
-    particles = frozenset(str(w).casefold() for w in _section(lang, "opposites").get("particles", []))
+    separable, particles = _separable(lang)
     for unit in units:
         negs = [c for c in cues(unit.text, lang) if c.kind == "negation"]
         toks = tokens(unit.text)
@@ -160,6 +163,15 @@ def _separated(toks: list[Token], i: int, particles: frozenset[str], and_words: 
             if k + 1 == len(toks) or re.search(r"[,;:.!?–—]", after) or toks[k + 1].norm in and_words:
                 return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _separable(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A language's separable axis verbs and the particles that make them other verbs (``[opposites]
+    separable``, ``particles``)."""
+    data = _section(lang, "opposites")
+    return (frozenset(str(w).casefold() for w in data.get("separable", [])),
+            frozenset(str(w).casefold() for w in data.get("particles", [])))
 
 
 @lru_cache(maxsize=64)
