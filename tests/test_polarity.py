@@ -477,6 +477,37 @@ def test_never_before_is_the_first(candidates, changed, raised):
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
+SALES = {  # a market permit that does not allow sales by post (it, pt, fr, pl)
+    "it": "I vasetti di miele si vendono soltanto al banco. Il permesso non consente la vendita per corrispondenza.",
+    "pt": "Os frascos de mel vendem-se apenas na banca. A licença não permite a venda por correspondência.",
+    "fr": "Les pots de miel ne sont vendus qu’au stand. Le permis n’autorise pas la vente par correspondance.",
+    "pl": "Słoiki miodu są sprzedawane tylko na stoisku. Zezwolenie nie pozwala na sprzedaż wysyłkową.",
+}
+
+
+@pytest.mark.parametrize("de,raised", [
+    # a "first" word where the others negate, but not with "never": a flip with "first" added
+    ("Die Honiggläser werden nur am Stand verkauft. Die Genehmigung erlaubt erstmals auch den Versandhandel.", ["de"]),
+    # the faithful rendering
+    ("Die Honiggläser werden nur am Stand verkauft. Die Genehmigung erlaubt keinen Versandhandel.", []),
+], ids=["first-time-allowed", "not-allowed"])
+def test_first_is_no_record_against_a_plain_negation(candidates, de, raised):
+    consistency.check({**SALES, "de": de}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
+def test_first_against_never_is_a_record(candidates):
+    # "the first qualifier to win" where the others say "never before had a qualifier won"
+    texts = _tournament({
+        "it": "Zofia Kędzierska ha vinto il torneo di Marivolta. Nessuna qualificata aveva mai vinto il torneo, che si gioca dal 1998.",
+        "pt": "Zofia Kędzierska venceu o torneio de Marivolta. Nunca uma jogadora vinda do qualifying tinha conquistado o torneio, disputado desde 1998.",
+        "fr": "Zofia Kędzierska a remporté le tournoi de Marivolta. Jamais une joueuse issue des qualifications n’avait gagné ce tournoi, disputé depuis 1998.",
+        "pl": "Zofia Kędzierska wygrała turniej w Marivolcie. Nigdy wcześniej kwalifikantka nie wygrała tego turnieju, rozgrywanego od 1998 r.",
+    })
+    consistency.check(texts, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == []
+
+
 ORDER = {  # the biggest order in a shipyard's 112 years (it, de, pt, pl)
     "it": "Il contratto vale 620 milioni di euro: è la commessa più importante nei 112 anni di storia del cantiere.",
     "de": "Der Vertrag über 620 Millionen Euro ist der größte Auftrag in der 112-jährigen Geschichte der Werft.",

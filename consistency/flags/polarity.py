@@ -234,7 +234,7 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
     negation, or "not in N years", a superlative counts too: "jamais une commande aussi importante" = "the
     biggest order", "so viele wie seit fünfzehn Jahren nicht mehr" = "il numero più alto degli ultimi quindici
     anni"), or the
-    version that lacks the others' negation has one they lack ("è la prima volta" against "jamais")."""
+    version that lacks the others' "never" has one they lack ("è la prima volta" against "jamais")."""
     def first(w: str) -> bool:
         return says_first(group_text(ctx, f.group, w)[0], ctx.documents[w].lang)
 
@@ -247,8 +247,17 @@ def _record_as_first(ctx: FlagContext, f: CueFinding) -> bool:
                             or says_not_in_years(u.text, lang, c.start - u.start, c.end - u.start))
         theirs = sum(first(w) or _facing_says(ctx, f, never, w, says_most) for w in f.vote.winners)
         return not first(f.version) and theirs >= 2 and theirs * 2 > len(f.vote.winners)
-    theirs = sum(first(w) for w in f.vote.winners)
-    return first(f.version) and theirs * 2 < len(f.vote.winners)
+    if not first(f.version) or sum(first(w) for w in f.vote.winners) * 2 >= len(f.vote.winners):
+        return False
+    # ... and only for a "never" the others say: "die Erlaubnis gestattet erstmals den Verkauf im Internet"
+    # against "non consente la vendita online" is a flip with "first" added, not a record
+    return sum(_says_never_cue(ctx, w, f.cues[w]) for w in f.vote.winners) * 2 > len(f.vote.winners)
+
+
+def _says_never_cue(ctx: FlagContext, w: str, held: list[Cue]) -> bool:
+    """Whether one of ``w``'s negation cues is a "never" ("jamais", "noch nie", "nigdy", "so schnell war noch niemand")."""
+    text, lang = ctx.documents[w].text, ctx.documents[w].lang
+    return any(says_never(c.text, lang, text[max(0, c.start - 40):c.start]) for c in held)
 
 
 # what the others may say without a negation where a version negates: "less", "instead of", "stopped", "too early",
