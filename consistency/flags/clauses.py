@@ -165,6 +165,8 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                 continue  # "wie die Klinikleitung mitteilte" where the others write "ha comunicato la direzione"
             if _said_elsewhere(ctx, group, v, u.text, lack):
                 continue  # "…, sagt Lindqvist, die Leiterin des Grünflächenamts": the others gave her role earlier
+            if _said_within(ctx, group, v, u, lack):
+                continue  # "; ein Betreuer begleitet sie" where the others end their list "…, seguiti da un educatore"
             features = _aggregate([feats[v][i][w] for w in lack], [row[w] for w in row], len(present))
             others = join_names(lack)
             who = f"Only the {v} version adds" if not have else f"Only {join_names([v, *have])} add"
@@ -235,6 +237,31 @@ def _said_elsewhere(ctx: FlagContext, group: Group, v: str, text: str, lacking: 
             return True
         back = ctx.embed_fn([units[k].text, text] + [u.text for u in own])
         return float(back[1] @ back[0]) >= float(np.max(back[2:] @ back[0]))
+
+    return sum(says_it(w) for w in lacking) * 2 > len(lacking)
+
+
+def _said_within(ctx: FlagContext, group: Group, v: str, unit: Unit, lacking: Sequence[str]) -> bool:
+    """Whether most versions that lack a clause of ``v`` say it as a comma piece of their own sentence: a close
+    rendering (at least ``link``) that is a mutual best match and states the clause's figures ("; ein Betreuer
+    begleitet sie" against "…, seguiti da un educatore", "…, encadrés par un éducateur"). The clause head
+    compares a clause with whole sentences and clauses, where a short phrase inside a long one scores low."""
+    link = ctx.thresholds["link"]
+    figures = quantities_of(unit.text, ctx.documents[v].lang)
+    mine = comma_pieces(clauses_of(ctx, group, v))
+
+    def says_it(w: str) -> bool:
+        units = clauses_of(ctx, group, w)
+        pieces = comma_pieces(units)[len(units):]
+        if not pieces or not all_stated(ctx, figures, ctx.segments[w]):
+            return False
+        vecs = ctx.embed_fn([unit.text] + [u.text for u in pieces])
+        sims = ctx.calibration.similarity(vecs[1:] @ vecs[0])
+        k = int(np.argmax(sims))
+        if sims[k] < link:
+            return False
+        back = ctx.embed_fn([pieces[k].text] + [u.text for u in mine])
+        return mine[int(np.argmax(back[1:] @ back[0]))].text == unit.text
 
     return sum(says_it(w) for w in lacking) * 2 > len(lacking)
 
