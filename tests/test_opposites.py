@@ -974,3 +974,29 @@ def test_a_separable_particle_makes_another_verb(de, flagged):
     report = consistency.check({**DESCENT, "de": de}, detectors=["opposites"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
     assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+TICKETS = {  # a club printed far more tickets than a small lottery may have (de, pt, pl); written for this test
+    "de": "Im vergangenen Jahr ließ der Verein 60.000 Lose drucken, weit mehr als die Grenze, die in Niedersachsen für "
+          "kleine Lotterien gilt.",
+    "pt": "No ano passado, o clube mandou imprimir 60 mil bilhetes, muito acima do limite fixado na Baixa Saxónia para "
+          "pequenas lotarias.",
+    "pl": "W ubiegłym roku klub wydrukował 60 tys. losów, znacznie więcej, niż wynosi próg ustalony w Dolnej Saksonii "
+          "dla małych loterii.",
+}
+
+
+@pytest.mark.parametrize("it,flagged", [
+    # "Bassa" in "Bassa Sassonia" is a word of a name (Lower Saxony), not "low"
+    ("L'anno scorso il club ha fatto stampare 60.000 biglietti, ben oltre la soglia fissata in Bassa Sassonia per "
+     "le piccole lotterie.", False),
+    ("L'anno scorso il club ha fatto stampare 60.000 biglietti, ben oltre la soglia fissata nella Bassa Sassonia per "
+     "le piccole lotterie.", False),
+    # the same word in lower case takes its side
+    ("L'anno scorso il club ha fatto stampare 60.000 biglietti, una cifra bassa rispetto alla soglia fissata in "
+     "Sassonia per le piccole lotterie.", True),
+], ids=["in-bassa-sassonia", "nella-bassa-sassonia", "bassa"])
+def test_an_axis_word_in_a_name_takes_no_side(it, flagged):
+    report = consistency.check({**TICKETS, "it": it}, detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "it"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]

@@ -113,6 +113,7 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
     markers = infinitive_markers(lang)
     despite = _despite(lang)
     separable, particles = _separable(lang)
+    named = not _section(lang, "names").get("capitalised_nouns")
     for unit in units:
         negs = [c for c in cues(unit.text, lang) if c.kind == "negation"]
         toks = tokens(unit.text)
@@ -125,6 +126,8 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
             pair = f"{tok.norm} {toks[i + 1].norm}" if i + 1 < len(toks) else ""
             if tok.norm in separable and _separated(toks, i, particles, and_words, unit.text):
                 continue  # "stieg … ab": another verb
+            if named and _in_a_name(toks, i, unit.text):
+                continue  # "in Bassa Sassonia" is Lower Saxony, not low
             for axis in here:
                 sign = axis.side(tok.norm) or (axis.side(pair) if pair else 0)  # a word, or two ("bez zmian")
                 if sign:
@@ -150,6 +153,20 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
                         sign = -sign
                     found.setdefault(axis.name, []).append(Stance(sign, unit, unit.text[tok.start:tok.end], turned))
     return {name: ss[0] for name, ss in found.items() if len({s.sign for s in ss}) == 1}
+
+
+def _in_a_name(toks: list[Token], i: int, text: str) -> bool:
+    """Whether token ``i``, capitalised and not the first of ``text``, stands next to another capitalised word
+    with nothing between: a word of a name ("Bassa Sassonia", "Baixa Saxónia", "Dolna Saksonia", "Haute
+    Provence"), in a language that does not capitalise its nouns."""
+    def upper(k: int) -> bool:
+        return 0 <= k < len(toks) and text[toks[k].start:toks[k].start + 1].isupper()
+
+    def joined(a: int, b: int) -> bool:
+        return 0 <= a and b < len(toks) and not text[toks[a].end:toks[b].start].strip()
+
+    return (i > 0 and upper(i) and not re.search(r"[.!?:;«»\"“”„–—]\s*$", text[:toks[i].start])
+            and ((upper(i + 1) and joined(i, i + 1)) or (upper(i - 1) and joined(i - 1, i))))
 
 
 def _separated(toks: list[Token], i: int, particles: frozenset[str], and_words: frozenset[str], text: str) -> bool:
