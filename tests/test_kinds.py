@@ -1281,3 +1281,28 @@ def test_a_faithful_study_report_raises_nothing_and_three_planted_changes_are_fo
     report = consistency.check(changed)
     assert sorted((f.version, f.kind) for f in report.flags) == [
         ("de", "number"), ("fr", "polarity"), ("pt", "hedging")], [f.message for f in report.flags]
+
+
+TRAINING_SITE = {  # a craft chamber's training site in a vineyard (it, de, pt, fr); written for this test
+    "it": "Da aprile sul vigneto lavora un cantiere-scuola della Camera dell'artigianato di Treviri. Dodici apprendisti "
+          "imparano a costruire muri a secco.",
+    "de": "Seit April arbeitet im Weinberg eine Lehrbaustelle der Handwerkskammer Trier. Zwölf Lehrlinge lernen, "
+          "Trockenmauern zu bauen.",
+    "pt": "Desde abril funciona na vinha um estaleiro-escola da Câmara de Ofícios de Tréveris. Doze aprendizes aprendem "
+          "a construir muros de pedra seca.",
+    "fr": "Depuis avril, un chantier-école de la chambre des métiers de Trèves est installé dans la vigne. Douze "
+          "apprentis apprennent à bâtir des murs en pierre sèche.",
+}
+
+
+@pytest.mark.parametrize("city,flagged", [
+    # the model puts "Koblencji" as close to "Câmara de Ofícios de Tréveris" as a translation; the exonym table
+    # knows two cities
+    ("w Koblencji", [("pl", "Koblencji")]),
+    ("w Trewirze", []),
+])
+def test_two_cities_of_the_exonym_table_are_no_translation(city, flagged):
+    pl = (f"Od kwietnia w winnicy działa budowa szkoleniowa Izby Rzemieślniczej {city}. Dwunastu uczniów uczy się "
+          "budować suche mury.")
+    flags, messages = _entity_flags({**TRAINING_SITE, "pl": pl})
+    assert flags == flagged, messages

@@ -107,6 +107,11 @@ SAME = [
     ("Hagi", "Den Haag", True),  # a short stem ("Haga"): its inflected forms are listed
     ("Posnânia", "Poznaniu", True),
     ("Lublino", "Lublina", True),
+    ("Teschen", "Cieszyna", True),  # German names of Polish towns
+    ("Oppeln", "Opolu", True),
+    ("Koblencji", "Koblenz", True),
+    ("Trewirze", "Trèves", True),
+    ("Koblenz", "Trier", False),
     ("Tajwan", "Taiwan", True),
     ("Chiny", "Cina", True),
     ("Chinach", "China", True),

@@ -18,7 +18,8 @@ drops nothing (each desk's title names what it picks), and a desk leaves its own
 (``[names] home``: "na Podkarpaciu" where the others write "in south-east Poland"). A swap whose
 two names the model embeds as close as translations (their distinctive words:
 "Niemiec" / "Germania"), or whose whole names with no word in common are (a name of common
-words translated: "Trzustka Północ" / "Pancreas Nord"), is an exonym the table lacks, not a flag. The calibrator
+words translated: "Trzustka Północ" / "Pancreas Nord"), is an exonym the table lacks, not a flag,
+unless the table knows them as two places ("Koblencji" / "Tréveris": the model puts cities close). The calibrator
 turns the candidate's features (swap or drop, how many versions carry the name,
 whether it is a short acronym) into a probability. Two versions that swap in the same
 other name (3 against 2) are compared with the majority without each other.
@@ -35,6 +36,7 @@ from .calibration import Finding, finder
 from .names import (
     Name,
     _is_common,
+    _exonym,
     _same_token,
     _stems,
     exonym_forms,
@@ -274,12 +276,22 @@ def _read_as_translations(ctx: FlagContext, a: str, a_lang: str, b: str, b_lang:
     close = ctx.similarity(*_unshared(_distinctive_words(a, a_lang), _distinctive_words(b, b_lang)))
     if _other_given_name(a, b):
         return False, close  # "Monika Brenner" for "Claudia Brenner": the model puts two given names close
+    if _other_places(a, b):
+        return False, close  # "Koblencji" for "Câmara de Ofícios de Tréveris": the model puts two cities close
     if close is not None and close >= faithful:
         return True, close
     if {w.casefold() for w in _WORDS.findall(a)} & {w.casefold() for w in _WORDS.findall(b)}:
         return False, close
     whole = ctx.similarity(a, b)
     return whole is not None and whole >= faithful, close
+
+
+def _other_places(a: str, b: str) -> bool:
+    """Whether two names each hold a place of the exonym table and share none: "Koblencji" and "Câmara de
+    Ofícios de Tréveris" name different cities, however close the model puts them."""
+    places_a = {k for w in [a, *_WORDS.findall(a)] if (k := _exonym(w)) is not None}  # "Monaco di Baviera" whole too
+    places_b = {k for w in [b, *_WORDS.findall(b)] if (k := _exonym(w)) is not None}
+    return bool(places_a) and bool(places_b) and places_a.isdisjoint(places_b)
 
 
 def mentioned(name: Name, name_lang: str, text: str, *, capitalised: bool = False, every: bool = False) -> bool:
