@@ -36,6 +36,11 @@ SPLIT_CASES = [
     ("es", "El proyecto se retrasa dos años, aunque el gobierno lo niega.",
      ["El proyecto se retrasa dos años", "aunque el gobierno lo niega"]),
     ("en", "Huawei, Cambricon, and MetaX are investing.", ["Huawei, Cambricon, and MetaX are investing"]),
+    # ... and so does a possessive relative with its article ("la cui", "il cui")
+    ("it", "Il comune vuole salvare il vecchio mulino, la cui ruota si è fermata nel 1987 per mancanza di acqua.",
+     ["Il comune vuole salvare il vecchio mulino", "la cui ruota si è fermata nel 1987 per mancanza di acqua"]),
+    ("it", "Hanno ascoltato i pescatori, i cui guadagni sono crollati.",
+     ["Hanno ascoltato i pescatori", "i cui guadagni sono crollati"]),
     # a relative pronoun after a preposition opens a clause
     ("it", "Il club offre un contratto di sei mesi, al termine del quale i tre studenti saranno assunti.",
      ["Il club offre un contratto di sei mesi", "al termine del quale i tre studenti saranno assunti"]),
