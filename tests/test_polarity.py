@@ -970,3 +970,27 @@ def test_a_negation_the_others_say_with_less_in_the_sentence_before_is_no_flip()
     report = consistency.check([str(folder / f"{lang}.txt") for lang in ("it", "de", "pt", "fr", "pl")],
                                detectors=["polarity"])
     assert not [f for f in report.flags if f.kind == "polarity"], [(f.version, f.message) for f in report.flags]
+
+
+COMPLAINTS = {  # few customers complained about the new fees; written for this test
+    "it": "Secondo la presidente dell'associazione dei commercianti, finora pochi clienti si sono lamentati delle nuove tariffe.",
+    "de": "Laut der Vorsitzenden des Gewerbevereins haben sich bisher nur wenige Kunden über die neuen Gebühren beschwert.",
+    "pt": "Segundo a presidente da associação comercial, até agora poucos clientes se queixaram das novas taxas.",
+    "fr": "Selon la présidente de l'association des commerçants, peu de clients se sont plaints jusqu'ici des nouveaux tarifs.",
+    "pl": "Według przewodniczącej stowarzyszenia kupców na nowe opłaty skarżyło się dotąd niewielu klientów.",
+}
+
+
+@pytest.mark.parametrize("version,text,raised", [
+    # "not many" is "few"
+    ("it", "Secondo la presidente dell'associazione dei commercianti, finora i clienti che si sono lamentati delle nuove "
+           "tariffe non sono stati molti.", []),
+    ("de", "Laut der Vorsitzenden des Gewerbevereins haben sich bisher nicht viele Kunden über die neuen Gebühren "
+           "beschwert.", []),
+    # "none" is not
+    ("it", "Secondo la presidente dell'associazione dei commercianti, finora nessun cliente si è lamentato delle nuove "
+           "tariffe.", ["it"]),
+], ids=["it-non-molti", "de-nicht-viele", "it-nessuno"])
+def test_not_many_is_few(candidates, version, text, raised):
+    consistency.check({**COMPLAINTS, version: text}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised

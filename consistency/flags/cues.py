@@ -142,6 +142,8 @@ class Lexicon:
     stopped: WordList  # "smess*", "cessé", "przestał*": "stopped arriving" is what "kamen keine mehr an" says
     absent: WordList  # "deserto", "unbesetzt", "esgotados": "empty" is what "nobody was there" says
     other: WordList  # "altro", "anders", "autre": "another place than" is what "a place that is not" says
+    few: WordList  # "pochi", "wenige", "rzadko": "few" is what "not many" says
+    many: WordList  # "molti", "viele", "często": the word a "not many" negation turns into "few"
     bound_words: WordList  # "superava", "erreich*", "prima": with a number near it, the negation is a bound
     bound_number_first: bool  # the bound's number may stand before the negation (verb last: "16 Knoten nicht überstieg")
     more_than: frozenset[tuple[str, ...]]  # "mais de", "mehr als": with a number after it, the negation is a cap
@@ -239,6 +241,8 @@ def lexicon(lang: str) -> Lexicon:
         stopped=word_list(_norm(w) for w in neg.get("stopped", [])),
         absent=word_list(_norm(w) for w in neg.get("absent", [])),
         other=word_list(_norm(w) for w in neg.get("other", [])),
+        few=word_list(_norm(w) for w in neg.get("few", [])),
+        many=word_list(_norm(w) for w in neg.get("many", [])),
         bound_words=word_list(_norm(w) for w in neg.get("bound_words", [])),
         bound_number_first=bool(neg.get("bound_number_first", False)),
         more_than=_phrases(neg.get("more_than")),
@@ -733,6 +737,17 @@ def says_other(text: str, lang: str) -> bool:
     """Whether ``text`` has an ``other`` word ("einen anderen Ort als die Tankstelle", "tutt'altro avviso"):
     what "un posto che non fosse il distributore", "nie podziela oceny" say with a negation."""
     return _has_word(text, lexicon(lang).other)
+
+
+def says_few(text: str, lang: str) -> bool:
+    """Whether ``text`` has a ``few`` word ("nur wenige Kunden", "peu de clients", "łamano rzadko"): what "the
+    customers who complained were not many" says without a negation."""
+    return _has_word(text, lexicon(lang).few)
+
+
+def says_many(text: str, lang: str) -> bool:
+    """Whether ``text`` has a ``many`` word ("molti", "viele", "wielu"): in a negated clause, "not many"."""
+    return _has_word(text, lexicon(lang).many)
 
 
 def says_never(text: str, lang: str, before: str = "") -> bool:

@@ -27,8 +27,8 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .cues import (Cue, CueProfile, cues, lexicon, profile_of, says_absent, says_first, says_instead, says_most,
-                   says_never, says_not_in_years, says_other, says_stopped, says_too_early)
+from .cues import (Cue, CueProfile, cues, lexicon, profile_of, says_absent, says_few, says_first, says_instead,
+                   says_many, says_most, says_never, says_not_in_years, says_other, says_stopped, says_too_early)
 from .opposites import says_less, worded_alike
 from .votes import (Unit, Vote, best_counterpart, clauses_of, clauses_outside, comma_pieces, group_text,
                     neighbour_units, pair_similarity, unit_containing, vote)
@@ -272,7 +272,8 @@ def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
     the clause that renders it: "ein Bett, das wir nicht schließen müssen" against "un letto in meno da
     chiudere", "un lit de moins à fermer"; "10,50 euro, a nie 9 euro" against "10,50 euro anziché 9", "au lieu de
     9"; "kamen keine Daten mehr an" against "i dati hanno smesso di arrivare", "przestały spływać"; "lasse sich
-    noch nicht sagen" against "è troppo presto per dire"; "nikogo nie było" against "era deserto". A version
+    noch nicht sagen" against "è troppo presto per dire"; "nikogo nie było" against "era deserto"; and "not many"
+    (a negation with a ``many`` word) against "few" ("non sono stati molti" against "nur wenige"). A version
     that says it that way itself is compared as usual. The same the other way round: a version that drops the
     others' negation for an absence word or a "stopped" verb in the clause that renders theirs ("In Haldenau
     fehlen der Ambulanz eigene Räume" against "non dispone di locali propri")."""
@@ -288,6 +289,11 @@ def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
         theirs = sum(_facing_says(ctx, f, negated, w, says) for w in f.vote.winners)
         if theirs >= 2 and theirs * 2 > len(f.vote.winners):
             return True
+    # "not many" is "few": "i clienti che si sono lamentati non sono stati molti" against "nur wenige Kunden"
+    # ("nessun cliente", with no "many" word, is not)
+    if any(says_many(u.text, lang) and not says_few(u.text, lang) for u in negated):
+        theirs = sum(_facing_says(ctx, f, negated, w, says_few) for w in f.vote.winners)
+        return theirs >= 2 and theirs * 2 > len(f.vote.winners)
     return False
 
 
