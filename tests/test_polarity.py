@@ -994,3 +994,30 @@ COMPLAINTS = {  # few customers complained about the new fees; written for this 
 def test_not_many_is_few(candidates, version, text, raised):
     consistency.check({**COMPLAINTS, version: text}, detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
+FUNDS = {  # the town has no money for a new pump, so the port will flood again; written for this test
+    "it": "Il comune di Valmora non ha i fondi per una nuova pompa nella darsena del porto, che costerebbe circa 400.000 "
+          "euro. Per questo l'ufficio tecnico ritiene probabile che il porto si allaghi di nuovo in autunno.",
+    "pt": "A Câmara de Valmora não tem dinheiro para uma nova bomba na doca do porto, que custaria cerca de 400 mil "
+          "euros. Por isso, segundo o departamento técnico, o porto deverá voltar a inundar no outono.",
+    "fr": "La commune de Valmora n'a pas les moyens de financer une nouvelle pompe dans le bassin du port, qui coûterait "
+          "environ 400 000 euros. Le service technique s'attend donc à ce que le port soit probablement de nouveau "
+          "inondé cet automne.",
+    "pl": "Gmina Valmora nie ma pieniędzy na nową pompę w basenie portowym, która kosztowałaby ok. 400 tys. euro. "
+          "Dlatego wydział techniczny spodziewa się, że jesienią port prawdopodobnie znów zostanie zalany.",
+}
+_FLOOD = " Das Bauamt rechnet deshalb damit, dass der Hafen im Herbst voraussichtlich erneut überflutet wird."
+
+
+@pytest.mark.parametrize("de,raised", [
+    # the absence word closes the sentence, after the clause that faces the others' negated one
+    ("Für eine neue Pumpe im Hafenbecken, die rund 400.000 Euro kosten würde, fehlt der Gemeinde Valmora das Geld.",
+     []),
+    # without it the negation is dropped
+    ("Für eine neue Pumpe im Hafenbecken, die rund 400.000 Euro kosten würde, hat die Gemeinde Valmora das Geld.",
+     ["de"]),
+], ids=["fehlt-at-the-end", "hat"])
+def test_an_absence_word_anywhere_in_the_sentence_renders_a_dropped_negation(candidates, de, raised):
+    consistency.check({**FUNDS, "de": de + _FLOOD}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised

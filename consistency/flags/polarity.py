@@ -301,7 +301,9 @@ def _dropped_for_a_word(ctx: FlagContext, f: CueFinding) -> bool:
     """Whether a version without the others' negation says their negated clause with an absence word or a
     "stopped" verb that most of their negated clauses do not use (see ``_one_fewer``)."""
     lang = ctx.documents[f.version].lang
-    mine = ctx.documents[f.version].text[f.span[0]:f.span[1]]
+    # the clause found for theirs, or another clause of the sentence: the absence word may close it ("Für eine
+    # Belüftungsanlage …, die rund 600.000 Euro kosten würde, fehlt der Gemeinde das Geld")
+    mine = group_text(ctx, f.group, f.version)[0]
     theirs = [(unit.text, ctx.documents[w].lang) for w in f.vote.winners
               for _h, _r, _c, unit in [_negated_unit(ctx, f, w)] if unit is not None]
     return bool(theirs) and any(
