@@ -106,6 +106,9 @@ SAME = [
     ("Aia", "Haiti", False),
     ("Hagi", "Den Haag", True),  # a short stem ("Haga"): its inflected forms are listed
     ("Posnânia", "Poznaniu", True),
+    ("Białe", "Białego", True),  # a place named by an adjective takes its endings ("do Jeziora Białego")
+    ("Zielona", "Zielonej", True),
+    ("Białe", "Białka", False),
     ("Lublino", "Lublina", True),
     ("Teschen", "Cieszyna", True),  # German names of Polish towns
     ("Oppeln", "Opolu", True),

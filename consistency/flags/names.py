@@ -749,6 +749,10 @@ def _german_title_runs(text: str, toks: list[_Tok], spans: list[tuple[int, int] 
 # --------------------------------------------------------------------------- comparison
 
 
+# adjective endings (Polish, folded): a place named by an adjective is declined as one
+_ADJECTIVE_ENDINGS = frozenset({"", "a", "e", "y", "i", "o", "ego", "emu", "ej", "ym", "im", "ie", "ich", "ych", "ymi", "imi"})
+
+
 @lru_cache(maxsize=65536)
 def _same_token(x: str, y: str) -> bool:
     """Folded tokens equal up to a case ending (huawei / huaweia, nvidia / nvidii) or a near spelling."""
@@ -762,6 +766,9 @@ def _same_token(x: str, y: str) -> bool:
     # a stem of three letters with a consonant cut off both words says little ("Marn" / "mars"); case
     # endings are vowels ("Unia" / "Unii") or the bare stem ("Jan" / "Jana")
     if any(len(s) >= 3 and len(s) >= 0.6 * longest and (len(s) >= 4 or _vowel_endings(s, x, y)) for s in shared):
+        return True
+    # a name that is an adjective takes the adjective's longer endings ("Białe" / "Białego", "Zielona" / "Zielonej")
+    if any(len(s) >= 4 and all(w.startswith(s) and w[len(s):] in _ADJECTIVE_ENDINGS for w in (x, y)) for s in shared):
         return True
     if min(len(x), len(y)) >= 7 and x[0] == y[0] and fuzz.ratio(x, y) >= 90:
         return True
