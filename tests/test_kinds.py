@@ -1306,3 +1306,21 @@ def test_two_cities_of_the_exonym_table_are_no_translation(city, flagged):
           "budować suche mury.")
     flags, messages = _entity_flags({**TRAINING_SITE, "pl": pl})
     assert flags == flagged, messages
+
+
+FIRE = {  # firefighters helped by two water bombers and a helicopter (it, pt, fr, pl); written for this test
+    "it": "Sul posto hanno lavorato 90 vigili del fuoco, con l'aiuto di due Canadair e di un elicottero.",
+    "pt": "No local estiveram 90 bombeiros, apoiados por dois aviões Canadair e um helicóptero.",
+    "fr": "Au total, 90 pompiers ont été mobilisés, avec l’aide de deux Canadair et d’un hélicoptère.",
+    "pl": "Na miejscu pracowało 90 strażaków, wspieranych przez dwa samoloty Canadair i śmigłowiec.",
+}
+
+
+@pytest.mark.parametrize("de,flagged", [
+    # "Canadair" is any water bomber in Italian, French, Portuguese and Polish news; German says "Löschflugzeug"
+    ("Im Einsatz standen 90 Feuerwehrleute, unterstützt von zwei Löschflugzeugen und einem Helikopter.", False),
+    ("Im Einsatz standen 90 Feuerwehrleute, unterstützt von zwei Flugzeugen und einem Helikopter.", True),
+], ids=["loeschflugzeugen", "flugzeugen"])
+def test_a_brand_used_as_a_common_noun_has_its_translation(de, flagged):
+    flags, messages = _entity_flags({**FIRE, "de": de})
+    assert bool(flags) is flagged, messages
