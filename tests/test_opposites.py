@@ -1000,3 +1000,26 @@ def test_an_axis_word_in_a_name_takes_no_side(it, flagged):
     report = consistency.check({**TICKETS, "it": it}, detectors=["opposites"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "it"]
     assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+BEACHES = {  # eleven of twelve beaches stayed open; one was closed (de, fr, pl); written for this test
+    "de": "Elf der zwölf Badestellen am Lornsee waren den ganzen Sommer über geöffnet. Nur der Strand von Seewinkel "
+          "blieb 19 Tage lang gesperrt.",
+    "fr": "Sur les douze plages du lac de Lorn, onze sont restées ouvertes tout l'été. Seule la plage de Seewinkel a "
+          "été fermée pendant 19 jours.",
+    "pl": "Jedenaście z dwunastu kąpielisk nad jeziorem Lorn działało przez całe lato. Zamknięta była tylko plaża "
+          "Seewinkel, przez 19 dni.",
+}
+
+
+@pytest.mark.parametrize("version,text", [
+    # "never closed" is "stayed open"; pl says "worked" here and "closed" only of the other beach, next door
+    ("it", "Undici delle dodici spiagge del lago di Lorn non hanno mai chiuso durante tutta l'estate. Solo la spiaggia "
+           "di Seewinkel è rimasta chiusa per 19 giorni."),
+    # ... and "did not close" with the verb, not the participle
+    ("pt", "Das doze praias do lago Lorn, onze não fecharam em nenhum momento durante o verão. Só a praia de Seewinkel "
+           "esteve fechada durante 19 dias."),
+], ids=["non-hanno-mai-chiuso", "nao-fecharam"])
+def test_did_not_close_is_stayed_open(candidates, version, text):
+    consistency.check({**BEACHES, version: text}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == []

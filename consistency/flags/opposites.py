@@ -305,12 +305,15 @@ def worded_alike(ctx: FlagContext, group: Group, version: str, others: list[str]
         for name, mine in known.items():
             stances = []
             for w, t in theirs.items():
-                if name not in t:
-                    if w not in near:
-                        near[w] = _stances_in(neighbour_units(ctx, group, version, w), ctx.documents[w].lang, section)
-                    t = near[w]
                 if name in t:
                     stances.append(t[name])
+                    continue
+                if w not in near:
+                    near[w] = _stances_in(neighbour_units(ctx, group, version, w), ctx.documents[w].lang, section)
+                # a neighbouring sentence counts only for the side: one on the other side is about something
+                # else ("jedyna zamknięta" in the next sentence, about the one beach that closed)
+                if name in near[w] and near[w][name].sign == mine.sign:
+                    stances.append(near[w][name])
             # the agreement must rest on a negation: a falling figure that all of them report in another
             # clause of the group does not explain "młode ryby nie mają czego jeść"
             if (len(stances) >= 2 and all(s.sign == mine.sign for s in stances)
