@@ -295,7 +295,8 @@ def worded_alike(ctx: FlagContext, group: Group, version: str, others: list[str]
     their words are too loose to say that a version contradicts the others, so they never raise a flag of
     their own. A version that takes no side in the group is read in the sentences next to it too: it may say
     the word in a sentence of its own that ``version`` merged ("…, onde não se paga entrada" against
-    "… al Sägereiquai. L'ingresso è gratuito.")."""
+    "… al Sägereiquai. L'ingresso è gratuito."); only a side that agrees counts there, as the other side
+    in a neighbouring sentence is mostly about something else ("jedyna zamknięta", the one beach closed)."""
     for section in ("opposites", "wordings"):
         known = _stances(ctx, group, version, section)
         if not known:
