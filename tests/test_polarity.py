@@ -267,7 +267,6 @@ NEGATION_CASES = [
     ("de", "Die Gebühren werden sich 2025 nicht ändern.", 0, []),  # a year between
     ("de", "Die Preise wurden seit dem Frühjahr nicht verändert.", 0, []),
     ("it", "Il prezzo di un pasto non è cambiato.", 0, []),
-    ("fr", "Les prix n'ont pas bougé depuis la rentrée.", 0, []),
     ("pl", "Opłata się nie zmienia.", 0, []),
     ("it", "Il canone non cambia né per i nuovi clienti.", 0, []),
     ("it", "Il prezzo non cambia per i residenti.", 0, []),
