@@ -387,3 +387,18 @@ def test_off_by_bound(la: str, ta: str, lb: str, tb: str, expected: bool) -> Non
 def test_light_years_are_a_unit(lang: str, text: str) -> None:
     (q,) = extract_quantities(text, lang)
     assert (q.value, q.unit, q.text) == (112, "ly", text)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a figure said twice for "every" is one figure, as the others write it once ("every 40 minutes")
+    ("pt", "O autocarro passa de 40 em 40 minutos.", [(40, "min")]),
+    ("pt", "Cada aldeia terá uma paragem de quinze em quinze dias.", [(15, "d")]),
+    ("fr", "Un bus part de 15 en 15 minutes.", [(15, "min")]),
+    ("it", "Il bus passa di 10 in 10 minuti.", [(10, "min")]),
+    ("es", "Sale un autobús de 20 en 20 minutos.", [(20, "min")]),
+    # two figures that only look alike are both kept
+    ("it", "In 10 anni in 10 città.", [(10, "y"), (10, None)]),
+    ("pt", "Entre 40 e 40 lugares.", [(40, None), (40, None)]),
+])
+def test_a_figure_said_twice_for_every_is_one(lang: str, text: str, expected: list[tuple[float, str | None]]) -> None:
+    assert [(q.value, q.unit) for q in extract_quantities(text, lang)] == expected

@@ -133,6 +133,7 @@ class LanguageData:
     names: dict[str, Any] = field(default_factory=dict)  # the [names] section, raw
     bounds: tuple[tuple[str, str], ...] = ()  # ("bis zu", "at_most"), ("unter", "under"), ... longest first
     every: frozenset[str] = frozenset()  # "jedem", "co": "jedem fünften Fall" is "one case in five", a count
+    repeat: frozenset[str] = frozenset()  # "em", "en": "de 40 em 40 minutos" is one figure, "every 40 minutes"
     and_words: frozenset[str] = frozenset()  # "e", "und": "31 ore, 12 minuti e 5 secondi" is one duration
     duration_cues: frozenset[str] = frozenset()  # "en", "nach": "en 2 h 41" is a duration, "à 2 h 41" a time
     minus: frozenset[str] = frozenset()  # "minus", "meno": "minus 31 Grad" is "-31 °C" (with ``degrees`` after)
@@ -216,6 +217,7 @@ def load_language(lang: str) -> LanguageData:
         bounds=_by_length((phrase.casefold(), bound) for bound, phrases in on.get("bounds", {}).items()
                           for phrase in phrases),
         every=frozenset(w.casefold() for w in on.get("every", [])),
+        repeat=frozenset(w.casefold() for w in on.get("repeat", [])),
         and_words=frozenset(w.casefold() for w in on.get("and_words", [])),
         duration_cues=frozenset(c.casefold() for c in on.get("duration_cues", [])),
         minus=frozenset(w.casefold() for w in on.get("minus", [])),
@@ -820,7 +822,23 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     raws.sort(key=lambda r: r.q.start)
     _propagate_ranges(text, raws, data)
     _weekday_days(text, raws, data)
-    return _signed_by_words(text, _spelled_durations(text, _refine(text, [r.q for r in raws], data), data), data)
+    qs = _signed_by_words(text, _spelled_durations(text, _refine(text, [r.q for r in raws], data), data), data)
+    return _once_for_every(text, qs, data)
+
+
+def _once_for_every(text: str, qs: list[Quantity], data: LanguageData) -> list[Quantity]:
+    """``qs`` with the first of a figure said twice for "every" dropped ("de 40 em 40 minutos", "de quinze em
+    quinze dias", "de 15 en 15 minutes" = "every 40 minutes"): one figure, as the others write it once."""
+    if not data.repeat:
+        return qs
+    out: list[Quantity] = []
+    for i, q in enumerate(qs):
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        if (nxt is not None and nxt.value == q.value and q.unit is None
+                and text[q.end:nxt.start].strip().casefold() in data.repeat):
+            continue
+        out.append(q)
+    return out
 
 
 def _signed_by_words(text: str, qs: list[Quantity], data: LanguageData) -> list[Quantity]:
