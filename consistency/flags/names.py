@@ -749,7 +749,8 @@ def _german_title_runs(text: str, toks: list[_Tok], spans: list[tuple[int, int] 
 # --------------------------------------------------------------------------- comparison
 
 
-# adjective endings (Polish, folded): a place named by an adjective is declined as one
+# adjective endings (Polish, folded): a place named by an adjective is declined as one ("Białe" / "Białego");
+# other languages rarely end a name so, and the shared stem must be four letters at least
 _ADJECTIVE_ENDINGS = frozenset({"", "a", "e", "y", "i", "o", "ego", "emu", "ej", "ym", "im", "ie", "ich", "ych", "ymi", "imi"})
 
 

@@ -126,10 +126,10 @@ def _stances_in(units: list[Unit], lang: str, section: str) -> dict[str, Stance]
             pair = f"{tok.norm} {toks[i + 1].norm}" if i + 1 < len(toks) else ""
             if tok.norm in separable and _separated(toks, i, particles, and_words, unit.text):
                 continue  # "stieg … ab": another verb
-            if named and _in_a_name(toks, i, unit.text):
-                continue  # "in Bassa Sassonia" is Lower Saxony, not low
             for axis in here:
                 sign = axis.side(tok.norm) or (axis.side(pair) if pair else 0)  # a word, or two ("bez zmian")
+                if sign and named and _in_a_name(toks, i, unit.text):
+                    break  # "in Bassa Sassonia" is Lower Saxony, not low
                 if sign:
                     if section == "wordings" and negs:
                         # a negation next to the word turns it over ("nie działały"); a word further on in a
