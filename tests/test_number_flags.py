@@ -330,12 +330,15 @@ def test_a_count_word_does_not_state_a_figure_of_another_kind(gain, expected):
 def test_the_order_of_the_other_versions_does_not_decide_a_number_flag():
     """bookmobile-dolvenzo pt "quinze": fr's rival is "19", pl's "dwa". The candidate's features were read
     against the first version's rival, so the flag came and went with the input order; now against the value
-    most give, then the closest."""
+    most give, then the closest. (The set's own "de quinze em quinze dias" is now one figure, "every 15 days",
+    and raises nothing; a bare "a cada quinze" keeps the lone "quinze" this test needs.)"""
     sets = Path(__file__).resolve().parents[1] / "eval" / "sets" / "bookmobile-dolvenzo"
     found = []
     for order in (["it", "de", "pt", "fr", "pl"], ["it", "pl", "fr", "pt", "de"]):
-        report = consistency.check({v: (sets / f"{v}.txt").read_text(encoding="utf-8") for v in order},
-                                   detectors=["number"])
+        texts = {v: (sets / f"{v}.txt").read_text(encoding="utf-8") for v in order}
+        texts["pt"] = texts["pt"].replace("uma paragem de quinze em quinze dias",
+                                          "uma paragem, e passa por lá a cada quinze")
+        report = consistency.check({v: texts[v] for v in order}, detectors=["number"])
         found.append(sorted((f.version, f.start, f.end) for f in report.flags))
     assert found[0] == found[1]
     assert any(v == "pt" for v, _s, _e in found[0])
