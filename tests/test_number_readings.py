@@ -39,7 +39,9 @@ READINGS = [
     ("fr", "en 2 h 41.", [(9660.0, "s", "measure")]),
     ("pl", "Mecz trwał 2 godz. 41 min.", [(9660.0, "s", "measure")]),
     ("pl", "po 14 godzinach i 32 minutach lotu", [(52320.0, "s", "measure")]),
-    ("fr", "arrivé à 20 h 47", [(20.0, "h", "measure"), (47.0, None, "count")]),  # a time of day, no duration
+    ("fr", "arrivé à 20 h 47", []),  # a time of day, no duration: left out, as "20h47" is
+    ("fr", "fermée de 6 h 45 à 9 h 30. Une file de 60 voitures", [(60.0, None, "count")]),  # not 6 h, 45 h and 30
+    ("pt", "das 6 h 30 às 9 h 45", []),
     ("it", "per 8 ore e 5 giorni", [(8.0, "h", "measure"), (5.0, "d", "measure")]),  # not hours, minutes, seconds
     ("de", "nach 30 Minuten und 2 Stunden", [(30.0, "min", "measure"), (2.0, "h", "measure")]),  # not in order
     ("fr", "à 19 s 7,5 de la tête", [(19.0, "s", "measure"), (7.5, None, "count")]),  # no tenths then

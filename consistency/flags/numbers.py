@@ -746,6 +746,10 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     for q in _find_durations(text, data, taken):
         raws.append(_Raw(q, q.value, 1.0, False))
         taken.append((q.start, q.end))
+    # "9 h 30" that no duration cue made hours and minutes is a time of day, left out as "9h30" is (not 9 hours
+    # and a count of 30)
+    taken.extend((m.start(), m.end()) for m in _H_MM.finditer(text)
+                 if int(m.group(2)) < 60 and not any(m.start() < e and s < m.end() for s, e in taken))
     pattern = _number_re(data.code)
     for m in pattern.finditer(text):
         start, end = m.start(), m.end()
