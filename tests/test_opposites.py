@@ -1023,3 +1023,22 @@ BEACHES = {  # eleven of twelve beaches stayed open; one was closed (de, fr, pl)
 def test_did_not_close_is_stayed_open(candidates, version, text):
     consistency.check({**BEACHES, version: text}, detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == []
+
+
+PARKING_FEES = {  # visitors pay no more than before (it, pl, pt, fr); written for this test
+    "it": "Chi va all'ospedale in visita non paga la sosta più di prima.",
+    "pl": "Odwiedzający szpital nie płacą za parkowanie więcej niż dotychczas.",
+    "pt": "Quem visita o hospital não paga mais pelo estacionamento do que antes.",
+    "fr": "Les visiteurs de l'hôpital ne paient pas plus cher qu'avant pour se garer.",
+}
+
+
+@pytest.mark.parametrize("de,flagged", [
+    # "nicht mehr als" is a bound, no negation, and says what the others' negated "more" says
+    ("Besucher des Krankenhauses zahlen fürs Parken nicht mehr als bisher.", False),
+    ("Besucher des Krankenhauses zahlen fürs Parken mehr als bisher.", True),
+], ids=["nicht-mehr-als", "mehr-als"])
+def test_not_more_than_is_no_more(de, flagged):
+    report = consistency.check({**PARKING_FEES, "de": de}, detectors=["opposites"])
+    hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
+    assert bool(hits) is flagged, [f.message for f in report.flags]
