@@ -207,6 +207,14 @@ def _attributed(ctx: FlagContext, group: Group, v: str, text: str, lacking: Sequ
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+def _closest(ctx: FlagContext, text: str, units: Sequence[Unit]) -> tuple[int, float]:
+    """The index of the unit the model finds closest to ``text``, and their calibrated similarity."""
+    vecs = ctx.embed_fn([text] + [u.text for u in units])
+    sims = ctx.calibration.similarity(vecs[1:] @ vecs[0])
+    k = int(np.argmax(sims))
+    return k, float(sims[k])
+
+
 def _said_elsewhere(ctx: FlagContext, group: Group, v: str, text: str, lacking: Sequence[str]) -> bool:
     """Whether most versions that lack a clause here have a close rendering of it (at least ``link``) in
     another sentence and state its figures: a role repeated beside a name, a fact said again, not a claim
@@ -221,10 +229,8 @@ def _said_elsewhere(ctx: FlagContext, group: Group, v: str, text: str, lacking: 
         units += _beside(units, people, ctx.documents[w].lang)
         if not units or not all_stated(ctx, mine, ctx.segments[w]):
             return False
-        vecs = ctx.embed_fn([text] + [u.text for u in units])
-        sims = ctx.calibration.similarity(vecs[1:] @ vecs[0])
-        k = int(np.argmax(sims))
-        if sims[k] < link:
+        k, sim = _closest(ctx, text, units)
+        if sim < link:
             return False
         # a mutual best match: a clause of v's own elsewhere that renders theirs better is its counterpart, and
         # the two only share a name ("qui l'a prêté … au musée ethnographique de Cracovie" against "con il
@@ -255,10 +261,8 @@ def _said_within(ctx: FlagContext, group: Group, v: str, unit: Unit, lacking: Se
         pieces = comma_pieces(units)[len(units):]
         if not pieces or not all_stated(ctx, figures, ctx.segments[w]):
             return False
-        vecs = ctx.embed_fn([unit.text] + [u.text for u in pieces])
-        sims = ctx.calibration.similarity(vecs[1:] @ vecs[0])
-        k = int(np.argmax(sims))
-        if sims[k] < link:
+        k, sim = _closest(ctx, unit.text, pieces)
+        if sim < link:
             return False
         back = ctx.embed_fn([pieces[k].text] + [u.text for u in mine])
         return mine[int(np.argmax(back[1:] @ back[0]))].text == unit.text
