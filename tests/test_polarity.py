@@ -267,6 +267,12 @@ NEGATION_CASES = [
     ("de", "Die Gebühren werden sich 2025 nicht ändern.", 0, []),  # a year between
     ("de", "Die Preise wurden seit dem Frühjahr nicht verändert.", 0, []),
     ("it", "Il prezzo di un pasto non è cambiato.", 0, []),
+    ("it", "Alla cera buona non importa se ha già bruciato.", 0, []),  # "doesn't matter" = "egal"
+    ("pt", "As vacas não se importam se eu sair cedo.", 0, []),
+    ("de", "Das Alter spielt keine Rolle.", 0, []),
+    ("pl", "Wiek nie ma znaczenia.", 0, []),
+    ("fr", "L'âge n'a aucune importance.", 0, []),
+    ("it", "L'azienda non importa più ricambi dalla Cina.", 1, ["non"]),  # "import": a negation
     ("pl", "Opłata się nie zmienia.", 0, []),
     ("it", "Il canone non cambia né per i nuovi clienti.", 0, []),
     ("it", "Il prezzo non cambia per i residenti.", 0, []),
