@@ -393,6 +393,10 @@ def find_drift(ctx: FlagContext) -> list[Finding]:
                      if sum(covered(ctx, u.text, clauses_of(ctx, group, w)) < link for w in others) * 2 > len(others)]
             if extra and all(restructured(ctx, group, v, u.text, others) for u in extra):
                 continue
+            # the reverse: what the others say here and v lacks, v says in a neighbouring sentence (v moved
+            # an apposition out: "..., sagt Holger Timm. ... Der 61-Jährige arbeitet seit 1983 bei Brämer.")
+            if not extra and _moved_out(ctx, group, v, others):
+                continue
             span = ctx.span(ctx.members(group, v))
             counterparts = tuple(ctx.span(ctx.members(group, w)) for w in others)
             severity = "medium" if mine < link else "low"
@@ -415,6 +419,16 @@ def find_drift(ctx: FlagContext) -> list[Finding]:
                          f"(similarity {mine:.2f}; faithful translations score {faithful:.2f} or more)."),
             ), "drift", features))
     return out
+
+
+def _moved_out(ctx: FlagContext, group: Group, v: str, others: list[str]) -> bool:
+    """Whether the others' clauses here that ``v`` lacks (closer than ``link`` to none of its clauses) are
+    all said by ``v`` in a neighbouring sentence (``restructured``), and there is at least one: a
+    version that moved an apposition or a relative clause out of the sentence is no drift."""
+    link = ctx.thresholds["link"]
+    mine = clauses_of(ctx, group, v)
+    lacking = [(w, u) for w in others for u in clauses_of(ctx, group, w) if covered(ctx, u.text, mine) < link]
+    return bool(lacking) and all(restructured(ctx, group, w, u.text, [v]) for w, u in lacking)
 
 
 _SPEECH = re.compile(r"\s*(?:[«„“”\"‚‹]|[–—-]\s)")
