@@ -113,6 +113,9 @@ SAME = [
     ("Teschen", "Cieszyna", True),  # German names of Polish towns
     ("Oppeln", "Opolu", True),
     ("Koblencji", "Koblenz", True),
+    ("Kowna", "Kaunas", True),  # Baltic capitals and towns
+    ("Rydze", "Riga", True),
+    ("Riga", "Kaunas", False),
     ("Trewirze", "Trèves", True),
     ("Koblenz", "Trier", False),
     ("Tajwan", "Taiwan", True),
