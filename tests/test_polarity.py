@@ -267,6 +267,9 @@ NEGATION_CASES = [
     ("de", "Die Gebühren werden sich 2025 nicht ändern.", 0, []),  # a year between
     ("de", "Die Preise wurden seit dem Frühjahr nicht verändert.", 0, []),
     ("it", "Il prezzo di un pasto non è cambiato.", 0, []),
+    ("it", "Con un'associazione di non vedenti il club offre corsi.", 0, []),  # "non vedenti" = "the blind"
+    ("pt", "Os não residentes pagam mais.", 0, []),
+    ("it", "Il sindaco non vedeva problemi.", 1, ["non"]),
     ("it", "Alla cera buona non importa se ha già bruciato.", 0, []),  # "doesn't matter" = "egal"
     ("pt", "As vacas não se importam se eu sair cedo.", 0, []),
     ("de", "Das Alter spielt keine Rolle.", 0, []),
