@@ -298,3 +298,30 @@ def test_doubting_is_thinking_it_unlikely(others, raised):
     de = "Der Gewerkschafter hält es für unwahrscheinlich, dass es die Station 2028 noch gibt."
     report = consistency.check({**others, "de": de}, detectors=["hedging", "polarity"])
     assert [f.version for f in report.flags] == raised, [f.message for f in report.flags]
+
+
+CRAFT = {  # the cooperative trains six apprentices to save a craft that is dying out; written for this test
+    "de": "Die Genossenschaft bildet sechs Lehrlinge aus, um ein vom Aussterben bedrohtes Handwerk zu retten.",
+    "pt": "A cooperativa forma seis aprendizes para salvar um ofício ameaçado de extinção.",
+    "fr": "La coopérative forme six apprentis pour sauver un métier menacé de disparition.",
+    "pl": "Spółdzielnia szkoli sześciu uczniów, by ocalić ginące rzemiosło.",
+}
+
+
+@pytest.mark.parametrize("others,raised", [
+    # "a craft that risks disappearing" is "a threatened craft": the same claim with a hedge or without
+    (CRAFT, []),
+    # against "a craft that will disappear" the hedge stands out
+    ({"de": "Die Genossenschaft bildet sechs Lehrlinge aus, weil das Handwerk sonst verschwinden wird.",
+      "pt": "A cooperativa forma seis aprendizes porque, de outro modo, o ofício vai desaparecer.",
+      "fr": "La coopérative forme six apprentis parce que, sinon, le métier va disparaître.",
+      "pl": "Spółdzielnia szkoli sześciu uczniów, bo inaczej rzemiosło zniknie."}, ["it"]),
+], ids=["threatened", "will-disappear"])
+def test_risks_to_against_counterparts_that_call_it_threatened(others, raised):
+    it = "La cooperativa forma sei apprendisti per salvare un mestiere che rischia di scomparire."
+    report = consistency.check({"it": it, **others}, detectors=["hedging"])
+    assert [f.version for f in report.flags] == raised, [f.message for f in report.flags]
+    fr = "La coopérative forme six apprentis pour sauver un métier qui risque de disparaître."
+    report = consistency.check({"it": it.replace("che rischia di scomparire", "minacciato di estinzione"),
+                                **others, "fr": fr}, detectors=["hedging"])
+    assert [f.version for f in report.flags] == [v.replace("it", "fr") for v in raised], [f.message for f in report.flags]

@@ -54,7 +54,7 @@ from ..datafiles import WordList, read_data, word_list
 from .numbers import load_language, normalise_lang
 
 __all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "says_first",
-           "says_most", "says_never", "says_not_in_years", "says_stopped", "tokens"]
+           "says_most", "says_never", "says_not_in_years", "says_stopped", "says_threatened", "is_risk", "tokens"]
 
 # an English negative contraction ("isn't") is one word; an elided article or particle ("l'", "d'",
 # "n'", "dell'") is a word of its own; hyphenated words stay whole ("peut-être")
@@ -176,6 +176,8 @@ class Lexicon:
     weak_suffixes: tuple[str, ...]
     not_hedging: frozenset[tuple[str, ...]]
     fear: frozenset[str]  # "fürchtete", "craignaient": a "could" after them is what was feared, not a hedge
+    risk: WordList  # "rischia", "risque", "droht": a weak cue with one is a "risks to" cue
+    threatened: WordList  # "minacciat*", "menacé*", "zagrożon*": what "rischia di scomparire" says without a hedge
     # the reporting conditional ("auraient déjà transmis": reportedly) and what makes it another conditional
     reportative: frozenset[str]
     reportative_not_after: frozenset[str]  # "que", "si", "selon" before it: a future in the past, a condition, a source
@@ -271,6 +273,8 @@ def lexicon(lang: str) -> Lexicon:
         weak_suffixes=tuple(_norm(p) for p in hed.get("weak_suffixes", [])),
         not_hedging=sets[4],
         fear=frozenset(_norm(w) for w in hed.get("fear", [])),
+        risk=word_list(_norm(w) for w in hed.get("risk", [])),
+        threatened=word_list(_norm(w) for w in hed.get("threatened", [])),
         reportative=frozenset(_norm(w) for w in hed.get("reportative", [])),
         reportative_not_after=frozenset(_norm(w) for w in hed.get("reportative_not_after", [])),
         reportative_not_with=frozenset(_norm(w) for w in hed.get("reportative_not_with", [])),
@@ -731,6 +735,17 @@ def says_absent(text: str, lang: str) -> bool:
     unbesetzt", "ofertas por preencher", "brakuje chętnych"): what "nikogo nie było", "ne trouvent pas preneur"
     say with a negation."""
     return _has_word(text, lexicon(lang).absent)
+
+
+def is_risk(cue: Cue, lang: str) -> bool:
+    """Whether a hedging cue is a "risks to" one ("rischia di", "risque de", "droht zu", "ryzykuje")."""
+    return cue.kind == "weak" and _has_word(cue.text, lexicon(lang).risk)
+
+
+def says_threatened(text: str, lang: str) -> bool:
+    """Whether ``text`` calls something threatened or dying ("un métier menacé de disparition", "ginące
+    rzemiosło", "gegen das Aussterben"): what "un mestiere che rischia di scomparire" says with a hedge."""
+    return _has_word(text, lexicon(lang).threatened)
 
 
 def says_other(text: str, lang: str) -> bool:

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 from .base import Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .polarity import _counterparts, cue_candidates, cue_next_door
+from .cues import is_risk, says_threatened
+from .polarity import CueFinding, _counterparts, cue_candidates, cue_next_door
+from .votes import group_text
 
 
 @finder("hedging")
@@ -45,10 +47,14 @@ def find_hedging(ctx: FlagContext) -> list[Finding]:
                 continue  # hedged by "can" alone
             if prof.certainty == 1 and sum(1 for w in winners if w.conditional) * 2 >= len(winners):
                 continue  # "could" where the others use a conditional ("mogłoby działać" = "avrebbe prolungato")
+            if _threat_said(ctx, f, [f.version], f.vote.winners):
+                continue  # "rischia di scomparire" where the others say "menacé de disparition"
             f.features["strong"] = float(prof.hedges > 0)
             if cue_next_door(ctx, f, lambda p: int(p.hedged)):
                 continue  # the hedged clause is part of a neighbouring sentence in the others (embeds: last)
         else:
+            if _threat_said(ctx, f, f.vote.winners, [f.version]):
+                continue  # "menacé de disparition" where the others say "rischia di scomparire"
             firm = [w for w in winners if w.certainty <= 1]
             if len(firm) * 2 < len(winners):
                 continue  # the others hedge by "can" alone, mostly
@@ -65,3 +71,13 @@ def find_hedging(ctx: FlagContext) -> list[Finding]:
                          score=0.6, message=message, group=f.group.id)
         out.append(Finding(cand, "hedging", f.features))
     return out
+
+
+def _threat_said(ctx: FlagContext, f: CueFinding, hedged: list[str], plain: list[str]) -> bool:
+    """Whether the ``hedged`` versions hedge only with "risks to" cues and most of the ``plain`` ones call the
+    thing threatened instead ("un mestiere che rischia di scomparire" = "un métier menacé de disparition" =
+    "ginące rzemiosło"): the same claim, worded with a hedge or without one."""
+    lang = {v: ctx.documents[v].lang for v in (*hedged, *plain)}
+    if not all(f.cues[v] and all(is_risk(c, lang[v]) for c in f.cues[v]) for v in hedged):
+        return False
+    return sum(says_threatened(group_text(ctx, f.group, w)[0], lang[w]) for w in plain) * 2 > len(plain)
