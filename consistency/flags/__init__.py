@@ -20,7 +20,7 @@ __all__ = ["DETECTORS", "FlagContext", "detect", "detector_names", "divergence_s
 
 
 def _register() -> None:
-    from . import clauses, entity, gaps, hedging, number, opposites, polarity  # noqa: F401  (importing registers)
+    from . import causes, clauses, entity, gaps, hedging, number, opposites, polarity  # noqa: F401  (importing registers)
 
 
 def detector_names() -> list[str]:
@@ -47,9 +47,19 @@ def _memoised(embed_fn: Callable[[Sequence[str]], np.ndarray]) -> Callable[[Sequ
 
 def _explained(found: list[Candidate]) -> list[Candidate]:
     """Drop a ``drift`` flag where a more specific flag (number, entity, polarity, hedging, a clause
-    added or dropped, even one too weak to report) already says what differs in that version and group."""
+    added or dropped, even one too weak to report) already says what differs in that version and group,
+    and all but the narrowest of two drift flags there."""
     specific = {(c.version, c.group) for c in found if c.kind != "drift" and c.group is not None}
-    return [c for c in found if not (c.kind == "drift" and (c.version, c.group) in specific)]
+    kept = [c for c in found if not (c.kind == "drift" and (c.version, c.group) in specific)]
+    # one drift per version and group, the narrowest: a replaced cause (``causes``) inside a drifting sentence
+    narrowest: dict[tuple[str, str], Candidate] = {}
+    for c in kept:
+        if c.kind == "drift" and c.group is not None:
+            key = (c.version, c.group)
+            if key not in narrowest or c.end - c.start < narrowest[key].end - narrowest[key].start:
+                narrowest[key] = c
+    return [c for c in kept
+            if not (c.kind == "drift" and c.group is not None and narrowest[(c.version, c.group)] is not c)]
 
 
 def _substituted(ctx: FlagContext, found: list[Candidate]) -> list[Candidate]:
