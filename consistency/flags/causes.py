@@ -18,13 +18,12 @@ from statistics import median
 
 import numpy as np
 
-from ..datafiles import read_data
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .cues import tokens
 from .gaps import _pair_probability, _speech
-from .numbers import normalise_lang
+from .opposites import _section
 
 CAUSE_MIN_WORDS = 3  # a cause of fewer words ("wegen Regen") says too little to compare
 CAUSE_MIN_VERSIONS = 3  # versions that must give a cause before one of them can be the odd one out
@@ -37,8 +36,7 @@ _END = re.compile(r"(?<!\d)[.;:!?…]|[,–—()«»“”„\"]|\s-\s")
 @lru_cache(maxsize=64)
 def _cues(lang: str) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
     """(cause connectives, those that count only after a comma) of a language, as token tuples."""
-    code = normalise_lang(lang)
-    data = ((read_data(f"lang/{code}.toml") if re.fullmatch(r"[a-z]{2,3}", code) else None) or {}).get("causes", {})
+    data = _section(lang, "causes")
 
     def phrases(key: str) -> frozenset[tuple[str, ...]]:
         return frozenset(tuple(t.norm for t in tokens(p)) for p in data.get(key, []))
