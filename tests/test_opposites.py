@@ -1042,3 +1042,20 @@ def test_not_more_than_is_no_more(de, flagged):
     report = consistency.check({**PARKING_FEES, "de": de}, detectors=["opposites"])
     hits = [f for f in report.flags if f.kind == "polarity" and f.version == "de"]
     assert bool(hits) is flagged, [f.message for f in report.flags]
+
+
+ROOMS_BOOKED = {  # the inn's twelve rooms are already booked for the festival (it, de, pt, fr); written for this test
+    "it": "Per il 19 luglio le dodici camere della locanda sono già tutte prenotate.",
+    "de": "Für den 19. Juli sind die zwölf Zimmer des Gasthauses bereits ausgebucht.",
+    "pt": "Para 19 de julho, os doze quartos da estalagem já estão todos reservados.",
+    "fr": "Pour le 19 juillet, les douze chambres de l'auberge sont déjà toutes réservées.",
+}
+
+
+@pytest.mark.parametrize("pl,flagged", [
+    ("Na 19 lipca w gospodzie nie ma już wolnych miejsc w żadnym z dwunastu pokoi.", False),  # no room free = booked
+    ("Na 19 lipca w gospodzie nie zarezerwowano jeszcze żadnego z dwunastu pokoi.", True),  # none booked yet
+], ids=["none-free-is-booked", "none-booked"])
+def test_no_room_free_is_fully_booked(pl, flagged):
+    hits, messages = _polarity_flags({**ROOMS_BOOKED, "pl": pl}, "pl")
+    assert bool(hits) is flagged, messages
