@@ -1059,3 +1059,20 @@ ROOMS_BOOKED = {  # the inn's twelve rooms are already booked for the festival (
 def test_no_room_free_is_fully_booked(pl, flagged):
     hits, messages = _polarity_flags({**ROOMS_BOOKED, "pl": pl}, "pl")
     assert bool(hits) is flagged, messages
+
+
+DIVING = {  # the ten-metre tower stays closed until further notice (de, pt, fr, pl); written for this test
+    "de": "Der Zehn-Meter-Sprungturm bleibt bis auf Weiteres geschlossen.",
+    "pt": "A plataforma de saltos de dez metros continua fechada até nova ordem.",
+    "fr": "Le plongeoir de dix mètres reste fermé jusqu'à nouvel ordre.",
+    "pl": "Dziesięciometrowa wieża do skoków pozostaje zamknięta do odwołania.",
+}
+
+
+@pytest.mark.parametrize("it,flagged", [
+    ("Il trampolino da dieci metri non verrà riaperto fino a nuovo avviso.", False),  # not reopened = stays closed
+    ("Il trampolino da dieci metri non verrà chiuso fino a nuovo avviso.", True),  # not closed = stays open
+], ids=["not-reopened", "not-closed"])
+def test_not_reopened_is_stays_closed(it, flagged):
+    hits, messages = _polarity_flags({**DIVING, "it": it}, "it")
+    assert bool(hits) is flagged, messages

@@ -768,6 +768,24 @@ def test_a_negation_the_others_say_as_stopped_is_no_flip(candidates, others, rai
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
+@pytest.mark.parametrize("others,raised", [
+    # "will no longer be offered" is "is dropped", "ceases to exist", "is abolished", "stops being offered"
+    ({"de": "Das Frühschwimmen am Montag entfällt.",
+      "pt": "A sessão de natação matinal de segunda-feira deixa de existir.",
+      "fr": "La séance de natation matinale du lundi est supprimée.",
+      "pl": "Poranne pływanie w poniedziałki przestaje być oferowane."}, []),
+    # against "stays on offer" the negation is a flip
+    ({"de": "Das Frühschwimmen am Montag bleibt im Angebot.",
+      "pt": "A sessão de natação matinal de segunda-feira mantém-se.",
+      "fr": "La séance de natation matinale du lundi est maintenue.",
+      "pl": "Poranne pływanie w poniedziałki pozostaje w ofercie."}, ["it"]),
+], ids=["dropped", "kept"])
+def test_no_longer_offered_is_dropped(candidates, others, raised):
+    it = "Il nuoto del lunedì mattina non sarà più offerto."
+    consistency.check({**others, "it": it}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
 WALKOUT = {  # the depot's drivers are on strike since Monday (it, de, pt, fr); written for this test
     "it": "Da lunedì gli autisti del deposito di Varenna sono in sciopero.",
     "de": "Seit Montag streiken die Fahrer des Depots Varenna.",
