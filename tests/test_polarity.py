@@ -753,36 +753,34 @@ FEED = {  # the lift data stopped arriving for three hours (it, pt, fr, pl)
 }
 
 
-@pytest.mark.parametrize("others,raised", [
+_NO_DATA = "In der Nacht kamen fast drei Stunden lang keine Aufzugsdaten mehr an."
+_NO_SWIM = "Il nuoto del lunedì mattina non sarà più offerto."
+
+
+@pytest.mark.parametrize("version,text,others,raised", [
     # "no more data arrived" is "the data stopped arriving"
-    (FEED, []),
+    ("de", _NO_DATA, FEED, []),
     # against "kept arriving" the negation is a flip
-    ({"it": "Durante la notte i dati sugli ascensori hanno continuato ad arrivare per quasi tre ore.",
+    ("de", _NO_DATA,
+     {"it": "Durante la notte i dati sugli ascensori hanno continuato ad arrivare per quasi tre ore.",
       "pt": "Durante a noite, os dados dos elevadores continuaram a chegar durante quase três horas.",
       "fr": "Pendant la nuit, les données des ascenseurs ont continué d'arriver pendant près de trois heures.",
       "pl": "W nocy dane o windach nadal spływały przez prawie trzy godziny."}, ["de"]),
-], ids=["stopped", "kept-arriving"])
-def test_a_negation_the_others_say_as_stopped_is_no_flip(candidates, others, raised):
-    de = "In der Nacht kamen fast drei Stunden lang keine Aufzugsdaten mehr an."
-    consistency.check({**others, "de": de}, detectors=["polarity"])
-    assert [c.version for c in candidates if c.kind == "polarity"] == raised
-
-
-@pytest.mark.parametrize("others,raised", [
     # "will no longer be offered" is "is dropped", "ceases to exist", "is abolished", "stops being offered"
-    ({"de": "Das Frühschwimmen am Montag entfällt.",
+    ("it", _NO_SWIM,
+     {"de": "Das Frühschwimmen am Montag entfällt.",
       "pt": "A sessão de natação matinal de segunda-feira deixa de existir.",
       "fr": "La séance de natation matinale du lundi est supprimée.",
       "pl": "Poranne pływanie w poniedziałki przestaje być oferowane."}, []),
     # against "stays on offer" the negation is a flip
-    ({"de": "Das Frühschwimmen am Montag bleibt im Angebot.",
+    ("it", _NO_SWIM,
+     {"de": "Das Frühschwimmen am Montag bleibt im Angebot.",
       "pt": "A sessão de natação matinal de segunda-feira mantém-se.",
       "fr": "La séance de natation matinale du lundi est maintenue.",
       "pl": "Poranne pływanie w poniedziałki pozostaje w ofercie."}, ["it"]),
-], ids=["dropped", "kept"])
-def test_no_longer_offered_is_dropped(candidates, others, raised):
-    it = "Il nuoto del lunedì mattina non sarà più offerto."
-    consistency.check({**others, "it": it}, detectors=["polarity"])
+], ids=["stopped", "kept-arriving", "dropped", "kept"])
+def test_a_negation_the_others_say_as_stopped_is_no_flip(candidates, version, text, others, raised):
+    consistency.check({**others, version: text}, detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
