@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from consistency.flags.names import Name, extract_names, name_key, same_name
+from consistency.flags.names import Name, extract_names, is_name_word, name_key, same_name
 
 # (lang, text, the names expected, in order)
 EXTRACT = [
@@ -277,9 +277,23 @@ def test_partial_names_match_by_default_only() -> None:
     ("Österreicher", "austria"), ("Szwedką", "sweden"),
     ("Holendrami", "netherlands"), ("Duńczycy", "denmark"), ("Węgrzy", "hungary"), ("Chorwaci", "croatia"),
     ("Hiszpanie", "spain"), ("Ukraińcy", "ukraine"), ("Czesi", "czechia"), ("Turcs", "turkey"),
+    # regions, inflected and as adjectives ("das Thüringische Landesamt" where the others name Thuringia)
+    ("Trydencie", "trentino"), ("Trentin", "trentino"), ("Bassa Sassonia", "lower_saxony"),
+    ("Dolna Saksonia", "lower_saxony"), ("Basse-Saxe", "lower_saxony"), ("Saksonii", "saxony"),
+    ("Thüringische", "thuringia"), ("sächsischen", "saxony"), ("Turyngii", "thuringia"),
+    ("Śląsku", "silesia"), ("Dolnym Śląsku", "lower_silesia"), ("Pomorza", "pomerania"),
+    ("Bretanha", "brittany"), ("bretonne", "brittany"), ("Nadrenia-Palatynat", "rhineland_palatinate"),
 ])
 def test_name_key(text: str, key: str) -> None:
     assert name_key(text) == key
+
+
+@pytest.mark.parametrize("word,lang", [
+    # common words that share a stem with a region's name stay common words at a sentence's start
+    ("Wärme", "de"), ("Trente", "fr"), ("Ombre", "fr"), ("Assis", "fr"), ("Madeira", "pt"),
+])
+def test_a_common_word_near_a_region_is_no_name(word: str, lang: str) -> None:
+    assert not is_name_word(word, lang, initial=True)
 
 
 def test_name_objects_compare_by_key() -> None:
