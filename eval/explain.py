@@ -60,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--noise", action="store_true",
                     help="list the gold captions and boilerplate that the segmenter reads as text")
     args = ap.parse_args(argv)
+    # refused by name before any set is read: between sessions the blind folder may be empty
+    if any("sets-blind" in path.resolve().as_posix() for path in args.paths):
+        sys.exit("the blind sets (eval/sets-blind) are never explained (eval/README.md)")
     folders = score.find_sets(args.paths)
     if any("sets-blind" in folder.as_posix() for folder in folders):
         sys.exit("the blind sets (eval/sets-blind) are never explained (eval/README.md)")
