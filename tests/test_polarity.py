@@ -277,6 +277,13 @@ NEGATION_CASES = [
     ("pl", "Wiek nie ma znaczenia.", 0, []),
     ("fr", "L'âge n'a aucune importance.", 0, []),
     ("it", "L'azienda non importa più ricambi dalla Cina.", 1, ["non"]),  # "import": a negation
+    # "just in case" said as "you never know"
+    ("pt", "Lubrificavam-nas todos os anos, não fosse o diabo tecê-las.", 0, []),
+    ("it", "Ogni anno tornavano a ingrassarle, non si sa mai.", 0, []),
+    ("fr", "Ils venaient les graisser, on ne sait jamais.", 0, []),
+    ("de", "Sie fetteten sie jedes Jahr ein, man weiß ja nie.", 0, []),
+    ("pl", "Co roku je smarowali, bo nigdy nie wiadomo.", 0, []),
+    ("pl", "Nie wiadomo, kto je smarował.", 1, ["Nie"]),  # "it is not known": a negation
     ("pl", "Opłata się nie zmienia.", 0, []),
     ("it", "Il canone non cambia né per i nuovi clienti.", 0, []),
     ("it", "Il prezzo non cambia per i residenti.", 0, []),
