@@ -411,7 +411,11 @@ def test_a_role_the_others_give_beside_the_same_name_is_no_addition():
     # longer than a fragment: it says more than the figure
     ("Neun Kilo pro Bienenstock, so wenig wie seit 1985 nicht mehr", {"it": "Nove chili.", "pt": "Nove quilos.",
                                                                       "fr": "Neuf kilos."}, False),
-], ids=["stated", "new-figure", "no-figure", "long"])
+    # an ordinal is a rank, not a count: a "3" elsewhere does not state "the third"
+    ("als erst drittes polnisches Gebäck", {"it": "Tre musei.", "pt": "Três museus.", "fr": "Trois musées."}, False),
+    ("als erst drittes polnisches Gebäck", {"it": "Il terzo dolce.", "pt": "O terceiro doce.",
+                                            "fr": "Le troisième gâteau."}, True),
+], ids=["stated", "new-figure", "no-figure", "long", "ordinal-count", "ordinal-ordinal"])
 def test_a_short_clause_of_figures_the_others_state_is_no_addition(clause, others, excused):
     """``votes.figures_only``: a clause of six words or fewer whose figures most lacking versions state."""
     from types import SimpleNamespace as NS

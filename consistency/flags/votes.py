@@ -392,8 +392,10 @@ def all_stated(ctx: FlagContext, quantities: Sequence[Quantity], segs: Sequence[
 
 
 def states_all(quantities: Sequence[Quantity], theirs: Sequence[Quantity]) -> bool:
-    """Whether every one of ``quantities`` has the same quantity among ``theirs``."""
-    return all(any(same_quantity(q, r) for r in theirs) for q in quantities)
+    """Whether every one of ``quantities`` has the same quantity among ``theirs``. An ordinal needs an ordinal:
+    "als erst drittes polnisches Gebäck" is not stated by a "3" somewhere in the others' text."""
+    return all(any(same_quantity(q, r) and (q.kind == "ordinal") == (r.kind == "ordinal") for r in theirs)
+               for q in quantities)
 
 
 STANDFIRST_MAX_SENTENCES = 3
