@@ -97,6 +97,10 @@ HEDGE_CASES = [
     ("pt", "A corrente é mais forte do que parece.", []),
     ("de", "Die Strömung ist stärker, als sie aussieht.", []),
     ("pt", "Parece que a corrente é forte.", [("hedge", "Parece")]),
+    # "looks like" a thing is a likeness, no hedge
+    ("pt", "Usa um tecido que parece a antiga lona de algodão.", []),
+    ("it", "Usa un tessuto che sembra l’antica tela di cotone.", []),
+    ("it", "Il tessuto sembra resistere bene.", [("hedge", "sembra")]),
 ]
 
 
