@@ -399,6 +399,33 @@ def test_a_role_the_others_give_beside_the_same_name_is_no_addition():
     assert not [f.text for f in report.flags if f.kind == "addition"], [f.message for f in report.flags]
 
 
+TOURS = {  # fr leads into the Saturday tours with a framing of its own before a colon
+    "it": ("La fabbrica di cappelli ha ripreso la produzione a marzo. Ogni sabato la fabbrica si apre anche al pubblico "
+           "con visite guidate a 12 euro. Il sindaco ci vede molto più di un affare."),
+    "de": ("Die Hutfabrik hat im März die Produktion wieder aufgenommen. Samstags gibt es Führungen durch die Fabrik, sie "
+           "kosten 12 Euro. Der Bürgermeister sieht darin weit mehr als ein Geschäft."),
+    "pt": ("A fábrica de chapéus retomou a produção em março. Aos sábados há visitas guiadas à fábrica, por 12 euros. "
+           "O presidente da câmara vê no projeto muito mais do que um negócio."),
+    "fr": ("L’usine de chapeaux a repris la production en mars. Le public n’est pas oublié : chaque samedi, des visites "
+           "guidées de l’usine sont proposées pour 12 euros. Le maire y voit bien plus qu’une affaire."),
+    "pl": ("Fabryka kapeluszy wznowiła produkcję w marcu. W soboty fabrykę można zwiedzać z przewodnikiem za 12 euro. "
+           "Burmistrz widzi w tym znacznie więcej niż interes."),
+}
+
+
+def test_a_lead_into_a_colon_is_the_desks_framing_not_an_addition():
+    report = consistency.check(TOURS, detectors=["clauses", "drift"])
+    assert not [f.text for f in report.flags if f.version == "fr"], [f.message for f in report.flags]
+
+
+@pytest.mark.parametrize("lead", ["Quatre guides ont été embauchés", "Jean Morvan guide les visiteurs"],
+                         ids=["new-figure", "new-name"])
+def test_a_lead_into_a_colon_with_a_figure_or_name_of_its_own_is_an_addition(lead):
+    texts = {**TOURS, "fr": TOURS["fr"].replace("Le public n’est pas oublié", lead)}
+    report = consistency.check(texts, detectors=["clauses", "drift"])
+    assert [f.text for f in report.flags if f.version == "fr" and f.kind == "addition"] == [lead]
+
+
 @pytest.mark.parametrize("clause,others,excused", [
     # the others state the figure in a short sentence of their own: the fragment adds no claim
     ("Neun Kilo pro Bienenstock", {"it": "Nove chili per alveare.", "pt": "Nove quilos por colmeia.",

@@ -164,6 +164,7 @@ class Finding:
     features: dict[str, float]
     whole_claim: bool = True  # False for clause-level findings: they are never ``high``
     corroborated: bool = True  # a second sign besides the head's features (see CORROBORATE_BELOW)
+    framing: bool = False  # a desk's own framing (a lead before a colon): never reported, it only explains a drift
 
 
 Finder = Callable[[FlagContext], list[Finding]]
@@ -171,8 +172,9 @@ FINDERS: dict[str, Finder] = {}
 
 
 def _held(f: Finding, p: float) -> bool:
-    """Whether a finding that ``decide`` keeps is held back for want of corroboration (``CORROBORATE_BELOW``)."""
-    return not f.corroborated and p < CORROBORATE_BELOW.get(f.candidate.kind, 0.0)
+    """Whether a finding that ``decide`` keeps is held back: a framing, or for want of corroboration
+    (``CORROBORATE_BELOW``)."""
+    return f.framing or (not f.corroborated and p < CORROBORATE_BELOW.get(f.candidate.kind, 0.0))
 
 
 def judge(ctx: FlagContext, f: Finding) -> tuple[bool, str, float]:
@@ -184,7 +186,7 @@ def judge(ctx: FlagContext, f: Finding) -> tuple[bool, str, float]:
 
 def finalize(ctx: FlagContext, findings: Sequence[Finding]) -> list[Candidate]:
     """Calibrated candidates: probability from the head, severity from probability and kind, weak ones
-    dropped. One held back for want of corroboration comes unreported (it still explains a drift)."""
+    dropped. One held back (a framing, or for want of corroboration) comes unreported (it still explains a drift)."""
     out = []
     for f in findings:
         keep, severity, p = decide(ctx, f.head, f.features, kind=f.candidate.kind, whole_claim=f.whole_claim,

@@ -176,8 +176,28 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                              severity="medium", score=features["p_mean"], message=message, group=group.id)
             out.append(Finding(cand, "clause_addition", features, whole_claim=False,
                                corroborated=brings_new_name(ctx, v, u.text, lack)
-                               or _sentence_of_its_own(ctx, group, v, u, lack)))
+                               or _sentence_of_its_own(ctx, group, v, u, lack),
+                               # "Le public n'est pas oublié : chaque samedi…" against "Ogni sabato … anche al pubblico"
+                               framing=_colon_lead(ctx, v, u, units[v][i + 1:], lack)))
     return out
+
+
+def _colon_lead(ctx: FlagContext, v: str, unit: Unit, after: Sequence[Unit], lacking: Sequence[str]) -> bool:
+    """Whether ``unit`` leads into the rest of its sentence through a colon ("Houve críticas de vizinhos: vários
+    contaram que …" against "Diversi residenti hanno protestato: molti …"; "Le public n'est pas oublié : chaque
+    samedi, des visites guidées…" against "Ogni sabato la fabbrica si apre anche al pubblico…"): a lead announces
+    what follows, which the others say, and is a desk's framing, unless it brings a name or a figure most lacking
+    versions do not give."""
+    text = ctx.documents[v].text
+    if not text[unit.end:unit.end + 3].lstrip().startswith(":"):
+        return False
+    colon = text.index(":", unit.end)
+    if not after or after[0].start - colon > 3:
+        return False  # nothing of the sentence follows the colon
+    if brings_new_name(ctx, v, unit.text, lacking):
+        return False
+    figures = quantities_of(unit.text, ctx.documents[v].lang)
+    return not figures or sum(all_stated(ctx, figures, ctx.segments[w]) for w in lacking) * 2 > len(lacking)
 
 
 def _sentence_of_its_own(ctx: FlagContext, group: Group, v: str, unit: Unit, lacking: Sequence[str]) -> bool:
