@@ -309,6 +309,12 @@ NEGATION_CASES = [
     ("fr", "Le jury n’a eu aucun doute.", 0, []),
     ("pl", "Jury nie miało wątpliwości.", 0, []),
     ("de", "Die Jury hatte keine Zweifel.", 0, []),
+    # ... in the first person and in reported speech too
+    ("pt", "“Não tivemos dúvidas”, afirmou Kowalczyk, elogiando a afinação.", 0, []),
+    ("it", "«Non abbiamo avuto dubbi», ha detto durante la premiazione.", 0, []),
+    ("pl", "– Nie mieliśmy wątpliwości – powiedział.", 0, []),
+    ("fr", "Il a assuré que le jury n’avait pas eu de doutes.", 0, []),
+    ("es", "«No tuvimos dudas», dijo el presidente del jurado.", 0, []),
     # a negative subject and its particle, however far apart in the clause, are one negation
     ("fr", "Après la guerre, aucun membre de la communauté n’est revenu en ville.", 1,
      ["aucun membre de la communauté n’"]),
