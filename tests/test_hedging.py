@@ -88,6 +88,8 @@ HEDGE_CASES = [
     ("fr", "Deux prototypes auraient circulé pendant trois mois sans connaître la moindre panne.",
      [("hedge", "auraient")]),  # a "without" after the conditional is no condition
     ("it", "Secondo lui la Provincia avrebbe dovuto prima costruire gli asili.", [("conditional", "avrebbe")]),
+    ("it", "In origine i lavori sarebbero dovuti durare dieci mesi.", [("conditional", "sarebbero")]),  # "were to last"
+    ("it", "La fontana sarebbe dovuta tornare in funzione a maggio.", [("conditional", "sarebbe")]),
     ("fr", "Les deux autres auraient préféré le statu quo.", [("conditional", "auraient")]),
     ("it", "Diversi residenti hanno protestato: molti avrebbero saputo dell’incidente solo dalle sirene.",
      [("conditional", "avrebbero")]),  # the source before the colon
