@@ -858,6 +858,25 @@ def test_a_negation_the_others_say_as_too_early_is_no_flip(candidates, de, raise
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
+SURPRISE = {  # the airline's decision surprised the airport (de, pt, fr, pl); written for this test
+    "de": "Die Entscheidung sei für den Flughafen überraschend gekommen, sagte die Direktorin.",
+    "pt": "“A decisão apanhou-nos de surpresa”, afirmou a diretora do aeroporto.",
+    "fr": "Selon la directrice de l'aéroport, la décision a été une surprise.",
+    "pl": "– Ta decyzja nas zaskoczyła – powiedziała dyrektorka lotniska.",
+}
+
+
+@pytest.mark.parametrize("it,raised", [
+    # "we did not expect it" is "it was a surprise"
+    ("«Non ce l'aspettavamo», dice la direttrice dello scalo.", []),
+    # "it was no surprise" says the opposite, with the others' own word
+    ("«Non è stata una sorpresa», dice la direttrice dello scalo.", ["it"]),
+], ids=["not-expected", "no-surprise"])
+def test_a_negation_the_others_say_as_a_surprise_is_no_flip(candidates, it, raised):
+    consistency.check({**SURPRISE, "it": it}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
 SQUARE = {  # the square was empty when the balcony fell (it, de, pt, fr); written for this test
     "it": "Il balcone è caduto sulla piazza, che a quell'ora era deserta.",
     "de": "Der Balkon stürzte auf den Platz, der um diese Zeit menschenleer war.",

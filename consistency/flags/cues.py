@@ -141,6 +141,7 @@ class Lexicon:
     most: WordList  # "più", "größte", "naj*": superlatives and records
     stopped: WordList  # "smess*", "cessé", "przestał*": "stopped arriving" is what "kamen keine mehr an" says
     absent: WordList  # "deserto", "unbesetzt", "esgotados": "empty" is what "nobody was there" says
+    unexpected: WordList  # "sorpresa", "überraschend", "zaskoczyła": "a surprise" is what "we did not expect it" says
     other: WordList  # "altro", "anders", "autre": "another place than" is what "a place that is not" says
     few: WordList  # "pochi", "wenige", "rzadko": "few" is what "not many" says
     many: WordList  # "molti", "viele", "często": the word a "not many" negation turns into "few"
@@ -242,6 +243,7 @@ def lexicon(lang: str) -> Lexicon:
         most=word_list(_norm(w) for w in neg.get("most", [])),
         stopped=word_list(_norm(w) for w in neg.get("stopped", [])),
         absent=word_list(_norm(w) for w in neg.get("absent", [])),
+        unexpected=word_list(_norm(w) for w in neg.get("unexpected", [])),
         other=word_list(_norm(w) for w in neg.get("other", [])),
         few=word_list(_norm(w) for w in neg.get("few", [])),
         many=word_list(_norm(w) for w in neg.get("many", [])),
@@ -735,6 +737,12 @@ def says_absent(text: str, lang: str) -> bool:
     unbesetzt", "ofertas por preencher", "brakuje chętnych"): what "nikogo nie było", "ne trouvent pas preneur"
     say with a negation."""
     return _has_word(text, lexicon(lang).absent)
+
+
+def says_unexpected(text: str, lang: str) -> bool:
+    """Whether ``text`` has an ``unexpected`` word ("la decisione è stata una sorpresa", "kam überraschend",
+    "decyzja nas zaskoczyła"): what "non ce l'aspettavamo" says with a negation."""
+    return _has_word(text, lexicon(lang).unexpected)
 
 
 def is_risk(cue: Cue, lang: str) -> bool:
