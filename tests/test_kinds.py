@@ -472,6 +472,37 @@ def test_a_quote_given_to_someone_named_elsewhere_is_a_swap():
     assert flags == [("pl", "Renate Sommer")], messages
 
 
+BY_SURNAME = {  # de gives the mayor's quote to the commander, by the surname it introduced him with
+    "it": ("Il comandante Markus Feldbauer guida i vigili del fuoco del paese da dodici anni. "
+           "Il nuovo edificio costa 4,6 milioni di euro. «Qui ogni euro è speso bene», ha detto la sindaca Karin Löhr."),
+    "de": ("Kommandant Markus Feldbauer führt die Feuerwehr des Dorfes seit zwölf Jahren. "
+           "Der Neubau kostet 4,6 Millionen Euro. „Hier ist jeder Euro gut angelegt“, sagte Kommandant Feldbauer."),
+    "pt": ("O comandante Markus Feldbauer dirige os bombeiros da aldeia há doze anos. "
+           "O novo edifício custa 4,6 milhões de euros. “Aqui cada euro é bem gasto”, disse a presidente da câmara Karin Löhr."),
+    "fr": ("Le commandant Markus Feldbauer dirige les pompiers du village depuis douze ans. "
+           "Le nouveau bâtiment coûte 4,6 millions d'euros. « Ici, chaque euro est bien dépensé », a déclaré la maire Karin Löhr."),
+    "pl": ("Komendant Markus Feldbauer kieruje strażą pożarną we wsi od dwunastu lat. "
+           "Nowy budynek kosztuje 4,6 mln euro. – Tu każde euro jest dobrze wydane – powiedziała burmistrz Karin Löhr."),
+}
+
+
+def test_a_quote_given_by_surname_to_someone_the_article_introduced_is_a_swap():
+    """German capitalises nouns, so "Feldbauer" alone reads as one; after "Markus Feldbauer" it is his name."""
+    flags, messages = _entity_flags(BY_SURNAME)
+    assert ("de", "Feldbauer") in flags, messages
+
+
+def test_the_other_word_of_a_name_the_others_use_here_is_no_swap():
+    """A development set whose de version calls the clubs "Lindmark" and "Castrovaldo" where the others say
+    "Vesta" and "Olimpia" ("Vesta Lindmark", "Olimpia Castrovaldo"): a word after a first word is a surname
+    only when the others do not name that first word there."""
+    folder = Path(__file__).parent.parent / "eval" / "sets" / "basketball-korvalla"
+    report = consistency.check([str(folder / f"{lang}.txt") for lang in ("it", "de", "pt", "fr", "pl")],
+                               detectors=["entity"])
+    assert not [f.text for f in report.flags if f.version == "de" and f.kind == "entity"], \
+        [f.message for f in report.flags]
+
+
 SIBLINGS = {  # de gives the sister's quote to her brother, who shares her surname
     "it": ("Riapre il forno del paese\n\nIl forno è stato riaperto da Lena Harrach e da suo fratello Tobias Harrach.\n\n"
            "Ogni mattina escono duecento pagnotte. «Il pane resta il cuore del paese», ha detto Lena Harrach."),

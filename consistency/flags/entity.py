@@ -37,6 +37,7 @@ from .names import (
     Name,
     _is_common,
     _exonym,
+    _named_abroad,
     _same_token,
     _stems,
     exonym_forms,
@@ -51,13 +52,40 @@ from .votes import best_counterpart, clauses_of, group_text, in_standfirst, stan
 
 
 def _names(ctx: FlagContext, group: Group, version: str) -> list[tuple[int, Name]]:
-    """(absolute start, name) for the group's members in ``version``."""
+    """(absolute start, name) for the group's members in ``version``, with the surnames the article
+    introduced with a given name ("sagte Kommandant Feldbauer" after "Kommandant Markus Feldbauer")."""
     out = []
     lang = ctx.documents[version].lang
+    surnames = _introduced_surnames(ctx.documents[version].text, lang)
     for seg in ctx.members(group, version):
         if seg.role not in QUIET_ROLES:
-            out.extend((seg.start + n.start, n) for n in names_of(seg.text, lang) if _usable(n))
-    return out
+            found = [n for n in names_of(seg.text, lang) if _usable(n)]
+            out.extend((seg.start + n.start, n) for n in found)
+            for m in re.finditer(r"[^\W\d_]+", seg.text):
+                if m.group() in surnames and not any(n.start <= m.start() < n.end for n in found):
+                    out.append((seg.start + m.start(), Name(m.start(), m.end(), m.group(), name_key(m.group()))))
+    return sorted(out, key=lambda p: p[0])
+
+
+_GIVEN_AND_SURNAME = re.compile(r"\b([^\W\d_]+) (?=([^\W\d_]+)\b)")  # overlapping pairs
+
+
+@lru_cache(maxsize=256)
+def _introduced_surnames(text: str, lang: str) -> frozenset[str]:
+    """German only: the capitalised words the article gives right after a given name and again on their own
+    ("Kommandant Markus Feldbauer" ... "sagte Kommandant Feldbauer"). A German text capitalises nouns, so a
+    surname that reads as a noun ("Feldbauer") is not extracted as a name alone; introduced, it is one."""
+    data = load_language(lang)
+    if not data.names.get("capitalised_nouns"):
+        return frozenset()
+    alone = {n.text for n in names_of(text, lang) if " " not in n.text}  # "Markus", extracted as a name
+    out = set()
+    for m in _GIVEN_AND_SURNAME.finditer(text):
+        given, word = m.group(1), m.group(2)
+        if (given in alone and word[:1].isupper() and not word.isupper() and _named_abroad(given.casefold(), data)
+                and len(re.findall(rf"\b{re.escape(word)}\b", text)) > text.count(f"{given} {word}")):
+            out.add(word)
+    return frozenset(out)
 
 
 def _has(names: list[tuple[int, Name]], target: Name) -> bool:
@@ -431,7 +459,7 @@ def find_entities(ctx: FlagContext) -> list[Finding]:
                 mine_only = [(s0, n) for s0, n in mine_only if place[0] <= s0 < place[1] and not moved]
                 if not mine_only and (not moved or (len(carriers) == len(others) and not lead_group)):
                     mine_only = _given_elsewhere(names[v], _sentence_of(ctx, group, v, place), carriers, langs[v],
-                                                 texts, whole, langs)
+                                                 texts, whole, langs, own=whole[v])
                 if not mine_only and not moved:
                     mine_only = _named_next(ctx, group, v, place, carriers, texts, whole, langs)
                 if moved and not mine_only:
@@ -533,10 +561,20 @@ def _named_next(ctx: FlagContext, group: Group, v: str, place: tuple[int, int], 
 
 
 def _given_elsewhere(mine: list[tuple[int, Name]], place: tuple[int, int], carriers: list[str], lang: str,
-                     texts: dict[str, str], whole: dict[str, str], langs: dict[str, str]) -> list[tuple[int, Name]]:
+                     texts: dict[str, str], whole: dict[str, str], langs: dict[str, str],
+                     own: str = "") -> list[tuple[int, Name]]:
     """A version's full names (two words or more) inside ``place`` that every carrier gives elsewhere in
     its text, not in the group (where a namesake may stand: "Marta Kędzierska" for "Paweł Kędzierski").
-    Single words are left out: "Filarmônica" is a common noun the others translate."""
-    return [(s, n) for s, n in mine if place[0] <= s < place[1] and len(n.text.split()) >= 2
+    Single words are left out ("Filarmônica" is a common noun the others translate), except a surname its
+    ``own`` text introduced with a given name ("sagte Kommandant Feldbauer" where the others quote the mayor),
+    unless the carriers name that full name's first word here ("Lindmark" and "Castrovaldo" where the others
+    say "Vesta" and "Olimpia": the clubs "Vesta Lindmark" and "Olimpia Castrovaldo")."""
+    surnames = _introduced_surnames(own, lang) if own else frozenset()
+    if surnames:
+        here = {t.casefold() for w in carriers for t in _WORDS.findall(texts[w])}
+        surnames = frozenset(w for w in surnames if not any(
+            m.group(1).casefold() in here for m in _GIVEN_AND_SURNAME.finditer(own) if m.group(2) == w))
+    return [(s, n) for s, n in mine if place[0] <= s < place[1]
+            and (len(n.text.split()) >= 2 or n.text in surnames)
             and not any(_names_here(n, lang, texts[w], langs[w]) for w in carriers)
             and all(mentioned(n, lang, whole[w]) for w in carriers)]
