@@ -261,6 +261,8 @@ NEGATION_CASES = [
     ("fr", "Le chômage n’avait jamais été aussi bas depuis 2008.", 0, []),
     ("de", "Seit Montag fährt kein Zug.", 1, ["kein"]),  # "since" without a year: a negation
     ("de", "Der Zug fährt nicht. Seit 2008 gibt es die Linie.", 1, ["nicht"]),  # another sentence
+    ("pl", "Od 2023 r. mleczarnia nie używa plastikowych kubeczków.", 0, []),  # "r." ends no sentence
+    ("pl", "Mleczarnia nie używa kubeczków. Od 2023 r. sprzedaje jogurty w słoikach.", 1, ["nie"]),
     # "does not change" is "unchanged"
     ("pt", "A comissão de 4,90 euros por mês não muda.", 0, []),
     ("de", "Die Gebühr ändert sich nicht.", 0, []),

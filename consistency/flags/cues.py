@@ -513,7 +513,13 @@ def _feared(toks: list[Token], i: int, lex: Lexicon, text: str) -> bool:
 
 
 def _sentence_between(text: str, a: Token, b: Token) -> bool:
-    return bool(re.search(r"[.!?]", text[a.end : b.start]))
+    """Whether a sentence ends between ``a`` and ``b``: a "!" or "?", or a "." not followed by a lower-case
+    word or a digit (the point of an abbreviation: "od 2023 r. mleczarnia nie używa", "ca. 40")."""
+    for m in re.finditer(r"[.!?]", text[a.end : b.start]):
+        after = text[a.end + m.end():].lstrip()
+        if m.group() != "." or not after or not (after[0].islower() or after[0].isdigit()):
+            return True
+    return False
 
 
 def _bound(toks: list[Token], group: list[int], lex: Lexicon) -> bool:
