@@ -829,15 +829,26 @@ WITHDRAWN = {  # the shops took the heater off sale (de, pt, fr, pl)
     "pl": "Sprzedawcy już wycofali model ze sprzedaży.",
 }
 
+SURPRISE = {  # the airline's decision surprised the airport (de, pt, fr, pl); written for this test
+    "de": "Die Entscheidung sei für den Flughafen überraschend gekommen, sagte die Direktorin.",
+    "pt": "“A decisão apanhou-nos de surpresa”, afirmou a diretora do aeroporto.",
+    "fr": "Selon la directrice de l'aéroport, la décision a été une surprise.",
+    "pl": "– Ta decyzja nas zaskoczyła – powiedziała dyrektorka lotniska.",
+}
 
-@pytest.mark.parametrize("it,raised", [
+
+@pytest.mark.parametrize("others,it,raised", [
     # "no longer sell it" is "took it off sale"
-    ("I rivenditori non vendono più il modello.", []),
+    (WITHDRAWN, "I rivenditori non vendono più il modello.", []),
     # "have not taken it off sale" says the opposite
-    ("I rivenditori non hanno ritirato il modello dalla vendita.", ["it"]),
-], ids=["no-longer", "not-withdrawn"])
-def test_a_negation_the_others_say_as_withdrawn_is_no_flip(candidates, it, raised):
-    consistency.check({**WITHDRAWN, "it": it}, detectors=["polarity"])
+    (WITHDRAWN, "I rivenditori non hanno ritirato il modello dalla vendita.", ["it"]),
+    # "we did not expect it" is "it was a surprise"
+    (SURPRISE, "«Non ce l'aspettavamo», dice la direttrice dello scalo.", []),
+    # "it was no surprise" says the opposite, with the others' own word
+    (SURPRISE, "«Non è stata una sorpresa», dice la direttrice dello scalo.", ["it"]),
+], ids=["no-longer", "not-withdrawn", "not-expected", "no-surprise"])
+def test_a_negation_the_others_say_as_withdrawn_or_a_surprise_is_no_flip(candidates, others, it, raised):
+    consistency.check({**others, "it": it}, detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
@@ -857,25 +868,6 @@ TREND = {  # the biologist says it is too early to speak of a trend (it, pt, fr,
 ], ids=["not-yet", "not-too-early"])
 def test_a_negation_the_others_say_as_too_early_is_no_flip(candidates, de, raised):
     consistency.check({**TREND, "de": de}, detectors=["polarity"])
-    assert [c.version for c in candidates if c.kind == "polarity"] == raised
-
-
-SURPRISE = {  # the airline's decision surprised the airport (de, pt, fr, pl); written for this test
-    "de": "Die Entscheidung sei für den Flughafen überraschend gekommen, sagte die Direktorin.",
-    "pt": "“A decisão apanhou-nos de surpresa”, afirmou a diretora do aeroporto.",
-    "fr": "Selon la directrice de l'aéroport, la décision a été une surprise.",
-    "pl": "– Ta decyzja nas zaskoczyła – powiedziała dyrektorka lotniska.",
-}
-
-
-@pytest.mark.parametrize("it,raised", [
-    # "we did not expect it" is "it was a surprise"
-    ("«Non ce l'aspettavamo», dice la direttrice dello scalo.", []),
-    # "it was no surprise" says the opposite, with the others' own word
-    ("«Non è stata una sorpresa», dice la direttrice dello scalo.", ["it"]),
-], ids=["not-expected", "no-surprise"])
-def test_a_negation_the_others_say_as_a_surprise_is_no_flip(candidates, it, raised):
-    consistency.check({**SURPRISE, "it": it}, detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
