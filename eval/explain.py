@@ -51,6 +51,9 @@ def _record() -> tuple[list[dict[str, Any]], Any]:
     return seen, undo
 
 
+BLIND_REFUSED = "the blind sets (eval/sets-blind) are never explained (eval/README.md)"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+", type=Path)
@@ -60,12 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--noise", action="store_true",
                     help="list the gold captions and boilerplate that the segmenter reads as text")
     args = ap.parse_args(argv)
-    # refused by name before any set is read: between sessions the blind folder may be empty
+    # refused by name before any set is read (between sessions the blind folder may be empty), and again for
+    # a blind set found inside a folder given
     if any("sets-blind" in path.resolve().as_posix() for path in args.paths):
-        sys.exit("the blind sets (eval/sets-blind) are never explained (eval/README.md)")
+        sys.exit(BLIND_REFUSED)
     folders = score.find_sets(args.paths)
     if any("sets-blind" in folder.as_posix() for folder in folders):
-        sys.exit("the blind sets (eval/sets-blind) are never explained (eval/README.md)")
+        sys.exit(BLIND_REFUSED)
     seen, undo = _record()
     try:
         _explain(folders, seen, args)

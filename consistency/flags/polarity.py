@@ -262,24 +262,23 @@ def _says_never_cue(ctx: FlagContext, w: str, held: list[Cue]) -> bool:
 
 
 # what the others may say without a negation where a version negates: "less", "instead of", "stopped", "too early",
-# an absence word ("deserto"), an "other" word ("einen anderen Ort als")
+# an absence word ("deserto"), an "other" word ("einen anderen Ort als"), a surprise word ("überraschend")
 _SAID_WITHOUT: tuple[Callable[[str, str], bool], ...] = (says_less, says_instead, says_stopped, says_too_early,
                                                          says_absent, says_other, says_unexpected)
 
 
 def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
-    """Whether an extra negation says what most of the others (two at least) say with one of ``_SAID_WITHOUT``
-    (a "less" word, an "instead" phrase, a "stopped" verb, a "too early" phrase, an absence, an "other" or a
-    "surprise" word) in
-    the clause that renders it: "ein Bett, das wir nicht schließen müssen" against "un letto in meno da
+    """Whether an extra negation says what most of the others (two at least) say with one of ``_SAID_WITHOUT`` (a "less"
+    word, an "instead" phrase, a "stopped" verb, a "too early" phrase, an absence, an "other" or a "surprise" word)
+    in the clause that renders it: "ein Bett, das wir nicht schließen müssen" against "un letto in meno da
     chiudere", "un lit de moins à fermer"; "10,50 euro, a nie 9 euro" against "10,50 euro anziché 9", "au lieu de
-    9"; "kamen keine Daten mehr an" against "i dati hanno smesso di arrivare", "przestały spływać"; "lasse sich
-    noch nicht sagen" against "è troppo presto per dire"; "nikogo nie było" against "era deserto"; "non ce
-    l'aspettavamo" against "kam überraschend", "nas zaskoczyła"; and "not many"
-    (a negation with a ``many`` word) against "few" ("non sono stati molti" against "nur wenige"). A version
-    that says it that way itself is compared as usual. The same the other way round: a version that drops the
-    others' negation for an absence word or a "stopped" verb in the clause that renders theirs ("In Haldenau
-    fehlen der Ambulanz eigene Räume" against "non dispone di locali propri")."""
+    9"; "kamen keine Daten mehr an" against "i dati hanno smesso di arrivare", "przestały spływać"; "lasse sich noch
+    nicht sagen" against "è troppo presto per dire"; "nikogo nie było" against "era deserto"; "non ce l'aspettavamo"
+    against "kam überraschend", "nas zaskoczyła"; and "not many" (a negation with a ``many`` word) against "few"
+    ("non sono stati molti" against "nur wenige"). A version that says it that way itself is compared as usual. The
+    same the other way round: a version that drops the others' negation for an absence word or a "stopped" verb in
+    the clause that renders theirs ("In Haldenau fehlen der Ambulanz eigene Räume" against "non dispone di locali
+    propri")."""
     if not f.extra:
         return _dropped_for_a_word(ctx, f)
     negated = _cue_pieces(ctx, f)
