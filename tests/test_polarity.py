@@ -279,6 +279,12 @@ NEGATION_CASES = [
     ("pl", "Wiek nie ma znaczenia.", 0, []),
     ("fr", "L'âge n'a aucune importance.", 0, []),
     ("it", "L'azienda non importa più ricambi dalla Cina.", 1, ["non"]),  # "import": a negation
+    # "that's not all" says there is more
+    ("de", "Damit ist es nicht getan: Jedes Jahr nähen die Mitglieder Decken.", 0, []),
+    ("it", "Ma il club non si ferma qui.", 0, []),
+    ("fr", "Ce n'est pas tout : le club ouvre un atelier.", 0, []),
+    ("pl", "Na tym nie koniec.", 0, []),
+    ("it", "Il club non chiude qui.", 1, ["non"]),  # another verb: a negation
     # "just in case" said as "you never know"
     ("pt", "Lubrificavam-nas todos os anos, não fosse o diabo tecê-las.", 0, []),
     ("it", "Ogni anno tornavano a ingrassarle, non si sa mai.", 0, []),
