@@ -157,7 +157,7 @@ def _additions(ctx: FlagContext, group: Group, present: list[str], units: dict[s
                 continue  # "grisu – a mistura de metano e ar que se acumula nas minas –": a term explained
             if figures_only(ctx, v, u.text, lack):
                 continue  # "Neun Kilo pro Bienenstock – so lautet der Durchschnitt": the others state the figure
-            if restructured(ctx, group, v, u.text, lack):
+            if restructured(ctx, group, v, u.text, lack, and_split=True):
                 continue  # the others say it in a neighbouring sentence
             if _recap(ctx, group, v, u.text):
                 continue  # v repeats what it says elsewhere ("Varhaug first, Sadowska 12.4 s behind")

@@ -313,7 +313,7 @@ def find_gaps(ctx: FlagContext) -> list[Finding]:
                 if heading_only and (_summarises(ctx, v, segs) or not _asserts(ctx, segs, lack)):
                     continue  # a subheading is navigation unless it states, negates or hedges
                 span = ctx.span(segs)
-                if restructured(ctx, group, v, span.text, lack):
+                if restructured(ctx, group, v, span.text, lack, and_split=True):
                     continue  # the others say it inside a neighbouring sentence
                 if figures_only(ctx, v, span.text, lack):
                     continue  # a short sentence split off with figures the others state ("Sechs Berater.")

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..types import Group, Segment, Span
 from .base import QUIET_ROLES, FlagContext
-from .clausesplit import is_attribution, split_clauses
+from .clausesplit import coordinators, is_attribution, split_clauses
 from .names import names_of, names_in
 from .numbers import Quantity, quantities_of, same_quantity
 
@@ -108,6 +108,29 @@ def comma_pieces(units: list[Unit]) -> list[Unit]:
     return out
 
 
+AND_PIECE_WORDS = 3  # the fewest words on each side of an "and" for the two to be pieces of their own
+
+
+def and_pieces(units: list[Unit], lang: str) -> list[Unit]:
+    """The clauses and, for a clause with an "and" word (``[clauses] coordinators``) between two runs of three
+    words or more, the two runs: "che resta presidente onorario … e ogni martedì passerà a stimare i volumi
+    rari" holds what another version says in a sentence of its own ("Il viendra chaque mardi estimer les
+    ouvrages rares.")."""
+    ands = coordinators(lang)
+    if not ands:
+        return list(units)
+    out = list(units)
+    for u in units:
+        for m in re.finditer(r"\s(\w+)\s", u.text):
+            if m.group(1).casefold() not in ands:
+                continue
+            left, right = u.text[:m.start()].rstrip(" ,"), u.text[m.end():]
+            if len(left.split()) >= AND_PIECE_WORDS and len(right.split()) >= AND_PIECE_WORDS:
+                out.append(Unit(u.version, u.start, u.start + len(left), left))
+                out.append(Unit(u.version, u.start + m.end(), u.end, right))
+    return out
+
+
 def unit_containing(units: Sequence[Unit], start: int, end: int) -> Unit | None:
     for u in units:
         if u.start <= start and end <= u.end:
@@ -178,7 +201,8 @@ def _probe(text: str) -> str:
     return text.rstrip(" .!?…")
 
 
-def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking: Sequence[str]) -> bool:
+def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking: Sequence[str],
+                 and_split: bool = False) -> bool:
     """Whether most versions said to lack ``text`` (of ``holder``, in ``group``) do say it, as a clause of
     a neighbouring sentence: translations merge and split sentences, so a sentence of one version can
     be a clause of another's. The closest neighbouring clause counts when it is closer than unrelated
@@ -188,7 +212,9 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
     (``_at_the_gap``: it opens the next sentence or closes the one before); or when the closest clause
     renders a neighbouring clause of ``holder``'s and joining ``text`` to that clause brings it clearly closer (``_joined_gain``: one clause of theirs says both); or
     when joining ``text`` to a neighbouring sentence brings that sentence closer to its counterpart
-    (``_merge_gain``: the counterpart says both in one sentence)."""
+    (``_merge_gain``: the counterpart says both in one sentence). With ``and_split`` (a text said to be added)
+    the two sides of an "and" in their clauses count as clauses too (``and_pieces``): a sentence one version
+    adds may be the second predicate of another's ("… e ogni martedì passerà a stimare i volumi rari")."""
     faithful, absent = ctx.thresholds["faithful"], ctx.thresholds["absent"]
     if ctx.embed_fn is None or ctx.calibration is None:
         return False
@@ -200,7 +226,8 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
     for w in lacking:
         # a bare attribution renders no claim ("powiedziała po ogłoszeniu wyroku" is not "Maurer did not
         # comment on the verdict"), unless the text is one itself
-        units = [u for u in neighbour_units(ctx, group, holder, w)
+        near = neighbour_units(ctx, group, holder, w)
+        units = [u for u in (and_pieces(near, ctx.documents[w].lang) if and_split else near)
                  if attribution or not is_attribution(u.text, ctx.documents[w].lang)]
         if not units:
             continue
