@@ -877,6 +877,29 @@ def test_a_negation_the_others_say_as_too_early_is_no_flip(candidates, de, raise
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
+LATE = {  # only 7 items came back late (it, de, fr, pl); written for this test
+    "it": "Nelle prime quattro settimane i prestiti sono stati 312 e solo 7 oggetti sono stati riconsegnati in ritardo.",
+    "de": "In den ersten vier Wochen wurden 312 Ausleihen gezählt, verspätet zurückgegeben wurden lediglich 7 Gegenstände.",
+    "fr": "Au cours des quatre premières semaines, 312 prêts ont été enregistrés ; seuls 7 objets ont été rendus en retard.",
+    "pl": "W pierwszych czterech tygodniach odnotowano 312 wypożyczeń, a spóźnień było niewiele – tylko 7.",
+}
+
+
+@pytest.mark.parametrize("others,raised", [
+    # "the delays were not many" is "only 7 came back late"
+    (LATE, []),
+    # against "many came back late" the negation is a flip
+    ({"it": "Nelle prime quattro settimane i prestiti sono stati 312 e molti oggetti sono stati riconsegnati in ritardo.",
+      "de": "In den ersten vier Wochen wurden 312 Ausleihen gezählt, verspätet zurückgegeben wurden viele Gegenstände.",
+      "fr": "Au cours des quatre premières semaines, 312 prêts ont été enregistrés ; beaucoup d'objets ont été rendus en retard.",
+      "pl": "W pierwszych czterech tygodniach odnotowano 312 wypożyczeń, a spóźnień było wiele."}, ["pt"]),
+], ids=["only-seven", "many"])
+def test_not_many_the_others_say_as_only_a_figure_is_no_flip(candidates, others, raised):
+    pt = "Nas primeiras quatro semanas registaram-se 312 empréstimos e os atrasos não foram muitos."
+    consistency.check({**others, "pt": pt}, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
 SQUARE = {  # the square was empty when the balcony fell (it, de, pt, fr); written for this test
     "it": "Il balcone è caduto sulla piazza, che a quell'ora era deserta.",
     "de": "Der Balkon stürzte auf den Platz, der um diese Zeit menschenleer war.",

@@ -774,6 +774,12 @@ def says_few(text: str, lang: str) -> bool:
     return _has_word(text, lexicon(lang).few)
 
 
+def says_only(text: str, lang: str) -> bool:
+    """Whether ``text`` has an ``only`` word ("solo 7 oggetti", "nur sechs Wochen", "tylko przez sześć
+    tygodni"): with a figure, what "not many", "not for long" say with a negation."""
+    return _has_word(text, lexicon(lang).only)
+
+
 def says_many(text: str, lang: str) -> bool:
     """Whether ``text`` has a ``many`` word ("molti", "viele", "wielu"): in a negated clause, "not many"."""
     return _has_word(text, lexicon(lang).many)

@@ -28,8 +28,9 @@ from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .cues import (Cue, CueProfile, cues, lexicon, profile_of, says_absent, says_few, says_first, says_instead,
-                   says_many, says_most, says_never, says_not_in_years, says_other, says_stopped, says_too_early,
-                   says_unexpected)
+                   says_many, says_most, says_never, says_not_in_years, says_only, says_other, says_stopped,
+                   says_too_early, says_unexpected)
+from .numbers import quantities_of
 from .opposites import says_less, worded_alike
 from .votes import (Unit, Vote, best_counterpart, clauses_of, clauses_outside, comma_pieces, group_text,
                     neighbour_units, pair_similarity, unit_containing, vote)
@@ -294,9 +295,17 @@ def _one_fewer(ctx: FlagContext, f: CueFinding) -> bool:
     # "not many" is "few": "i clienti che si sono lamentati non sono stati molti" against "nur wenige Kunden"
     # ("nessun cliente", with no "many" word, is not)
     if any(says_many(u.text, lang) and not says_few(u.text, lang) for u in negated):
-        theirs = sum(_facing_says(ctx, f, negated, w, says_few) for w in f.vote.winners)
+        theirs = sum(_facing_says(ctx, f, negated, w, says_few) or _says_only_some(ctx, f, w) for w in f.vote.winners)
         return theirs >= 2 and theirs * 2 > len(f.vote.winners)
     return False
+
+
+def _says_only_some(ctx: FlagContext, f: CueFinding, w: str) -> bool:
+    """Whether ``w`` says "only" with a figure in a clause of the group ("nur sechs Wochen gesperrt", "solo 7
+    oggetti"): what "non è rimasto fermo a lungo", "os atrasos não foram muitos" say with a negation. Any clause
+    of the group: the one the embedder ranks closest to the negated clause is often another."""
+    lang = ctx.documents[w].lang
+    return any(says_only(u.text, lang) and quantities_of(u.text, lang) for u in clauses_of(ctx, f.group, w))
 
 
 def _dropped_for_a_word(ctx: FlagContext, f: CueFinding) -> bool:
