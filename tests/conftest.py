@@ -1,4 +1,5 @@
-"""Shared fixtures: paths to the shared data, a private embedding cache, one seeds report per session, a candidates spy."""
+"""Shared fixtures: paths to the shared data, a private embedding cache, one seeds report per session, a candidates spy,
+a check of one development set."""
 from __future__ import annotations
 
 import os
@@ -33,6 +34,19 @@ def seeds_report(seed_paths: list[Path]):
     import consistency
 
     return consistency.check([str(p) for p in seed_paths])
+
+
+@pytest.fixture(scope="session")
+def check_dev_set():
+    """``check_dev_set(name, detectors=None)``: the check of ``eval/sets/<name>``'s five versions (every detector
+    when ``detectors`` is None)."""
+    import consistency
+
+    def check(name: str, detectors: list[str] | None = None):
+        folder = ROOT / "eval" / "sets" / name
+        return consistency.check([str(folder / f"{lang}.txt") for lang in SEED_LANGS], detectors=detectors)
+
+    return check
 
 
 @pytest.fixture()

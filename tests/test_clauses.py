@@ -228,8 +228,6 @@ def test_a_clause_whose_figures_the_version_gives_nearby(pt_next, nearby):
 def test_no_clause_flag_where_a_title_is_grouped():
     """Titles are rewritten by each desk: in drought-orsegna the pt lead sentence joins the titles' group,
     and the clause the others' titles lack ("Regar jardins durante o dia ...") is no omission in fr."""
-    from pathlib import Path
-
     folder = Path(__file__).resolve().parents[1] / "eval" / "sets" / "drought-orsegna"
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
     seen = []
@@ -413,13 +411,11 @@ TOURS = {  # fr leads into the Saturday tours with a framing of its own before a
 }
 
 
-def test_a_sentence_the_others_say_after_an_and_is_no_addition():
+def test_a_sentence_the_others_say_after_an_and_is_no_addition(check_dev_set):
     """``restructured`` with ``and_split``, on a clean development set: the others' "… e ogni martedì passerà
     a stimare i volumi rari" is fr's "Il viendra chaque mardi estimer les ouvrages rares." once their clause is
     cut at its "and"."""
-    folder = Path(__file__).parent.parent / "eval" / "sets" / "secondhand-rivaumont"
-    report = consistency.check([str(folder / f"{lang}.txt") for lang in ("it", "de", "pt", "fr", "pl")],
-                               detectors=["gaps", "clauses"])
+    report = check_dev_set("secondhand-rivaumont", ["gaps", "clauses"])
     assert not [f.text for f in report.flags if "mardi" in f.text], [f.message for f in report.flags]
 
 
@@ -559,50 +555,43 @@ def test_an_attribution_next_door_does_not_render_a_dropped_sentence(pl_court, f
     assert bool(hits) is flagged, [f.message for f in report.flags]
 
 
-def test_a_sentence_the_aligner_joined_to_a_neighbour_is_an_addition():
+def test_a_sentence_the_aligner_joined_to_a_neighbour_is_an_addition(check_dev_set):
     """eval/sets/bowling-debolin: de adds a sentence between two that match ("Die Stadt rechnet damit, …"); the
     aligner joins it to the sentence before, so it is judged as a clause of that group, where the clause head
     alone is not sure enough (about 0.59). Being a whole sentence of its own that the others' groups have no
     sentence for is the second sign that reports it."""
-    folder = Path(__file__).resolve().parents[1] / "eval" / "sets" / "bowling-debolin"
-    report = consistency.check([str(folder / f"{lang}.txt") for lang in ("it", "de", "pt", "fr", "pl")])
+    report = check_dev_set("bowling-debolin")
     added = [f for f in report.flags if f.version == "de" and f.kind == "addition"]
     assert any(f.text.startswith("Die Stadt rechnet damit") for f in added), [(f.kind, f.version, f.text) for f in
                                                                             report.flags]
 
 
-def test_a_clause_that_only_shares_a_name_with_a_sentence_elsewhere_is_not_said_there():
+def test_a_clause_that_only_shares_a_name_with_a_sentence_elsewhere_is_not_said_there(check_dev_set):
     """eval/sets/embroidery-gaworzno: fr appends "qui l'a prêté l'an dernier au musée ethnographique de
     Cracovie pour une exposition"; every other version names that museum in an earlier sentence ("con il
     sostegno del Museo etnografico di Cracovia"), which the model scores as a rendering of the clause (0.82 to
     0.99). fr says that earlier sentence too ("avec le soutien du musée …") and renders it better: the
     others' clause is the counterpart of that one, so the appended clause is not said elsewhere."""
-    folder = Path(__file__).resolve().parents[1] / "eval" / "sets" / "embroidery-gaworzno"
-    report = consistency.check([str(folder / f"{lang}.txt") for lang in ("it", "de", "pt", "fr", "pl")],
-                               detectors=["clauses"])
+    report = check_dev_set("embroidery-gaworzno", ["clauses"])
     added = [f for f in report.flags if f.version == "fr" and f.kind == "addition"]
     assert any("prêté l’an dernier" in f.text for f in added), [(f.kind, f.version, f.text) for f in report.flags]
 
 
-def test_a_sentence_joined_to_the_next_one_where_it_would_stand_is_no_omission():
+def test_a_sentence_joined_to_the_next_one_where_it_would_stand_is_no_omission(check_dev_set):
     """eval/sets/quilting-maurevielle (clean): de renders "Ma il club non si ferma qui." as the opening clause
     of the next sentence ("Damit ist es nicht getan: Jedes Jahr …"), an idiom the model scores at 0.36 to the
     others' sentence, just below unrelated sentences. The clause sits where the sentence would be and nothing
     else of the others' is closer to it: no omission."""
-    folder = Path(__file__).resolve().parents[1] / "eval" / "sets" / "quilting-maurevielle"
-    report = consistency.check([str(folder / f"{lang}.txt") for lang in ("it", "de", "pt", "fr", "pl")],
-                               detectors=["gaps"])
+    report = check_dev_set("quilting-maurevielle", ["gaps"])
     assert not [f for f in report.flags if f.kind == "omission"], [(f.version, f.message) for f in report.flags]
 
 
-def test_a_clause_the_others_say_as_a_comma_piece_is_no_addition():
+def test_a_clause_the_others_say_as_a_comma_piece_is_no_addition(check_dev_set):
     """eval/sets/minigolf-lagorena (clean): de ends a list with a clause of its own ("…; ein Betreuer begleitet
     sie") where the others end it with a participle phrase ("…, seguiti da un educatore", "…, encadrés par un
     éducateur"). The clause head compares the short clause with their whole sentences (about 0.66 to 0.85
     absent); the comma piece renders it (0.51 to 0.53, a mutual best match): no addition."""
-    folder = Path(__file__).resolve().parents[1] / "eval" / "sets" / "minigolf-lagorena"
-    report = consistency.check([str(folder / f"{lang}.txt") for lang in ("it", "de", "pt", "fr", "pl")],
-                               detectors=["clauses"])
+    report = check_dev_set("minigolf-lagorena", ["clauses"])
     assert not [f for f in report.flags if "Betreuer" in f.text], [(f.version, f.message) for f in report.flags]
 
 

@@ -1,8 +1,6 @@
 """Negation cues (consistency.flags.cues) and the polarity detector, table-driven in seven languages."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import consistency
@@ -877,29 +875,6 @@ def test_a_negation_the_others_say_as_too_early_is_no_flip(candidates, de, raise
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
-LATE = {  # only 7 items came back late (it, de, fr, pl); written for this test
-    "it": "Nelle prime quattro settimane i prestiti sono stati 312 e solo 7 oggetti sono stati riconsegnati in ritardo.",
-    "de": "In den ersten vier Wochen wurden 312 Ausleihen gezählt, verspätet zurückgegeben wurden lediglich 7 Gegenstände.",
-    "fr": "Au cours des quatre premières semaines, 312 prêts ont été enregistrés ; seuls 7 objets ont été rendus en retard.",
-    "pl": "W pierwszych czterech tygodniach odnotowano 312 wypożyczeń, a spóźnień było niewiele – tylko 7.",
-}
-
-
-@pytest.mark.parametrize("others,raised", [
-    # "the delays were not many" is "only 7 came back late"
-    (LATE, []),
-    # against "many came back late" the negation is a flip
-    ({"it": "Nelle prime quattro settimane i prestiti sono stati 312 e molti oggetti sono stati riconsegnati in ritardo.",
-      "de": "In den ersten vier Wochen wurden 312 Ausleihen gezählt, verspätet zurückgegeben wurden viele Gegenstände.",
-      "fr": "Au cours des quatre premières semaines, 312 prêts ont été enregistrés ; beaucoup d'objets ont été rendus en retard.",
-      "pl": "W pierwszych czterech tygodniach odnotowano 312 wypożyczeń, a spóźnień było wiele."}, ["pt"]),
-], ids=["only-seven", "many"])
-def test_not_many_the_others_say_as_only_a_figure_is_no_flip(candidates, others, raised):
-    pt = "Nas primeiras quatro semanas registaram-se 312 empréstimos e os atrasos não foram muitos."
-    consistency.check({**others, "pt": pt}, detectors=["polarity"])
-    assert [c.version for c in candidates if c.kind == "polarity"] == raised
-
-
 SQUARE = {  # the square was empty when the balcony fell (it, de, pt, fr); written for this test
     "it": "Il balcone è caduto sulla piazza, che a quell'ora era deserta.",
     "de": "Der Balkon stürzte auf den Platz, der um diese Zeit menschenleer war.",
@@ -1063,13 +1038,11 @@ def test_not_lost_is_how_one_says_lives_on(pl, flagged):
     assert bool(hits) is flagged, [f.message for f in report.flags]
 
 
-def test_a_negation_the_others_say_with_less_in_the_sentence_before_is_no_flip():
+def test_a_negation_the_others_say_with_less_in_the_sentence_before_is_no_flip(check_dev_set):
     """eval/sets/marchingband-wettenborn (clean): de says "Siebzehn von ihnen sind noch keine 18." in a sentence
     of its own, which the aligner groups with the next one; pt and pl say it negated in the sentence before,
     it and fr as "meno di 18 anni", "moins de 18 ans". The clause moved next door in all four: no flip."""
-    folder = Path(__file__).resolve().parents[1] / "eval" / "sets" / "marchingband-wettenborn"
-    report = consistency.check([str(folder / f"{lang}.txt") for lang in ("it", "de", "pt", "fr", "pl")],
-                               detectors=["polarity"])
+    report = check_dev_set("marchingband-wettenborn", ["polarity"])
     assert not [f for f in report.flags if f.kind == "polarity"], [(f.version, f.message) for f in report.flags]
 
 
@@ -1082,18 +1055,35 @@ COMPLAINTS = {  # few customers complained about the new fees; written for this 
 }
 
 
-@pytest.mark.parametrize("version,text,raised", [
+LATE = {  # only 7 items came back late (it, de, fr, pl); written for this test
+    "it": "Nelle prime quattro settimane i prestiti sono stati 312 e solo 7 oggetti sono stati riconsegnati in ritardo.",
+    "de": "In den ersten vier Wochen wurden 312 Ausleihen gezählt, verspätet zurückgegeben wurden lediglich 7 Gegenstände.",
+    "fr": "Au cours des quatre premières semaines, 312 prêts ont été enregistrés ; seuls 7 objets ont été rendus en retard.",
+    "pl": "W pierwszych czterech tygodniach odnotowano 312 wypożyczeń, a spóźnień było niewiele – tylko 7.",
+}
+
+_NOT_MANY_LATE = "Nas primeiras quatro semanas registaram-se 312 empréstimos e os atrasos não foram muitos."
+
+
+@pytest.mark.parametrize("others,version,text,raised", [
     # "not many" is "few"
-    ("it", "Secondo la presidente dell'associazione dei commercianti, finora i clienti che si sono lamentati delle nuove "
-           "tariffe non sono stati molti.", []),
-    ("de", "Laut der Vorsitzenden des Gewerbevereins haben sich bisher nicht viele Kunden über die neuen Gebühren "
-           "beschwert.", []),
+    (COMPLAINTS, "it", "Secondo la presidente dell'associazione dei commercianti, finora i clienti che si sono lamentati "
+                       "delle nuove tariffe non sono stati molti.", []),
+    (COMPLAINTS, "de", "Laut der Vorsitzenden des Gewerbevereins haben sich bisher nicht viele Kunden über die neuen "
+                       "Gebühren beschwert.", []),
     # "none" is not
-    ("it", "Secondo la presidente dell'associazione dei commercianti, finora nessun cliente si è lamentato delle nuove "
-           "tariffe.", ["it"]),
-], ids=["it-non-molti", "de-nicht-viele", "it-nessuno"])
-def test_not_many_is_few(candidates, version, text, raised):
-    consistency.check({**COMPLAINTS, version: text}, detectors=["polarity"])
+    (COMPLAINTS, "it", "Secondo la presidente dell'associazione dei commercianti, finora nessun cliente si è lamentato "
+                       "delle nuove tariffe.", ["it"]),
+    # "the delays were not many" is "only 7 came back late"
+    (LATE, "pt", _NOT_MANY_LATE, []),
+    # against "many came back late" the negation is a flip
+    ({"it": "Nelle prime quattro settimane i prestiti sono stati 312 e molti oggetti sono stati riconsegnati in ritardo.",
+      "de": "In den ersten vier Wochen wurden 312 Ausleihen gezählt, verspätet zurückgegeben wurden viele Gegenstände.",
+      "fr": "Au cours des quatre premières semaines, 312 prêts ont été enregistrés ; beaucoup d'objets ont été rendus en retard.",
+      "pl": "W pierwszych czterech tygodniach odnotowano 312 wypożyczeń, a spóźnień było wiele."}, "pt", _NOT_MANY_LATE, ["pt"]),
+], ids=["it-non-molti", "de-nicht-viele", "it-nessuno", "pt-only-seven", "pt-many"])
+def test_not_many_is_few(candidates, others, version, text, raised):
+    consistency.check({**others, version: text}, detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
 
 
