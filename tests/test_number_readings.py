@@ -59,6 +59,10 @@ READINGS = [
     ("fr", "des entretiens enregistrés dans les années 1980", [(1980.0, "year", "year")]),
     ("pl", "wywiady nagrane w latach 80.", [(1980.0, "year", "year")]),
     ("pt", "entrevistas gravadas nos anos 80", [(1980.0, "year", "year")]),
+    ("pl", "z baraku z lat 50. do spichlerza", [(1950.0, "year", "year")]),  # the dot before a word: still a decade
+    # a vulgar fraction glued to its number
+    ("de", "Blattgold mit 23¾ Karat", [(23.75, None, "count")]),
+    ("de", "nach 2½ Stunden", [(2.5, "h", "measure")]),
     ("pl", "zajmuje dwie trzecie winnic", []),  # a fraction, not 2 and 3rd
     # the first day of a range of days is a date of the month that ends the range
     ("pl", "w nocy z 9 na 10 listopada 1938 r.", [(_day(1938, 11, 9), "day", "date"), (_day(1938, 11, 10), "day", "date")]),
@@ -103,6 +107,8 @@ def test_reading(lang, text, expected):
     ("110 chilometri orari", "it", "130 Kilometer pro Stunde", "de", False),
     ("1,5 mld zł", "pl", "1.5 billion zloty", "en", True),
     ("24,3 tys.", "pl", "24.300", "de", True),
+    ("23¾", "de", "23,75", "it", True),
+    ("23¾", "de", "23", "fr", False),
 ])
 def test_counterparts_compare_as_values(a, la, b, lb, same):
     qa, qb = extract_quantities(a, la), extract_quantities(b, lb)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Sequence
@@ -54,6 +55,8 @@ _SPACES = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space,
 _NB_SPACES = "\u00a0\u202f\u2009"
 _APOSTROPHES = "'’ʼ"
 _YEAR_MIN, _YEAR_MAX = 1900, 2100
+# the vulgar fractions a number may carry glued ("23¾ Karat" = "23,75 carati"); Unicode gives their values
+_FRACTIONS = {c: unicodedata.numeric(c) for c in "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"}
 _DATE_UNITS = ("day", "day-no-year", "month")
 
 
@@ -769,6 +772,9 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
         if parsed is None:
             continue
         mantissa, decimals = parsed
+        if decimals == 0 and text[end:end + 1] in _FRACTIONS:
+            mantissa, decimals, end = mantissa + _FRACTIONS[text[end]], 2, end + 1
+            raw = text[start:end]
         # a sign (a hyphen, a minus or the en dash typesetters use for one) belongs to the number only when
         # nothing numeric precedes it ("10-20", "10–20" are ranges; so is Polish "z lat 60.–80.", the dot of an
         # ordinal glued to the dash)
@@ -1071,8 +1077,8 @@ def _refine(text: str, qs: list[Quantity], data: LanguageData) -> list[Quantity]
         if (not digits and q.unit in _TIME_UNITS and q.value == 1 and len(q.text.split()) == 2
                 and q.text.split()[0].casefold() in data.weak):
             continue
-        # a decade: "anni Ottanta", "années 1980", "lata 80."
-        if prev in data.decade_cues and q.kind in ("count", "year") and q.value == int(q.value):
+        # a decade: "anni Ottanta", "années 1980", "lata 80." (the dot of "z lat 50." makes no ordinal there)
+        if prev in data.decade_cues and q.kind in ("count", "year", "ordinal") and q.value == int(q.value):
             v = int(q.value)
             if 10 <= v <= 90 and v % 10 == 0:
                 v += 1900
