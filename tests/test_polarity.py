@@ -119,6 +119,7 @@ NEGATION_CASES = [
     ("pt", "Grupos de não mais de 25 pessoas.", 0, []),
     # the French expletive "ne" after a comparative or a fear, however far its "que"; "not much" is "little"
     ("fr", "Les parcs produisent plus d’électricité qu’il n’en faut.", 0, []),
+    ("fr", "« Nous avons davantage besoin de nouveaux collègues que nous n’en avons peur », dit-il.", 0, []),
     ("fr", "Elle craint que les visiteurs, qui dépensent peu, ne se rabattent sur les villages voisins.", 0, []),
     ("fr", "Je crains qu’il ne vienne pas.", 1, ["ne vienne pas"]),
     ("fr", "Le maire dit que le projet ne verra pas le jour.", 1, ["ne verra pas"]),

@@ -902,7 +902,8 @@ def _drop_restrictive(toks: list[Token], neg: list[int], lex: Lexicon, text: str
 
 
 _EXPLETIVE_REACH = 30  # how far back (in words, within the sentence) the "que" of an expletive "ne" may be
-_TRIGGER_REACH = 4  # how far before that "que" the trigger may be ("plus d'électricité qu'il n'en faut")
+_TRIGGER_REACH = 6  # how far before that "que" the trigger may be ("plus d'électricité qu'il n'en faut", "davantage
+# besoin de nouveaux collègues que nous n'en avons peur")
 
 
 def _drop_expletive(toks: list[Token], neg: list[int], lex: Lexicon, text: str) -> list[int]:
