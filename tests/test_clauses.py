@@ -76,6 +76,17 @@ SPLIT_CASES = [
      ["L’école rouvrira la classe fermée en 2015", "grâce à une aide de 200 000 francs"]),
     ("pl", "Szkoła otworzy klasę zamkniętą w 2015 r., dzięki dotacji w wysokości 200 tys. franków.",
      ["Szkoła otworzy klasę zamkniętą w 2015 r", "dzięki dotacji w wysokości 200 tys. franków"]),
+    # a condition after a comma is a clause of its own (an appended "provided that")
+    ("fr", "Les habitants pourront amener leur chien le mardi, à condition de présenter son carnet de vaccination.",
+     ["Les habitants pourront amener leur chien le mardi", "à condition de présenter son carnet de vaccination"]),
+    ("it", "Gli abitanti potranno portare il cane il martedì, purché abbia il libretto delle vaccinazioni.",
+     ["Gli abitanti potranno portare il cane il martedì", "purché abbia il libretto delle vaccinazioni"]),
+    ("pt", "Os moradores podem levar o cão à terça-feira, desde que tenha o boletim de vacinas em dia.",
+     ["Os moradores podem levar o cão à terça-feira", "desde que tenha o boletim de vacinas em dia"]),
+    ("pl", "Mieszkańcy mogą przyprowadzać psy we wtorki, pod warunkiem że mają aktualne szczepienia.",
+     ["Mieszkańcy mogą przyprowadzać psy we wtorki", "pod warunkiem że mają aktualne szczepienia"]),
+    ("de", "Die Einwohner können ihre Hunde dienstags bringen, sofern sie einen gültigen Impfpass vorlegen.",
+     ["Die Einwohner können ihre Hunde dienstags bringen", "sofern sie einen gültigen Impfpass vorlegen"]),
     ("de", "", []),
 ]
 
