@@ -173,6 +173,7 @@ def _side(lang: str, word: str) -> dict[str, int]:
     ("pl", "gorszej", {"better": -1}),
     ("pt", "pior", {"better": -1}),
     ("de", "besser", {"better": 1}),
+    ("de", "sank", {"rise": -1}),  # the past of "sinken" ("Nachts sank das Thermometer auf minus 9 Grad")
     ("it", "caro", {"price": 1}),
     ("de", "günstiger", {"price": -1}),
     ("pt", "barato", {"price": -1}),
