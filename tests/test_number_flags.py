@@ -215,6 +215,16 @@ IMPLANTS = {
            "Oddział zatrudnia."),
 }
 
+# A granary's century in each desk's way of writing one: a name, an ordinal, Roman numerals.
+GRANARY = {
+    "it": "Il mercato nel granaio\n\nIl granaio dell'Ottocento ospita da sabato il terzo mercato artigiano della regione.",
+    "de": ("Markt im Speicher\n\nDer Speicher aus dem {c}. Jahrhundert beherbergt ab Samstag den dritten "
+           "Handwerkermarkt der Region."),
+    "pt": "Mercado no celeiro\n\nO celeiro do século XIX acolhe a partir de sábado o terceiro mercado de artesanato da região.",
+    "fr": "Marché au grenier\n\nLe grenier du XIXe siècle accueille dès samedi le troisième marché artisanal de la région.",
+    "pl": "Targ w spichlerzu\n\nXIX-wieczny spichlerz od soboty mieści trzeci targ rękodzieła w regionie.",
+}
+
 
 def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     texts = {v: t.format(**fill) for v, t in versions.items()}
@@ -252,12 +262,15 @@ def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     (FUNDING, {"town": "1,9 milioni"}, [("it", "1,9 milioni")]),  # 1,4 million + 500 000, but a share changed
     (IMPLANTS, {"year": "2023"}, []),                      # "last year" ... 2023 = 2024 ... "the year before"
     (IMPLANTS, {"year": "2021"}, [("fr", "2021")]),        # a year that is neither
+    (GRANARY, {"c": "19"}, []),                            # "dell'Ottocento" = "19. Jahrhundert" = "XIXe siècle"
+    (GRANARY, {"c": "18"}, [("de", "18. Jahrhundert")]),   # another century
 ], ids=["bound", "bound-changed", "elliptic-scale", "elliptic-changed", "title-fact", "title-changed",
         "lead-fact", "lead-changed", "derived", "derived-changed", "sum-not-stated", "whole-sum-off-by-one",
         "whole-sum", "area-converted",
         "area-other-unit", "year-and-day", "day-changed", "every-fifth", "every-fifth-changed", "podium-two-facts",
         "podium-changed", "frost", "frost-changed", "volume", "volume-changed",
-        "shares", "share-changed-to-a-sum", "years-counted-back", "years-counted-back-changed"])
+        "shares", "share-changed-to-a-sum", "years-counted-back", "years-counted-back-changed",
+        "century", "century-changed"])
 def test_number_flags(versions: dict[str, str], fill: dict[str, str], expected: list[tuple[str, str]]) -> None:
     assert _numbers(versions, **fill) == expected
 

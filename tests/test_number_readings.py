@@ -60,6 +60,19 @@ READINGS = [
     ("pl", "wywiady nagrane w latach 80.", [(1980.0, "year", "year")]),
     ("pt", "entrevistas gravadas nos anos 80", [(1980.0, "year", "year")]),
     ("pl", "z baraku z lat 50. do spichlerza", [(1950.0, "year", "year")]),  # the dot before a word: still a decade
+    # a century: a Roman numeral or an ordinal beside the word for it, or the Italian name of its hundreds
+    ("de", "ein Speicher aus dem 19. Jahrhundert", [(19.0, None, "century")]),
+    ("fr", "une dorure du XIXe siècle", [(19.0, None, "century")]),
+    ("pt", "uma dourada do século XIX", [(19.0, None, "century")]),
+    ("pl", "XIX-wiecznego spichlerza, w XVIII w.", [(19.0, None, "century"), (18.0, None, "century")]),
+    ("it", "una doratura ottocentesca dell'Ottocento per ottocento euro",
+     [(19.0, None, "century"), (19.0, None, "century"), (800.0, "EUR", "money")]),
+    ("en", "a 19th-century granary", [(19.0, None, "century")]),
+    # ... and the first end of a range of them, before or after the century word
+    ("de", "zwischen dem 1. und dem 4. Jahrhundert", [(1.0, None, "century"), (4.0, None, "century")]),
+    ("pt", "entre os séculos I e IV depois de Cristo", [(1.0, None, "century"), (4.0, None, "century")]),
+    ("pl", "od I do IV wieku n.e.", [(1.0, None, "century"), (4.0, None, "century")]),
+    ("de", "am 3. Tag im 19. Jahrhundert", [(3.0, None, "ordinal"), (19.0, None, "century")]),  # no range word
     # a vulgar fraction glued to its number
     ("de", "Blattgold mit 23¾ Karat", [(23.75, None, "count")]),
     ("de", "nach 2½ Stunden", [(2.5, "h", "measure")]),
@@ -108,6 +121,9 @@ def test_reading(lang, text, expected):
     ("1,5 mld zł", "pl", "1.5 billion zloty", "en", True),
     ("24,3 tys.", "pl", "24.300", "de", True),
     ("23¾", "de", "23,75", "it", True),
+    ("XIXe siècle", "fr", "19. Jahrhundert", "de", True),
+    ("XIX w.", "pl", "Settecento", "it", False),
+    ("19. Jahrhundert", "de", "19.", "de", False),  # a century is no ordinal
     ("23¾", "de", "23", "fr", False),
 ])
 def test_counterparts_compare_as_values(a, la, b, lb, same):

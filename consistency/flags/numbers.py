@@ -16,6 +16,8 @@ Conventions (documented, relied on by the number flag detector):
   "2024-03-12", "--03-12" or "2024-03". Numeric dates follow the language's day-month
   order (``date_order`` in its data file), swapped only when that order is impossible.
 - years (kind ``"year"``): bare integers 1900-2100 read as calendar years, unit ``"year"``.
+- centuries (kind ``"century"``): "19. Jahrhundert", "XIXe siècle", "século XIX", "XIX-wieczny",
+  "ottocentesco" all have value 19 and compare only with centuries (not with the ordinals around them).
 - ranges ("10-20 %", "tra 10 e 20 miliardi") give one quantity per end; the first end
   takes the unit and scale of the second when it has none.
 - digits inside product and model names (H100, RTX 4090, 910C, COVID-19) are not
@@ -49,7 +51,7 @@ __all__ = [
     "same_dimension",
 ]
 
-KINDS = ("count", "percent", "money", "measure", "year", "date", "ordinal", "multiplier")
+KINDS = ("count", "percent", "money", "measure", "year", "date", "ordinal", "multiplier", "century")
 
 _SPACES = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
 _NB_SPACES = "\u00a0\u202f\u2009"
@@ -129,6 +131,8 @@ class LanguageData:
     punkt_model: str | None
     half: tuple[str, ...] = ()  # "e mezzo", "et demie": add a half to the number before
     decade_cues: frozenset[str] = frozenset()  # "anni", "années": the number after is a decade
+    century: tuple[str, ...] = ()  # "Jahrhundert", "siècle", "wieczn*": a Roman or ordinal number beside it is a century
+    century_names: tuple[tuple[str, int], ...] = ()  # "Ottocento", "ottocentesc*": words that name a century
     relative_year: tuple[str, ...] = ()  # "l'anno prima", "im Vorjahr": a year named from another one
     clock_cues: frozenset[str] = frozenset()  # "alle", "um": "18:40" after them is a time of day
     times: tuple[str, ...] = ()  # "fois", "volte": the count before is a multiplier
@@ -212,6 +216,8 @@ def load_language(lang: str) -> LanguageData:
         punkt_model=common.get("punkt", {}).get(code),
         half=_by_length(on.get("half", [])),
         decade_cues=frozenset(c.casefold() for c in on.get("decade_cues", [])),
+        century=tuple(on.get("century", [])),
+        century_names=tuple((k, int(v)) for k, v in on.get("centuries", {}).items()),
         relative_year=tuple(c.casefold() for c in on.get("relative_year", [])),
         clock_cues=frozenset(c.casefold() for c in on.get("clock_cues", [])),
         times=tuple(on.get("times", [])),
@@ -483,6 +489,101 @@ def _month_number(surface: str, data: LanguageData) -> int | None:
     return data.months.get(surface if data.months_case_sensitive else surface.casefold())
 
 
+_ROMAN_CENTURY = re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})")
+
+
+def _roman(numeral: str) -> int | None:
+    """The value of a Roman numeral of a century (I to XXIX), None for anything else."""
+    if not _ROMAN_CENTURY.fullmatch(numeral):
+        return None
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for i, c in enumerate(numeral):
+        v = values[c]
+        total += -v if i + 1 < len(numeral) and values[numeral[i + 1]] > v else v
+    return total
+
+
+def _words_alt(words: Sequence[str]) -> str:
+    """A regex alternative of words, longest first; a trailing "*" makes a word a prefix."""
+    parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)
+             for w in sorted(words, key=len, reverse=True)]
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=64)
+def _century_res(lang: str) -> tuple[re.Pattern[str], ...]:
+    data = load_language(lang)
+    if not data.century:
+        return ()
+    word = _words_alt(data.century)
+    sp = f"[{_SPACES}]+"
+    # the other end of a range of centuries: a numeral and one of the language's range connectors (with an
+    # article after it) before the century read ("zwischen dem 1. und dem 4. Jahrhundert", "entre le Ier et le
+    # IVe siècle", "od I do IV wieku", "XVI–XVIII w.") or after it ("séculos I e IV")
+    dashes = "".join(re.escape(c) for c in data.range_connectors if not c[0].isalpha())
+    words = "|".join(re.escape(c) for c in data.range_connectors if c[0].isalpha())
+    link = (rf"(?:[{_SPACES}]*[{dashes or '-'}][{_SPACES}]*"
+            + (rf"|{sp}(?:{words}){sp}(?:[^\W\d_]{{1,4}}{sp})?" if words else "") + ")")
+    return (
+        # "XIXe siècle", "XIX wieku", "XIX w.", "XIX-wieczny", "19. Jahrhundert", "19e siècle", "19th century"
+        re.compile(rf"(?<![\w.,])(?:(?P<r>[IVX]{{1,5}})(?:e|er|ème|º|°|\.)?|(?P<d>\d{{1,2}})"
+                   rf"(?:\.|e|er|ème|º|°|th|st|nd|rd))(?:{sp}|-)(?:{word})(?!\w)", re.IGNORECASE),
+        # "século XIX", "secolo XIX", "siglo XIX"
+        re.compile(rf"(?<!\w)(?:{word}){sp}(?P<r>[IVX]{{1,5}})(?!\w)", re.IGNORECASE),
+        re.compile(rf"(?<![\w.,])(?P<num>{_CENTURY_NUMERAL}){link}$"),  # the first end, before
+        re.compile(rf"{link}(?P<r>[IVX]{{1,5}})(?!\w)"),  # the second end, after
+    )
+
+
+_CENTURY_NUMERAL = r"(?:(?P<r>[IVX]{1,5})(?:e|er|ème|º|°|\.)?|(?P<d>\d{1,2})(?:\.|e|er|ème|º|°|th|st|nd|rd))"
+
+
+def _century_value(m: re.Match[str]) -> int | None:
+    """The century a numeral match names: a Roman numeral in capitals or a number, 1 to 29."""
+    if m.group("r"):
+        value = _roman(m.group("r")) if m.group("r").isupper() else None  # "vi", "xi" are words
+    else:
+        value = int(m.group("d"))
+    return value if value and 1 <= value <= 29 else None
+
+
+def _find_centuries(text: str, data: LanguageData) -> list[Quantity]:
+    """Centuries in the language's words for them, by a Roman numeral, an ordinal or a name ("Ottocento"), with
+    the first end of a range of them."""
+    found: list[Quantity] = []
+
+    def add(start: int, end: int, value: int | None) -> None:
+        if value and not any(start < q.end and q.start < end for q in found):
+            found.append(Quantity(start, end, text[start:end], float(value), None, 0.0, "century"))
+
+    patterns = _century_res(data.code)
+    if not patterns:
+        return []
+    *readings, first_end, second_end = patterns
+    for n, pattern in enumerate(readings):
+        for m in pattern.finditer(text):
+            value = _century_value(m)
+            if value is None:
+                continue
+            add(m.start(), m.end(), value)
+            if n == 0:
+                base = max(0, m.start() - 30)
+                other = first_end.search(text, base, m.start())
+                if other:
+                    add(other.start("num"), other.end("num"), _century_value(other))
+            else:
+                other = second_end.match(text, m.end())
+                if other:
+                    add(other.start("r"), other.end("r"), _century_value(other))
+    for name, value in data.century_names:
+        flags = re.IGNORECASE if name.endswith("*") else 0  # "Ottocento" capitalised; "ottocento" is 800
+        for m in re.finditer(rf"(?<!\w)(?:{_words_alt([name])})(?!\w)", text, flags):
+            if not any(m.start() < q.end and q.start < m.end() for q in found):
+                found.append(Quantity(m.start(), m.end(), m.group(), float(value), None, 0.0, "century"))
+    return sorted(found, key=lambda q: q.start)
+
+
 def _find_dates(text: str, data: LanguageData) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
@@ -744,6 +845,7 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     """
     data = load_language(lang)
     dates = _find_dates(text, data)
+    dates += [q for q in _find_centuries(text, data) if not any(q.start < d.end and d.start < q.end for d in dates)]
     taken = [(q.start, q.end) for q in dates]
     raws: list[_Raw] = [_Raw(q, q.value, 1.0, False) for q in dates]
     for q in _find_durations(text, data, taken):
@@ -859,7 +961,7 @@ def _signed_by_words(text: str, qs: list[Quantity], data: LanguageData) -> list[
     for q in qs:
         if out and q.start < out[-1].end:
             continue  # inside the phrase just read ("zero" of "sotto zero")
-        if q.kind in ("year", "date", "ordinal") or q.value <= 0:
+        if q.kind in ("year", "date", "ordinal", "century") or q.value <= 0:
             out.append(q)
             continue
         start, end = q.start, q.end
@@ -1265,6 +1367,8 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
             return y is not None and y == int(year.value)
         return False
     if "ordinal" in kinds and not kinds <= {"ordinal", "count"}:
+        return False
+    if "century" in kinds and kinds != {"century"}:
         return False
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         a, b = in_base_unit(a), in_base_unit(b)
