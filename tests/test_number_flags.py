@@ -225,6 +225,15 @@ GRANARY = {
     "pl": "Targ w spichlerzu\n\nXIX-wieczny spichlerz od soboty mieści trzeci targ rękodzieła w regionie.",
 }
 
+# A sports day for pupils of one school year, named in each country's school system.
+SPORTSDAY = {
+    "it": "Sport a scuola\n\nVenerdì 312 alunni di {it} di quattro scuole hanno gareggiato allo stadio.",
+    "de": "Sport an der Schule\n\nAm Freitag haben 312 Schüler der achten Schulstufe aus vier Schulen im Stadion gekämpft.",
+    "pt": "Desporto escolar\n\nNa sexta-feira, 312 alunos do 8.º ano de quatro escolas competiram no estádio.",
+    "fr": "Sport à l'école\n\nVendredi, 312 élèves de quatrième issus de quatre collèges se sont affrontés au stade.",
+    "pl": "Sport w szkole\n\nW piątek 312 uczniów ósmych klas z czterech szkół rywalizowało na stadionie.",
+}
+
 
 def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     texts = {v: t.format(**fill) for v, t in versions.items()}
@@ -264,13 +273,15 @@ def _numbers(versions: dict[str, str], **fill: str) -> list[tuple[str, str]]:
     (IMPLANTS, {"year": "2021"}, [("fr", "2021")]),        # a year that is neither
     (GRANARY, {"c": "19"}, []),                            # "dell'Ottocento" = "19. Jahrhundert" = "XIXe siècle"
     (GRANARY, {"c": "18"}, [("de", "18. Jahrhundert")]),   # another century
+    (SPORTSDAY, {"it": "terza media"}, []),                # the eighth year of schooling in every system
+    (SPORTSDAY, {"it": "seconda media"}, [("it", "seconda media")]),  # the seventh
 ], ids=["bound", "bound-changed", "elliptic-scale", "elliptic-changed", "title-fact", "title-changed",
         "lead-fact", "lead-changed", "derived", "derived-changed", "sum-not-stated", "whole-sum-off-by-one",
         "whole-sum", "area-converted",
         "area-other-unit", "year-and-day", "day-changed", "every-fifth", "every-fifth-changed", "podium-two-facts",
         "podium-changed", "frost", "frost-changed", "volume", "volume-changed",
         "shares", "share-changed-to-a-sum", "years-counted-back", "years-counted-back-changed",
-        "century", "century-changed"])
+        "century", "century-changed", "grade", "grade-changed"])
 def test_number_flags(versions: dict[str, str], fill: dict[str, str], expected: list[tuple[str, str]]) -> None:
     assert _numbers(versions, **fill) == expected
 

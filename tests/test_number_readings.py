@@ -73,6 +73,16 @@ READINGS = [
     ("pt", "entre os séculos I e IV depois de Cristo", [(1.0, None, "century"), (4.0, None, "century")]),
     ("pl", "od I do IV wieku n.e.", [(1.0, None, "century"), (4.0, None, "century")]),
     ("de", "am 3. Tag im 19. Jahrhundert", [(3.0, None, "ordinal"), (19.0, None, "century")]),  # no range word
+    # a school grade: the year of schooling, whatever the school system calls it ("terza media" = 8)
+    ("it", "alunni di terza media", [(8.0, None, "grade")]),
+    ("de", "Schüler der achten Schulstufe", [(8.0, None, "grade")]),
+    ("fr", "312 élèves de quatrième", [(312.0, None, "count"), (8.0, None, "grade")]),
+    ("fr", "Il a fini quatrième", [(4.0, None, "ordinal")]),  # no pupils before it: a place
+    ("pt", "alunos do 8.º ano", [(8.0, None, "grade")]),
+    ("pt", "pelo 3.º ano consecutivo", [(3.0, None, "ordinal")]),  # "ano" alone is no grade
+    ("pl", "uczniów ósmych klas", [(8.0, None, "grade")]),
+    ("pl", "uczniowie klasy ósmej", [(8.0, None, "grade")]),
+    ("en", "Year 8 pupils", [(8.0, None, "grade")]),
     # a vulgar fraction glued to its number
     ("de", "Blattgold mit 23¾ Karat", [(23.75, None, "count")]),
     ("de", "nach 2½ Stunden", [(2.5, "h", "measure")]),
@@ -124,6 +134,8 @@ def test_reading(lang, text, expected):
     ("XIXe siècle", "fr", "19. Jahrhundert", "de", True),
     ("XIX w.", "pl", "Settecento", "it", False),
     ("19. Jahrhundert", "de", "19.", "de", False),  # a century is no ordinal
+    ("terza media", "it", "élèves de quatrième", "fr", True),  # both the eighth year of schooling
+    ("terza media", "it", "8.", "de", False),  # a grade is no ordinal
     ("23¾", "de", "23", "fr", False),
 ])
 def test_counterparts_compare_as_values(a, la, b, lb, same):

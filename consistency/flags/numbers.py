@@ -18,6 +18,8 @@ Conventions (documented, relied on by the number flag detector):
 - years (kind ``"year"``): bare integers 1900-2100 read as calendar years, unit ``"year"``.
 - centuries (kind ``"century"``): "19. Jahrhundert", "XIXe siècle", "século XIX", "XIX-wieczny",
   "ottocentesco" all have value 19 and compare only with centuries (not with the ordinals around them).
+- school grades (kind ``"grade"``): a year of schooling counted from the first, whatever the school system's own
+  numbering: "terza media" = "achte Schulstufe" = "élèves de quatrième" = "alunos do 8.º ano" = "ósmych klas" = 8.
 - ranges ("10-20 %", "tra 10 e 20 miliardi") give one quantity per end; the first end
   takes the unit and scale of the second when it has none.
 - digits inside product and model names (H100, RTX 4090, 910C, COVID-19) are not
@@ -51,7 +53,7 @@ __all__ = [
     "same_dimension",
 ]
 
-KINDS = ("count", "percent", "money", "measure", "year", "date", "ordinal", "multiplier", "century")
+KINDS = ("count", "percent", "money", "measure", "year", "date", "ordinal", "multiplier", "century", "grade")
 
 _SPACES = " \u00a0\u202f\u2009"  # space, no-break space, narrow no-break space, thin space
 _NB_SPACES = "\u00a0\u202f\u2009"
@@ -90,6 +92,29 @@ class Quantity:
 
 
 # --------------------------------------------------------------------------- language data
+
+
+@dataclass(frozen=True)
+class Grades:
+    """How a language names school grades (``[numbers.grades]``): the year of schooling is an ordinal plus the
+    offset of the word beside it ("terza" + "media" 5 = 8), or a name of its own (fr "quatrième" = 8)."""
+
+    after: dict[str, int]  # words after the ordinal: "media" = 5, "Klasse" = 0, "klas" = 0
+    before: dict[str, int]  # words before it: "klasy ósmej", "Year 8"
+    ordinals: dict[str, int]  # ordinal words grades use beyond the language's ordinals ("prima", "ósmych")
+    names: dict[str, int]  # grades with names of their own ("quatrième" = 8, "CM2" = 5)
+    cues: tuple[str, ...]  # phrases one of which must come right before a name, or an ordinal of a ``needs_cue``
+    needs_cue: frozenset[str]  # ``after`` words too common alone (pt "ano": "o 3.º ano consecutivo")
+
+
+def _grades(raw: dict[str, Any] | None) -> Grades | None:
+    if not raw:
+        return None
+    low = lambda d: {k.casefold(): int(v) for k, v in (d or {}).items()}  # noqa: E731
+    return Grades(after=low(raw.get("after")), before=low(raw.get("before")), ordinals=low(raw.get("ordinals")),
+                  names={k: int(v) for k, v in (raw.get("names") or {}).items()},
+                  cues=tuple(c.casefold() for c in raw.get("cues", [])),
+                  needs_cue=frozenset(w.casefold() for w in raw.get("needs_cue", [])))
 
 
 @dataclass(frozen=True)
@@ -133,6 +158,7 @@ class LanguageData:
     decade_cues: frozenset[str] = frozenset()  # "anni", "années": the number after is a decade
     century: tuple[str, ...] = ()  # "Jahrhundert", "siècle", "wieczn*": a Roman or ordinal number beside it is a century
     century_names: tuple[tuple[str, int], ...] = ()  # "Ottocento", "ottocentesc*": words that name a century
+    grades: Grades | None = None  # school grades ("terza media" = 8)
     relative_year: tuple[str, ...] = ()  # "l'anno prima", "im Vorjahr": a year named from another one
     clock_cues: frozenset[str] = frozenset()  # "alle", "um": "18:40" after them is a time of day
     times: tuple[str, ...] = ()  # "fois", "volte": the count before is a multiplier
@@ -218,6 +244,7 @@ def load_language(lang: str) -> LanguageData:
         decade_cues=frozenset(c.casefold() for c in on.get("decade_cues", [])),
         century=tuple(on.get("century", [])),
         century_names=tuple((k, int(v)) for k, v in on.get("centuries", {}).items()),
+        grades=_grades(on.get("grades")),
         relative_year=tuple(c.casefold() for c in on.get("relative_year", [])),
         clock_cues=frozenset(c.casefold() for c in on.get("clock_cues", [])),
         times=tuple(on.get("times", [])),
@@ -584,6 +611,60 @@ def _find_centuries(text: str, data: LanguageData) -> list[Quantity]:
     return sorted(found, key=lambda q: q.start)
 
 
+_GRADE_NUMERAL = re.compile(r"(\d{1,2})(?:\.|º|ª|°|e|th|st|nd|rd|\.º|\.ª)?")
+_GRADE_TOKEN = re.compile(r"[^\W_][\w.ºª°]*")
+
+
+def _grade_ordinal(token: str, data: LanguageData, grades: Grades) -> int | None:
+    """The number of an ordinal beside a grade word: digits ("8.º", "8."), Roman numerals ("VIII") or a word."""
+    m = _GRADE_NUMERAL.fullmatch(token)
+    if m:
+        return int(m.group(1))
+    word = token.rstrip(".")
+    if word.isupper() and _roman(word):
+        return _roman(word)
+    return grades.ordinals.get(word.casefold()) or data.ordinals.get(word.casefold())
+
+
+def _cued(text: str, start: int, grades: Grades) -> bool:
+    """Whether one of the grade cues ("élèves de", "alunos do") stands right before ``start``."""
+    before = " ".join(text[max(0, start - 40):start].casefold().split())
+    return any(before == c or before.endswith(" " + c) for c in grades.cues)
+
+
+def _find_grades(text: str, data: LanguageData) -> list[Quantity]:
+    """School grades, as the year of schooling they name ("terza media" = "quatrième" = 8)."""
+    grades = data.grades
+    if grades is None:
+        return []
+    found: list[Quantity] = []
+
+    def add(start: int, end: int, value: int) -> None:
+        if not any(start < q.end and q.start < end for q in found):
+            found.append(Quantity(start, end, text[start:end], float(value), None, 0.0, "grade"))
+
+    toks = list(_GRADE_TOKEN.finditer(text))
+    for a, b in zip(toks, toks[1:]):
+        if text[a.end():b.start()].strip(_SPACES):
+            continue  # only words with nothing but spaces between
+        word = b.group().rstrip(".").casefold()
+        offset = grades.after.get(word)
+        if offset is not None:
+            n = _grade_ordinal(a.group(), data, grades)
+            if n and (word not in grades.needs_cue or _cued(text, a.start(), grades)):
+                add(a.start(), b.start() + len(b.group().rstrip(".")), n + offset)
+                continue
+        offset = grades.before.get(a.group().casefold())
+        n = _grade_ordinal(b.group(), data, grades) if offset is not None else None
+        if n:
+            add(a.start(), b.start() + len(b.group().rstrip(".")) if not b.group()[0].isdigit() else b.end(), n + offset)
+    for name, value in grades.names.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if _cued(text, m.start(), grades):
+                add(m.start(), m.end(), value)
+    return sorted(found, key=lambda q: q.start)
+
+
 def _find_dates(text: str, data: LanguageData) -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
@@ -845,7 +926,9 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     """
     data = load_language(lang)
     dates = _find_dates(text, data)
-    dates += [q for q in _find_centuries(text, data) if not any(q.start < d.end and d.start < q.end for d in dates)]
+    for q in _find_centuries(text, data) + _find_grades(text, data):
+        if not any(q.start < d.end and d.start < q.end for d in dates):
+            dates.append(q)
     taken = [(q.start, q.end) for q in dates]
     raws: list[_Raw] = [_Raw(q, q.value, 1.0, False) for q in dates]
     for q in _find_durations(text, data, taken):
@@ -961,7 +1044,7 @@ def _signed_by_words(text: str, qs: list[Quantity], data: LanguageData) -> list[
     for q in qs:
         if out and q.start < out[-1].end:
             continue  # inside the phrase just read ("zero" of "sotto zero")
-        if q.kind in ("year", "date", "ordinal", "century") or q.value <= 0:
+        if q.kind in ("year", "date", "ordinal", "century", "grade") or q.value <= 0:
             out.append(q)
             continue
         start, end = q.start, q.end
@@ -1368,8 +1451,9 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
         return False
     if "ordinal" in kinds and not kinds <= {"ordinal", "count"}:
         return False
-    if "century" in kinds and kinds != {"century"}:
-        return False
+    for own in ("century", "grade"):
+        if own in kinds and kinds != {own}:
+            return False
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         a, b = in_base_unit(a), in_base_unit(b)
         if a.unit != b.unit:
