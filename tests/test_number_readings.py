@@ -78,6 +78,7 @@ READINGS = [
     ("de", "Schüler der achten Schulstufe", [(8.0, None, "grade")]),
     ("fr", "312 élèves de quatrième", [(312.0, None, "count"), (8.0, None, "grade")]),
     ("fr", "Il a fini quatrième", [(4.0, None, "ordinal")]),  # no pupils before it: a place
+    ("fr", "les classes de quatrième année du lycée", [(4.0, None, "ordinal")]),  # a lycée's fourth year
     ("pt", "alunos do 8.º ano", [(8.0, None, "grade")]),
     ("pt", "pelo 3.º ano consecutivo", [(3.0, None, "ordinal")]),  # "ano" alone is no grade
     ("pl", "uczniów ósmych klas", [(8.0, None, "grade")]),

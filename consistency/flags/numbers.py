@@ -105,6 +105,7 @@ class Grades:
     names: dict[str, int]  # grades with names of their own ("quatrième" = 8, "CM2" = 5)
     cues: tuple[str, ...]  # phrases one of which must come right before a name, or an ordinal of a ``needs_cue``
     needs_cue: frozenset[str]  # ``after`` words too common alone (pt "ano": "o 3.º ano consecutivo")
+    not_before: frozenset[str]  # words after which a name is an ordinal again ("classes de quatrième année")
 
 
 def _grades(raw: dict[str, Any] | None) -> Grades | None:
@@ -114,7 +115,8 @@ def _grades(raw: dict[str, Any] | None) -> Grades | None:
     return Grades(after=low(raw.get("after")), before=low(raw.get("before")), ordinals=low(raw.get("ordinals")),
                   names={k: int(v) for k, v in (raw.get("names") or {}).items()},
                   cues=tuple(c.casefold() for c in raw.get("cues", [])),
-                  needs_cue=frozenset(w.casefold() for w in raw.get("needs_cue", [])))
+                  needs_cue=frozenset(w.casefold() for w in raw.get("needs_cue", [])),
+                  not_before=frozenset(w.casefold() for w in raw.get("not_before", [])))
 
 
 @dataclass(frozen=True)
@@ -660,7 +662,8 @@ def _find_grades(text: str, data: LanguageData) -> list[Quantity]:
             add(a.start(), b.start() + len(b.group().rstrip(".")) if not b.group()[0].isdigit() else b.end(), n + offset)
     for name, value in grades.names.items():
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            if _cued(text, m.start(), grades):
+            after = text[m.end():m.end() + 20].split(None, 1)
+            if _cued(text, m.start(), grades) and not (after and after[0].strip(",.;:!?»)").casefold() in grades.not_before):
                 add(m.start(), m.end(), value)
     return sorted(found, key=lambda q: q.start)
 
