@@ -1113,3 +1113,27 @@ _FLOOD = " Das Bauamt rechnet deshalb damit, dass der Hafen im Herbst voraussich
 def test_an_absence_word_anywhere_in_the_sentence_renders_a_dropped_negation(candidates, de, raised):
     consistency.check({**FUNDS, "de": de + _FLOOD}, detectors=["polarity"])
     assert [c.version for c in candidates if c.kind == "polarity"] == raised
+
+
+START = {  # the rain delayed the start by 40 minutes: the others say it without a negation
+    "it": "Giornata dello sport\n\nLa pioggia del mattino ha ritardato di 40 minuti l'inizio delle gare, previsto alle 9. "
+          "Le lezioni erano sospese.",
+    "pt": "Dia do desporto\n\nA chuva da manhã atrasou em 40 minutos o início das provas, marcado para as 9h00. "
+          "Não houve aulas.",
+    "fr": "Journée sportive\n\nLa pluie matinale a retardé de 40 minutes le début des épreuves, prévu à 9 h. "
+          "Les cours étaient suspendus.",
+    "pl": "Dzień sportu\n\nPoranny deszcz opóźnił o 40 minut początek zawodów, zaplanowany na 9.00. "
+          "Lekcje były odwołane.",
+}
+
+
+@pytest.mark.parametrize("de,raised", [
+    # "not at 9 as planned, but only at 9.40": the negation is corrected by the "rather" word after it
+    ("Wegen Regens begann der Wettkampf nicht wie geplant um 9 Uhr, sondern erst um 9.40 Uhr.", []),
+    # without the correction it negates the start
+    ("Wegen Regens begann der Wettkampf nicht wie geplant um 9 Uhr.", ["de"]),
+], ids=["sondern", "plain-negation"])
+def test_a_negation_corrected_by_rather_is_the_correction(candidates, de, raised):
+    texts = {**START, "de": "Sporttag\n\n" + de + " Unterricht gab es nicht."}
+    consistency.check(texts, detectors=["polarity"])
+    assert [c.version for c in candidates if c.kind == "polarity" and "Wettkampf" in c.message] == raised

@@ -149,6 +149,7 @@ class Lexicon:
     bound_number_first: bool  # the bound's number may stand before the negation (verb last: "16 Knoten nicht überstieg")
     more_than: frozenset[tuple[str, ...]]  # "mais de", "mehr als": with a number after it, the negation is a cap
     instead: frozenset[tuple[str, ...]]  # "anziché", "au lieu": "X instead of Y" says "X, not Y" (``says_instead``)
+    rather: frozenset[tuple[str, ...]]  # "sondern", "bensì": "not X but Y" corrects, ``corrected_after``
     too_early: frozenset[tuple[str, ...]]  # "troppo presto", "zu früh": "too early to say" says "cannot say yet"
     number_words: frozenset[str]  # "fünf", "cinque": numbers written as words
     ones: frozenset[str]  # "un", "eine", "uma": "one" or an article
@@ -251,6 +252,7 @@ def lexicon(lang: str) -> Lexicon:
         bound_number_first=bool(neg.get("bound_number_first", False)),
         more_than=_phrases(neg.get("more_than")),
         instead=_phrases(neg.get("instead")),
+        rather=_phrases(neg.get("rather")),
         too_early=_phrases(neg.get("too_early")),
         # not "one": "un", "eine", "um" are articles too ("non supera una soglia" is a negation)
         number_words=frozenset(w for w, v in load_language(code).words.items() if v != 1) if data else frozenset(),
@@ -708,6 +710,13 @@ def says_instead(text: str, lang: str) -> bool:
     """Whether ``text`` has an ``instead`` phrase ("10,50 euro anziché 9", "au lieu de 9"): what "10,50 euro, a
     nie 9 euro" says with a negation."""
     return _has_phrase(text, lexicon(lang).instead)
+
+
+def corrected_after(text: str, lang: str) -> bool:
+    """Whether ``text`` (what follows a negation, to the end of its sentence) has a ``rather`` word: "nicht wie
+    geplant um 9 Uhr, sondern erst um 9.40 Uhr" states the correction, which the others say plainly ("a
+    retardé de 40 minutes le début, prévu à 9 h")."""
+    return _has_phrase(text, lexicon(lang).rather)
 
 
 def says_too_early(text: str, lang: str) -> bool:

@@ -18,6 +18,7 @@ The machinery (``cue_candidates``) is shared with ``hedging.py``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Callable, Hashable
@@ -27,7 +28,8 @@ import numpy as np
 from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .cues import (Cue, CueProfile, cues, lexicon, profile_of, says_absent, says_few, says_first, says_instead,
+from .cues import (Cue, CueProfile, corrected_after, cues, lexicon, profile_of, says_absent, says_few, says_first,
+                   says_instead,
                    says_many, says_most, says_never, says_not_in_years, says_only, says_other, says_stopped,
                    says_too_early, says_unexpected)
 from .numbers import quantities_of
@@ -532,6 +534,8 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
             continue  # only its "without" makes the difference ("Ohne Code drohen Bußgelder" = "chi ne è sprovvisto")
         if _one_fewer(ctx, f):
             continue  # "ein Bett, das wir nicht schließen müssen" = "un letto in meno da chiudere"
+        if f.extra and _corrected(ctx, f):
+            continue  # "nicht wie geplant um 9 Uhr, sondern erst um 9.40 Uhr" = "retardé de 40 minutes"
         if _record_as_first(ctx, f):
             continue  # "noch nie hatte eine Qualifikantin gewonnen" = "la prima qualificata a vincere"
         if worded_alike(ctx, f.group, f.version, f.vote.winners):
@@ -559,6 +563,23 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
                    f"part of the claim («{f.cue_text}»): {quote(text)}.")
         out.append(_finding(ctx, f, message))
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+
+
+def _corrected(ctx: FlagContext, f: CueFinding) -> bool:
+    """Whether every negation of an extra-negated version is corrected later in its sentence by a ``rather`` word
+    ("nicht X, sondern Y", "non X, bensì Y"): the claim is Y, which the others state without a negation."""
+    text, lang = ctx.documents[f.version].text, ctx.documents[f.version].lang
+    mine = f.cues[f.version]
+    if not mine:
+        return False
+    for c in mine:
+        end = _SENTENCE_END.search(text, c.end)
+        if not corrected_after(text[c.end:end.start() if end else len(text)], lang):
+            return False
+    return True
 
 
 def _finding(ctx: FlagContext, f: CueFinding, message: str) -> Finding:
