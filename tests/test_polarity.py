@@ -258,6 +258,8 @@ NEGATION_CASES = [
     ("pt", "Nunca, desde a sua criação em 1987, o prémio tinha distinguido um primeiro romance.", 0, []),
     ("it", "La disoccupazione non era così bassa dal 2008.", 0, []),
     ("fr", "Le chômage n’avait jamais été aussi bas depuis 2008.", 0, []),
+    ("fr", "Il n'était plus descendu aussi bas depuis 1985.", 0, []),  # "plus" and the verb between: six words
+    ("de", "Sie ist nicht die erste Spielerin, die das seit 1998 ausgetragene Turnier gewinnt.", 1, ["nicht"]),
     ("de", "Seit Montag fährt kein Zug.", 1, ["kein"]),  # "since" without a year: a negation
     ("de", "Der Zug fährt nicht. Seit 2008 gibt es die Linie.", 1, ["nicht"]),  # another sentence
     ("pl", "Od 2023 r. mleczarnia nie używa plastikowych kubeczków.", 0, []),  # "r." ends no sentence

@@ -604,6 +604,8 @@ def _doubled(toks: list[Token], groups: list[list[int]], lex: Lexicon, text: str
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _RECORD_WINDOW = 4  # the most tokens from the negation to "since"
+_RECORD_AFTER = 6  # ... when "since" follows it: the verb of a French "ne … plus" sits between ("n'était plus
+# descendu aussi bas depuis 1985")
 _RECORD_YEAR = 5  # the most tokens from "since" to its year
 
 
@@ -642,17 +644,18 @@ def _ever_after_superlative(toks: list[Token], group: list[int], lex: Lexicon, t
 
 
 def _since(toks: list[Token], group: list[int], lex: Lexicon, text: str, point: Callable[[int], bool]) -> bool:
-    """Whether a ``since`` word lies within four words of the negation ``group``, in its sentence, with a
-    token that ``point`` accepts at most five words after it."""
+    """Whether a ``since`` word lies within four words before the negation ``group`` or after it, in its sentence
+    (or five and six words after it, in its clause), with a token that ``point`` accepts at most five words after
+    it."""
     if not lex.since:
         return False
     first, last = group[0], group[-1]
-    for j in range(max(0, first - _RECORD_WINDOW), min(len(toks), last + _RECORD_WINDOW + 1)):
+    for j in range(max(0, first - _RECORD_WINDOW), min(len(toks), last + _RECORD_AFTER + 1)):
         if toks[j].norm not in lex.since or first <= j <= last:
             continue
         a, b = (toks[j], toks[first]) if j < first else (toks[last], toks[j])
-        if _sentence_between(text, a, b):
-            continue
+        if _sentence_between(text, a, b) or (j > last + _RECORD_WINDOW and _punct_between(text, a, b)):
+            continue  # further than four words, only within the clause ("nicht die erste, die das seit 1998 …")
         if any(point(k) for k in range(j + 1, min(len(toks), j + 1 + _RECORD_YEAR))):
             return True
     return False
