@@ -259,6 +259,11 @@ NEGATION_CASES = [
     ("it", "La disoccupazione non era così bassa dal 2008.", 0, []),
     ("fr", "Le chômage n’avait jamais été aussi bas depuis 2008.", 0, []),
     ("fr", "Il n'était plus descendu aussi bas depuis 1985.", 0, []),  # "plus" and the verb between: six words
+    # "nothing unusual" is "normal", said without a negation by the others
+    ("pl", "Mróz w lutym to tu nic nadzwyczajnego.", 0, []),
+    ("fr", "Le gel n'a rien d'exceptionnel ici en février.", 0, []),
+    ("de", "Frost ist hier im Februar nichts Ungewöhnliches.", 0, []),
+    ("it", "A febbraio qui il gelo non ha niente di strano.", 0, []),
     ("de", "Sie ist nicht die erste Spielerin, die das seit 1998 ausgetragene Turnier gewinnt.", 1, ["nicht"]),
     ("de", "Seit Montag fährt kein Zug.", 1, ["kein"]),  # "since" without a year: a negation
     ("de", "Der Zug fährt nicht. Seit 2008 gibt es die Linie.", 1, ["nicht"]),  # another sentence
