@@ -158,7 +158,7 @@ class LanguageData:
     punkt_model: str | None
     half: tuple[str, ...] = ()  # "e mezzo", "et demie": add a half to the number before
     decade_cues: frozenset[str] = frozenset()  # "anni", "années": the number after is a decade
-    century: tuple[str, ...] = ()  # "Jahrhundert", "siècle", "wieczn*": a Roman or ordinal number beside it is a century
+    century: tuple[str, ...] = ()  # "Jahrhundert", "wieczn*": a Roman numeral or ordinal beside one is a century
     century_names: tuple[tuple[str, int], ...] = ()  # "Ottocento", "ottocentesc*": words that name a century
     grades: Grades | None = None  # school grades ("terza media" = 8)
     relative_year: tuple[str, ...] = ()  # "l'anno prima", "im Vorjahr": a year named from another one
@@ -645,6 +645,10 @@ def _find_grades(text: str, data: LanguageData) -> list[Quantity]:
         if not any(start < q.end and q.start < end for q in found):
             found.append(Quantity(start, end, text[start:end], float(value), None, 0.0, "grade"))
 
+    def end(tok: re.Match[str]) -> int:
+        """A token's end without a sentence's full stop (kept after digits: "8." is an ordinal)."""
+        return tok.end() if tok.group()[0].isdigit() else tok.start() + len(tok.group().rstrip("."))
+
     toks = list(_GRADE_TOKEN.finditer(text))
     for a, b in zip(toks, toks[1:]):
         if text[a.end():b.start()].strip(_SPACES):
@@ -654,16 +658,18 @@ def _find_grades(text: str, data: LanguageData) -> list[Quantity]:
         if offset is not None:
             n = _grade_ordinal(a.group(), data, grades)
             if n and (word not in grades.needs_cue or _cued(text, a.start(), grades)):
-                add(a.start(), b.start() + len(b.group().rstrip(".")), n + offset)
+                add(a.start(), end(b), n + offset)
                 continue
         offset = grades.before.get(a.group().casefold())
         n = _grade_ordinal(b.group(), data, grades) if offset is not None else None
-        if n:
-            add(a.start(), b.start() + len(b.group().rstrip(".")) if not b.group()[0].isdigit() else b.end(), n + offset)
+        if offset is not None and n:
+            add(a.start(), end(b), n + offset)
     for name, value in grades.names.items():
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            after = text[m.end():m.end() + 20].split(None, 1)
-            if _cued(text, m.start(), grades) and not (after and after[0].strip(",.;:!?»)").casefold() in grades.not_before):
+            following = text[m.end():m.end() + 20].split(None, 1)
+            if following and following[0].strip(",.;:!?»)").casefold() in grades.not_before:
+                continue  # "les classes de quatrième année": an ordinal
+            if _cued(text, m.start(), grades):
                 add(m.start(), m.end(), value)
     return sorted(found, key=lambda q: q.start)
 
