@@ -259,6 +259,9 @@ NEGATION_CASES = [
     ("it", "La disoccupazione non era così bassa dal 2008.", 0, []),
     ("fr", "Le chômage n’avait jamais été aussi bas depuis 2008.", 0, []),
     ("fr", "Il n'était plus descendu aussi bas depuis 1985.", 0, []),  # "plus" and the verb between: six words
+    # "change" with its "nichts" further on in the clause is "unchanged", as "ändert sich nichts" is
+    ("de", "Am Brotpreis ändert der Umbau nichts, versicherte Kowalczyk.", 0, []),
+    ("de", "Er ändert den Plan, aber nicht die Kosten.", 1, ["nicht"]),  # past a comma: a negation
     # "nothing unusual" is "normal", said without a negation by the others
     ("pl", "Mróz w lutym to tu nic nadzwyczajnego.", 0, []),
     ("fr", "Le gel n'a rien d'exceptionnel ici en février.", 0, []),

@@ -165,6 +165,7 @@ class Lexicon:
     restrictive: tuple[tuple[str, str], ...]
     rule_out_verbs: frozenset[str]  # "schloss": "rule out" split around its object, closed by
     rule_out_particle: str  # "aus"
+    unchanged_verbs: frozenset[str]  # "ändert": a "nicht"/"nichts" after one in its clause says "unchanged"
     restrictive_window: int
     # French expletive "ne" ("avant qu'ils ne partent"): after one of these and "que", with no
     # "pas" after it, "ne" negates nothing
@@ -267,6 +268,7 @@ def lexicon(lang: str) -> Lexicon:
         restrictive=tuple((_norm(a), _norm(b)) for a, b in neg.get("restrictive", [])),
         rule_out_verbs=frozenset(_norm(w) for w in neg.get("rule_out_split", {}).get("verbs", [])),
         rule_out_particle=_norm(neg.get("rule_out_split", {}).get("particle", "")),
+        unchanged_verbs=frozenset(_norm(w) for w in neg.get("unchanged_verbs", [])),
         restrictive_window=int(neg.get("restrictive_window", 6)),
         expletive_after=frozenset(_norm(w) for w in neg.get("expletive_after", [])),
         expletive_until=frozenset(_norm(w) for w in neg.get("expletive_until", [])),
@@ -347,6 +349,7 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
         else:  # "schloss ... nicht aus": not ruled out, a possibility
             hidden_neg.add(negated)
             out.append(Cue(toks[negated].start, toks[particle].end, text[toks[negated].start:toks[particle].end], "weak"))
+    hidden_neg.update(_unchanged_split(toks, lex, text))
     i = 0
     while i < len(toks):
         n = _phrase_at(toks, i, lex.not_negation, lex.longest)
@@ -889,6 +892,22 @@ def _rule_out_split(toks: list[Token], lex: Lexicon, text: str) -> list[tuple[in
                 negated = j - 1 if _listed(before, lex.particles) or (before,) in lex.negation else None
                 if j - i > (2 if negated is not None else 1):  # "schließt nicht aus" is a listed phrase
                     out.append((i, j, negated))
+                break
+    return out
+
+
+def _unchanged_split(toks: list[Token], lex: Lexicon, text: str) -> set[int]:
+    """The "nicht" or "nichts" after a "change" verb in its clause, with words between ("Am Brotpreis ändert der
+    Umbau nichts" = "il prezzo del pane non cambierà"): "unchanged", as the listed phrases without a gap say."""
+    out: set[int] = set()
+    for i, t in enumerate(toks):
+        if t.norm not in lex.unchanged_verbs:
+            continue
+        for j in range(i + 1, min(len(toks), i + 2 + _SPLIT_REACH)):
+            if _punct_between(text, toks[j - 1], toks[j]):
+                break
+            if _listed(toks[j].norm, lex.particles) or (toks[j].norm,) in lex.negation:
+                out.add(j)
                 break
     return out
 
