@@ -874,6 +874,16 @@ def _reported_after(text: str, end: int, lang: str) -> bool:
 _SPLIT_REACH = 15  # the most words between a split verb and its particle
 
 
+def _rest_of_clause(toks: list[Token], i: int, text: str) -> range:
+    """The tokens after ``toks[i]`` up to the next punctuation, at most ``_SPLIT_REACH`` + 1 of them: where the
+    particle or the negation of a verb split around its object may stand."""
+    end = min(len(toks), i + 2 + _SPLIT_REACH)
+    for j in range(i + 1, end):
+        if _punct_between(text, toks[j - 1], toks[j]):
+            return range(i + 1, j)
+    return range(i + 1, end)
+
+
 def _rule_out_split(toks: list[Token], lex: Lexicon, text: str) -> list[tuple[int, int, int | None]]:
     """Finite "rule out" split around its object ("schloss Thaler eine Erhöhung [nicht] aus"): the verb, the
     particle closing the clause, and the "nicht" or "nichts" right before the particle (None without it)."""
@@ -883,9 +893,7 @@ def _rule_out_split(toks: list[Token], lex: Lexicon, text: str) -> list[tuple[in
     for i, t in enumerate(toks):
         if t.norm not in lex.rule_out_verbs:
             continue
-        for j in range(i + 1, min(len(toks), i + 2 + _SPLIT_REACH)):
-            if _punct_between(text, toks[j - 1], toks[j]):
-                break
+        for j in _rest_of_clause(toks, i, text):
             if toks[j].norm == lex.rule_out_particle and (j + 1 == len(toks) or _punct_between(text, toks[j], toks[j + 1])):
                 # "nicht" or "nichts" right before the particle: "schloss nichts aus" rules nothing out
                 before = toks[j - 1].norm
@@ -903,9 +911,7 @@ def _unchanged_split(toks: list[Token], lex: Lexicon, text: str) -> set[int]:
     for i, t in enumerate(toks):
         if t.norm not in lex.unchanged_verbs:
             continue
-        for j in range(i + 1, min(len(toks), i + 2 + _SPLIT_REACH)):
-            if _punct_between(text, toks[j - 1], toks[j]):
-                break
+        for j in _rest_of_clause(toks, i, text):
             if _listed(toks[j].norm, lex.particles) or (toks[j].norm,) in lex.negation:
                 out.add(j)
                 break
