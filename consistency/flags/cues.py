@@ -718,11 +718,22 @@ def says_instead(text: str, lang: str) -> bool:
     return _has_phrase(text, lexicon(lang).instead)
 
 
-def corrected_after(text: str, lang: str) -> bool:
-    """Whether ``text`` (what follows a negation, to the end of its sentence) has a ``rather`` word: "nicht wie
-    geplant um 9 Uhr, sondern erst um 9.40 Uhr" states the correction, which the others say plainly ("a
-    retardé de 40 minutes le début, prévu à 9 h")."""
-    return _has_phrase(text, lexicon(lang).rather)
+def corrected_after(text: str, lang: str, start: int) -> bool:
+    """Whether a ``rather`` word follows ``start`` (the end of a negation) in its sentence: "nicht wie geplant um
+    9 Uhr, sondern erst um 9.40 Uhr" states the correction, which the others say plainly ("a retardé de 40
+    minutes le début, prévu à 9 h")."""
+    lex = lexicon(lang)
+    if not lex.rather:
+        return False
+    toks = tokens(text)
+    for i, t in enumerate(toks):
+        if t.start < start:
+            continue
+        if i and _sentence_between(text, toks[i - 1], t):
+            return False
+        if _phrase_at(toks, i, lex.rather, lex.longest):
+            return True
+    return False
 
 
 def says_too_early(text: str, lang: str) -> bool:

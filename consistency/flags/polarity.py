@@ -18,7 +18,6 @@ The machinery (``cue_candidates``) is shared with ``hedging.py``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Callable, Hashable
@@ -29,9 +28,8 @@ from ..types import Group, Span
 from .base import QUIET_ROLES, Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
 from .cues import (Cue, CueProfile, corrected_after, cues, lexicon, profile_of, says_absent, says_few, says_first,
-                   says_instead,
-                   says_many, says_most, says_never, says_not_in_years, says_only, says_other, says_stopped,
-                   says_too_early, says_unexpected)
+                   says_instead, says_many, says_most, says_never, says_not_in_years, says_only, says_other,
+                   says_stopped, says_too_early, says_unexpected)
 from .numbers import quantities_of
 from .opposites import says_less, worded_alike
 from .votes import (Unit, Vote, best_counterpart, clauses_of, clauses_outside, comma_pieces, group_text,
@@ -565,21 +563,12 @@ def find_polarity(ctx: FlagContext) -> list[Finding]:
     return out
 
 
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
-
-
 def _corrected(ctx: FlagContext, f: CueFinding) -> bool:
     """Whether every negation of an extra-negated version is corrected later in its sentence by a ``rather`` word
     ("nicht X, sondern Y", "non X, bensì Y"): the claim is Y, which the others state without a negation."""
     text, lang = ctx.documents[f.version].text, ctx.documents[f.version].lang
     mine = f.cues[f.version]
-    if not mine:
-        return False
-    for c in mine:
-        end = _SENTENCE_END.search(text, c.end)
-        if not corrected_after(text[c.end:end.start() if end else len(text)], lang):
-            return False
-    return True
+    return bool(mine) and all(corrected_after(text, lang, c.end) for c in mine)
 
 
 def _finding(ctx: FlagContext, f: CueFinding, message: str) -> Finding:
