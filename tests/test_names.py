@@ -123,6 +123,10 @@ SAME = [
     ("Chinach", "China", True),
     ("Kanadzie", "Canada", True),
     ("Stanach Zjednoczonych", "USA", True),
+    ("RPA", "Südafrika", True),  # Polish writes South Africa as an acronym
+    ("Marokko", "Maroc", True),
+    ("ZEA", "Emirati Arabi Uniti", True),
+    ("Perù", "Pérou", True),
     ("KI", "AI", True),
     ("PDG", "CEO", True),
     ("Wall Street Journal", "WSJ", True),
@@ -348,6 +352,10 @@ def test_seed_pl_additions_are_names_only_pl_has(seed_names: dict[str, list[Name
     ("Sąd Administracyjny", "pl", True),  # an adjective ending no Polish name has ("-yjny", "-alny")
     ("Izba Regionalna", "pl", True),
     ("Kowalski", "pl", False),
+    ("Filarmonica", "it", True),  # institution nouns Punkt rarely sees lowercase ([names] common)
+    ("Philharmonie", "fr", True),
+    ("Filarmónica", "pt", True),
+    ("Akademia", "pl", True),
 ])
 def test_names_in_plain_words_are_told_apart(text: str, lang: str, plain: bool) -> None:
     from consistency.flags.entity import _plain_words
