@@ -430,6 +430,15 @@ def test_a_sentence_the_others_say_after_an_and_is_no_addition(check_dev_set):
     assert not [f.text for f in report.flags if "mardi" in f.text], [f.message for f in report.flags]
 
 
+def test_a_clause_matched_elsewhere_is_no_rival_for_a_split_off_sentence(check_dev_set):
+    """``restructured``'s mutual best match, on a clean development set: de makes "Am heikelsten ist der
+    Zuschnitt." a sentence of its own where the others open a sentence with it before a colon. For it and fr the
+    closest clause of de's around is "bevor es geschnitten wird" (cut, "taglio"), but that one renders their
+    "prima di essere tagliata", so it is no rival and de's sentence is their clause (``votes._taken``)."""
+    report = check_dev_set("gloves-castelmirano", ["gaps", "clauses"])
+    assert not [f.text for f in report.flags if "heikelsten" in f.text], [f.message for f in report.flags]
+
+
 def test_a_lead_into_a_colon_is_the_desks_framing_not_an_addition():
     report = consistency.check(TOURS, detectors=["clauses", "drift"])
     assert not [f.text for f in report.flags if f.version == "fr"], [f.message for f in report.flags]

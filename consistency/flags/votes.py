@@ -201,6 +201,14 @@ def _probe(text: str) -> str:
     return text.rstrip(" .!?…")
 
 
+def _taken(ctx: FlagContext, rival: str, unit: Unit, units: list[Unit]) -> bool:
+    """Whether ``rival`` is closest to a clause or comma piece of ``units`` apart from ``unit``: matched elsewhere."""
+    pieces = comma_pieces(units)
+    vecs = ctx.embed_fn([rival] + [p.text for p in pieces])
+    best = pieces[int(np.argmax(vecs[1:] @ vecs[0]))]
+    return best.end <= unit.start or unit.end <= best.start
+
+
 def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking: Sequence[str],
                  and_split: bool = False) -> bool:
     """Whether most versions said to lack ``text`` (of ``holder``, in ``group``) do say it, as a clause of
@@ -244,7 +252,12 @@ def restructured(ctx: FlagContext, group: Group, holder: str, text: str, lacking
         distinct = sim >= DISTINCT_FLOOR and sim - runner_up >= DISTINCT_MARGIN
         if around:
             back = ctx.embed_fn([u.text] + [x.text for x in around])
-            j = int(np.argmax(back[1:] @ back[0]))
+            dots = back[1:] @ back[0]
+            j = int(np.argmax(dots))
+            if j >= len(own) and own and sim >= ctx.thresholds["link"] and _taken(ctx, around[j].text, u, units):
+                # the clause around that wins renders another clause of w's better ("bevor es geschnitten wird"
+                # is "prima di essere tagliata", not "Il più delicato è il taglio"): it is no rival
+                j = int(np.argmax(dots[:len(own)]))
             if sim >= absent or distinct:
                 # the clause must render most of ``text``: one matching only "Non è il primo incidente" of
                 # "Non è il primo incidente: già nel 2019 …" leaves the rest unsaid
