@@ -360,6 +360,12 @@ NEGATION_CASES = [
     ("pt", "Sem nenhum código.", True),
     ("it", "Molti alveari rischiano di restare senza nessuno che se ne occupi.", True),
     ("it", "Senza fondi nessuno può aprire un laboratorio.", False),  # "nobody" is a claim of its own
+    # a negated purpose is often a positive one elsewhere ("per non disturbare" = "pour protéger"): soft too
+    ("it", "Si pota in inverno, per non disturbare gli uccelli.", True),
+    ("pl", "Prace trwają zimą, by nie przeszkadzać ptakom.", True),
+    ("pt", "Cortam no inverno, para não perturbar as aves.", True),
+    ("fr", "On taille en hiver pour ne pas déranger les oiseaux.", True),
+    ("it", "Il parco non apre in inverno.", False),
 ])
 def test_without_negations_are_soft(lang, text, soft):
     [cue] = negations(text, lang)

@@ -80,7 +80,7 @@ class Cue:
     text: str
     kind: str  # "negation", "hedge" (strong), "weak" (could, might), "modal" (can, may), "expect" (is expected to,
     # dovrebbe, devrait), "booster" or "conditional"
-    soft: bool = False  # a negation made only of "without" words, which translators render freely
+    soft: bool = False  # a negation of "without" words or of a purpose ("per non"), which translators render freely
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,7 @@ class Lexicon:
     neg_suffixes: tuple[str, ...]
     not_negation: frozenset[tuple[str, ...]]
     soft: frozenset[str]  # "senza", "ohne": a negation that is often a wording ("senza codice" = "chi non ha il codice")
+    purpose: frozenset[str]  # "per", "by": "per non disturbare" is often "to protect" elsewhere, a soft negation too
     only: frozenset[str]  # "not ... only" is not a negation ("non riguardano solo")
     correlatives: frozenset[str]  # "weder", "noch", "né", "ani": part of the negation before them
     concord: frozenset[str]  # "aucun", "nikt": a negative word that takes the particle later in its clause
@@ -229,6 +230,7 @@ def lexicon(lang: str) -> Lexicon:
         neg_suffixes=tuple(_norm(p) for p in neg.get("suffixes", [])),
         not_negation=sets[1],
         soft=frozenset(_norm(w) for w in neg.get("soft", [])),
+        purpose=frozenset(_norm(w) for w in neg.get("purpose", [])),
         only=frozenset(_norm(w) for w in neg.get("only", [])),
         correlatives=frozenset(_norm(w) for w in neg.get("correlatives", [])),
         concord=frozenset(_norm(w) for w in neg.get("concord", [])),
@@ -434,7 +436,8 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
         # se ne occupi" = "abandoned", "bez nikogo"): not "senza soldi nessuno può", not a particle
         soft = all(toks[i].norm in lex.soft for i in g) or (
             toks[g[0]].norm in lex.soft and g == list(range(g[0], g[0] + len(g)))
-            and not any(_listed(toks[i].norm, lex.particles) for i in g[1:]))
+            and not any(_listed(toks[i].norm, lex.particles) for i in g[1:])) or (
+            g[0] > 0 and toks[g[0] - 1].norm in lex.purpose and text[toks[g[0] - 1].end:a.start].strip() == "")
         out.append(Cue(a.start, b.end, text[a.start : b.end], "negation", soft))
     # cues inside a short quotation are part of a name or a title («Tram no», "No al tram")
     quoted = _short_quotes(text, lang)
