@@ -16,7 +16,9 @@ HEDGE_CASES = [
     # an expectation: "is expected to", whatever words each desk uses for it
     ("de", "Die Arbeiten dauern voraussichtlich bis Mai.", [("expect", "voraussichtlich")]),
     ("it", "Il Consiglio di Stato dovrebbe pronunciarsi entro l’autunno.", [("expect", "dovrebbe")]),
-    ("de", "Der Staatsrat dürfte bis zum Herbst entscheiden.", [("expect", "dürfte")]),
+    # "dürfte" is "probably": epistemic, never the deontic "should" that "dovrebbe", "devrait" also are
+    ("de", "Der Staatsrat dürfte bis zum Herbst entscheiden.", [("hedge", "dürfte")]),
+    ("de", "Der Pegel wird aller Voraussicht nach weiter sinken.", [("hedge", "aller Voraussicht nach")]),
     ("fr", "Le calendrier devrait être publié à la mi-juin.", [("expect", "devrait")]),
     ("de", "Er wird am Sonntag wahrscheinlich wieder starten.", [("hedge", "wahrscheinlich")]),
     ("de", "Der Pegel werde bis zum Winter wohl unter 30 Prozent bleiben.", [("hedge", "wohl")]),
@@ -331,3 +333,26 @@ def test_risks_to_against_counterparts_that_call_it_threatened(others, raised):
     report = consistency.check({"it": it.replace("che rischia di scomparire", "minacciato di estinzione"),
                                 **others, "fr": fr}, detectors=["hedging"])
     assert [f.version for f in report.flags] == [v.replace("it", "fr") for v in raised], [f.message for f in report.flags]
+
+
+INFLATION = {  # the central bank's forecast; de says the inflation "dürfte" (probably will) reach the figures
+    "it": "Secondo le nuove previsioni della banca centrale, l'inflazione sarà del 5,9% quest'anno e del 3,8% nel 2026.",
+    "pt": "Segundo as novas projeções do banco central, a inflação vai ficar em 5,9% este ano e em 3,8% em 2026.",
+    "fr": "Selon les nouvelles projections de la banque centrale, l'inflation atteindra 5,9 % cette année et 3,8 % en 2026.",
+    "pl": "Według nowych prognoz banku centralnego inflacja wyniesie 5,9 proc. w tym roku i 3,8 proc. w 2026 r.",
+}
+
+
+@pytest.mark.parametrize("others,raised", [
+    # a forecast's figures are hedged by what they are: "selon les projections, … atteindra" = "dürfte … betragen"
+    (INFLATION, []),
+    # the same figures as a plain fact: "dürfte" stands out
+    ({"it": "L'inflazione sarà del 5,9% quest'anno e del 3,8% nel 2026.",
+      "pt": "A inflação vai ficar em 5,9% este ano e em 3,8% em 2026.",
+      "fr": "L'inflation atteindra 5,9 % cette année et 3,8 % en 2026.",
+      "pl": "Inflacja wyniesie 5,9 proc. w tym roku i 3,8 proc. w 2026 r."}, ["de"]),
+], ids=["forecast", "plain"])
+def test_probably_against_a_forecast_is_no_hedge(others, raised):
+    de = "Die Inflation dürfte in diesem Jahr 5,9 Prozent und im Jahr 2026 3,8 Prozent betragen."
+    report = consistency.check({"de": de, **others}, detectors=["hedging"])
+    assert [f.version for f in report.flags] == raised, [f.message for f in report.flags]

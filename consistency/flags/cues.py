@@ -54,7 +54,7 @@ from ..datafiles import WordList, read_data, word_list
 from .numbers import load_language, normalise_lang
 
 __all__ = ["Cue", "CueProfile", "Lexicon", "Token", "cues", "lexicon", "negations", "profile", "profile_of", "says_first",
-           "says_most", "says_never", "says_not_in_years", "says_stopped", "says_threatened", "is_risk", "tokens"]
+           "says_most", "says_never", "says_not_in_years", "says_stopped", "says_forecast", "says_threatened", "is_risk", "tokens"]
 
 # an English negative contraction ("isn't") is one word; an elided article or particle ("l'", "d'",
 # "n'", "dell'") is a word of its own; hyphenated words stay whole ("peut-être")
@@ -182,6 +182,7 @@ class Lexicon:
     fear: frozenset[str]  # "fürchtete", "craignaient": a "could" after them is what was feared, not a hedge
     risk: WordList  # "rischia", "risque", "droht": a weak cue with one is a "risks to" cue
     threatened: WordList  # "minacciat*", "menacé*", "zagrożon*": what "rischia di scomparire" says without a hedge
+    forecast: WordList  # "previsioni", "Prognose", "prognoz*": a forecast's figures are hedged by what they are
     # the reporting conditional ("auraient déjà transmis": reportedly) and what makes it another conditional
     reportative: frozenset[str]
     reportative_not_after: frozenset[str]  # "que", "si", "selon" before it: a future in the past, a condition, a source
@@ -283,6 +284,7 @@ def lexicon(lang: str) -> Lexicon:
         fear=frozenset(_norm(w) for w in hed.get("fear", [])),
         risk=word_list(_norm(w) for w in hed.get("risk", [])),
         threatened=word_list(_norm(w) for w in hed.get("threatened", [])),
+        forecast=word_list(_norm(w) for w in hed.get("forecast", [])),
         reportative=frozenset(_norm(w) for w in hed.get("reportative", [])),
         reportative_not_after=frozenset(_norm(w) for w in hed.get("reportative_not_after", [])),
         reportative_not_with=frozenset(_norm(w) for w in hed.get("reportative_not_with", [])),
@@ -789,6 +791,12 @@ def says_threatened(text: str, lang: str) -> bool:
     """Whether ``text`` calls something threatened or dying ("un métier menacé de disparition", "ginące
     rzemiosło", "gegen das Aussterben"): what "un mestiere che rischia di scomparire" says with a hedge."""
     return _has_word(text, lexicon(lang).threatened)
+
+
+def says_forecast(text: str, lang: str) -> bool:
+    """Whether ``text`` gives a forecast or an estimate ("secondo le previsioni della banca", "selon les
+    projections", "nach der Prognose"): what "l'inflation devrait atteindre", "dürfte … betragen" say with a hedge."""
+    return _has_word(text, lexicon(lang).forecast)
 
 
 def says_other(text: str, lang: str) -> bool:

@@ -15,7 +15,10 @@ expectation is as hedged as "probably" ("sarà probabilmente pubblicato" =
 que deixem de conseguir" against "non potranno più") is found by a second vote,
 on strong hedges alone: the first reads both sides as hedged. A "could" against counterparts that
 mostly use a conditional that reports nothing ("mogłoby działać" against "che avrebbe prolungato",
-"qui aurait prolongé") is a mood, not doubt. Boosters
+"qui aurait prolongé") is a mood, not doubt. A hedge against counterparts that give the claim as a forecast
+or an estimate ("dürfte … betragen" against "selon les projections, l'inflation atteindra") is the same
+uncertainty said two ways (``[hedging] forecast``). German "dürfte" is a strong hedge, not an expectation: it
+never means the deontic "should". Boosters
 (certainly, sicuramente) are not compared: translations add and drop them
 freely. The probability comes from the calibrator.
 """
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 from .base import Candidate, FlagContext, join_names, quote
 from .calibration import Finding, finder
-from .cues import is_risk, says_threatened
+from .cues import is_risk, says_forecast, says_threatened
 from .polarity import CueFinding, _counterparts, cue_candidates, cue_next_door
 from .votes import group_text
 
@@ -49,12 +52,16 @@ def find_hedging(ctx: FlagContext) -> list[Finding]:
                 continue  # "could" where the others use a conditional ("mogłoby działać" = "avrebbe prolungato")
             if _threat_said(ctx, f, [f.version], f.vote.winners):
                 continue  # "rischia di scomparire" where the others say "menacé de disparition"
+            if _forecast_said(ctx, f, f.vote.winners):
+                continue  # "dürfte … betragen" where the others say "selon les projections, … atteindra"
             f.features["strong"] = float(prof.hedges > 0)
             if cue_next_door(ctx, f, lambda p: int(p.hedged)):
                 continue  # the hedged clause is part of a neighbouring sentence in the others (embeds: last)
         else:
             if _threat_said(ctx, f, f.vote.winners, [f.version]):
                 continue  # "menacé de disparition" where the others say "rischia di scomparire"
+            if _forecast_said(ctx, f, [f.version]):
+                continue  # "selon les projections, … atteindra" where the others say "devrait atteindre"
             firm = [w for w in winners if w.certainty <= 1]
             if len(firm) * 2 < len(winners):
                 continue  # the others hedge by "can" alone, mostly
@@ -71,6 +78,13 @@ def find_hedging(ctx: FlagContext) -> list[Finding]:
                          score=0.6, message=message, group=f.group.id)
         out.append(Finding(cand, "hedging", f.features))
     return out
+
+
+def _forecast_said(ctx: FlagContext, f: CueFinding, plain: list[str]) -> bool:
+    """Whether most of the ``plain`` versions give the claim as a forecast or an estimate ("secondo le previsioni
+    della banca", "selon les projections"): hedged by what it is, the same claim as "dürfte … betragen"."""
+    said = [w for w in plain if says_forecast(group_text(ctx, f.group, w)[0], ctx.documents[w].lang)]
+    return len(said) * 2 > len(plain)
 
 
 def _threat_said(ctx: FlagContext, f: CueFinding, hedged: list[str], plain: list[str]) -> bool:
