@@ -124,6 +124,7 @@ SAME = [
     ("Kanadzie", "Canada", True),
     ("Stanach Zjednoczonych", "USA", True),
     ("RPA", "Südafrika", True),  # Polish writes South Africa as an acronym
+    ("Szlezwiku-Holsztynie", "Schleswig-Holstein", True),  # each part of a hyphenated name takes its case ending
     ("Marokko", "Maroc", True),
     ("ZEA", "Emirati Arabi Uniti", True),
     ("Perù", "Pérou", True),

@@ -205,10 +205,11 @@ def _exonyms() -> _Exonyms:
                 core = _without_article(folded, articles)
                 if core:
                     cores[core] = canon if cores.get(core, canon) == canon else ""
-                parts = folded.split()
+                parts = folded.replace("-", " ").split()  # "Szlezwik-Holsztyn": each part takes its case ending
                 if len(parts) > 1:
                     multi.append((tuple(_stems(p) for p in parts), canon))
-                    continue
+                    if "-" not in folded or " " in folded:
+                        continue
                 _add_stems(stems, folded, canon)
     for core, canon in cores.items():
         if canon and core not in words:  # "aia" from "L'Aia", unless another key owns it
@@ -247,14 +248,15 @@ def _exonym(text: str) -> str | None:
     folded = " ".join(_fold(stripped).split())
     if folded in ex.words:
         return ex.words[folded]
-    parts = folded.split()
-    if len(parts) == 1:
+    if " " not in folded:
         for stem in sorted(_stems(folded), key=len, reverse=True):
             if len(stem) >= 4 and stem in ex.stems:
                 return ex.stems[stem]
             # a short form only when the ending leaves exactly that form ("Renem" -> "Ren" = Rhine)
             if len(stem) == 3 and stem in ex.words:
                 return ex.words[stem]
+    parts = folded.replace("-", " ").split()  # "w Szlezwiku-Holsztynie": each part of a hyphenated name inflected
+    if len(parts) == 1:
         return None
     for token_stems, canon in ex.multi:
         if len(token_stems) == len(parts) and all(_stems(p) & s for p, s in zip(parts, token_stems)):
