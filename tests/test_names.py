@@ -125,6 +125,8 @@ SAME = [
     ("Stanach Zjednoczonych", "USA", True),
     ("RPA", "Südafrika", True),  # Polish writes South Africa as an acronym
     ("Szlezwiku-Holsztynie", "Schleswig-Holstein", True),  # each part of a hyphenated name takes its case ending
+    ("lubelskie", "Lublin", True),  # a Polish city adjective with a changed stem, also a voivodeship's name
+    ("łódzkie", "Łódź", True),
     ("Marokko", "Maroc", True),
     ("ZEA", "Emirati Arabi Uniti", True),
     ("Perù", "Pérou", True),

@@ -348,6 +348,7 @@ NEGATION_CASES = [
     ("es", "Nada menos que 140 participantes.", 0, []),
     ("it", "Niente meno che 140 aquilonisti.", 0, []),
     ("pt", "Nada mudou para os 140 praticantes.", 1, ["Nada"]),
+    ("pt", "Catorze pontos não são muito quando faltam vinte minutos.", 0, []),  # "not much" with the invariable "muito"
     ("xx", "Non non nicht nie.", 0, []),  # a language without data has no cues
 ]
 
