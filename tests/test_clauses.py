@@ -87,6 +87,14 @@ SPLIT_CASES = [
      ["Mieszkańcy mogą przyprowadzać psy we wtorki", "pod warunkiem że mają aktualne szczepienia"]),
     ("de", "Die Einwohner können ihre Hunde dienstags bringen, sofern sie einen gültigen Impfpass vorlegen.",
      ["Die Einwohner können ihre Hunde dienstags bringen", "sofern sie einen gültigen Impfpass vorlegen"]),
+    # a clause interposed in a short main clause stays in it: the head alone would be a clause nobody has
+    ("de", "Die alten Boote gehen, sofern sie noch schwimmen, an zwei Segelschulen der Region.",
+     ["Die alten Boote gehen, sofern sie noch schwimmen, an zwei Segelschulen der Region"]),
+    ("pl", "Stare łodzie trafią, jeśli są sprawne, do dwóch szkół żeglarskich w regionie.",
+     ["Stare łodzie trafią, jeśli są sprawne, do dwóch szkół żeglarskich w regionie"]),
+    # a longer main clause before it is a clause of its own
+    ("de", "Die Stadt gibt die alten Boote im Mai ab, sofern sie noch schwimmen, an zwei Segelschulen.",
+     ["Die Stadt gibt die alten Boote im Mai ab", "sofern sie noch schwimmen, an zwei Segelschulen"]),
     ("de", "", []),
 ]
 

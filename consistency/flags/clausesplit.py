@@ -12,7 +12,8 @@ apposition with a relative clause (", una stima che ...": an article of
 piece's first four words). A comma and an article of
 ``infinitive_objects`` opening a piece that ends with an ``infinitive`` word and one more word
 is an infinitive with its object (", den Platz zu räumen"), which completes the clause before
-it: no cut there. The lists are in
+it: no cut there. Nor is a clause interposed in a main clause of fewer than ``INTERPOSED_HEAD`` words, whose
+closing comma the rest of the main clause follows ("Die alten Sättel gehen, sofern …, an drei Zentren"). The lists are in
 ``consistency/data/lang/<code>.toml``. Pieces shorter than ``MIN_WORDS`` words
 join their neighbour ("Huawei, Cambricon, and MetaX" stays one unit). Spans
 exclude the separator and the closing punctuation of the sentence.
@@ -170,6 +171,22 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+INTERPOSED_HEAD = 5  # a main clause of fewer words before an interposed clause keeps it (``_interposed``)
+
+
+def _interposed(text: str, cuts: set[int], comma: int, start: int) -> bool:
+    """Whether the clause opened at ``start`` (after the comma at ``comma``) is interposed in a short main clause:
+    fewer than ``INTERPOSED_HEAD`` words before it since the last cut, and after its own closing comma the main
+    clause goes on with no clause marker ("Die alten Sättel gehen, sofern sie noch gut erhalten sind, an drei
+    Reittherapie-Zentren"). Cut there, the main clause's head would stand alone as a clause no version has."""
+    head_from = max((c for c in cuts if c < comma), default=0)
+    if _words(text[head_from:comma]) >= INTERPOSED_HEAD:
+        return False
+    end = min((c for c in cuts if c > start), default=len(text))
+    close = text.find(",", start, end)
+    return close != -1 and _words(text[close:end]) >= 1 and close not in cuts
+
+
 def split_clauses(text: str, lang: str) -> list[tuple[int, int]]:
     """``[start, end)`` of each clause of the sentence ``text``, in order (none for a text without words)."""
     return list(_split(text, lang))
@@ -192,6 +209,7 @@ def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     correlative = _fold(_clause_data(lang).get("correlative"))
     definite = _fold(_clause_data(lang).get("definite"))
     governed = _fold(_clause_data(lang).get("relative_after_preposition"))
+    opened: list[tuple[int, int]] = []  # (comma, start) of each clause a comma and a marker open
     if phrases or articles or governed:
         toks = tokens(text)
         for i, t in enumerate(toks):
@@ -213,8 +231,14 @@ def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
                 found = False  # "noch nicht dort, wo man hinwolle", "dort stehen, wo": the clause before needs
                 # it; two words before the comma an article is no demonstrative ("das Band, wobei sie …")
             if found and not _infinitive_piece(text, toks, i, lang):
-                cuts.add(toks[i - 1].end + before.index(","))
+                comma = toks[i - 1].end + before.index(",")
+                cuts.add(comma)
                 cuts.add(t.start)
+                opened.append((comma, t.start))
+        for comma, start in opened:
+            if _interposed(text, cuts, comma, start):
+                cuts.discard(comma)  # "Die alten Sättel gehen, sofern sie noch gut erhalten sind, an drei …": the
+                cuts.discard(start)  # clause sits inside a short main clause, which is no claim without its rest
     points = sorted(cuts)
     pieces = []
     for a, b in zip(points, points[1:]):
