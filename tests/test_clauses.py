@@ -92,6 +92,9 @@ SPLIT_CASES = [
      ["Die alten Boote gehen, sofern sie noch schwimmen, an zwei Segelschulen der Region"]),
     ("pl", "Stare łodzie trafią, jeśli są sprawne, do dwóch szkół żeglarskich w regionie.",
      ["Stare łodzie trafią, jeśli są sprawne, do dwóch szkół żeglarskich w regionie"]),
+    # a piece after an earlier cut is no main clause: the clause after it is cut off as usual
+    ("pl", "Zakłady używają starych maszyn, takich jak prasy ręczne, zamiast robotów jak Niemcy, Austria czy Czechy.",
+     ["Zakłady używają starych maszyn", "takich jak prasy ręczne", "zamiast robotów jak Niemcy, Austria czy Czechy"]),
     # a longer main clause before it is a clause of its own
     ("de", "Die Stadt gibt die alten Boote im Mai ab, sofern sie noch schwimmen, an zwei Segelschulen.",
      ["Die Stadt gibt die alten Boote im Mai ab", "sofern sie noch schwimmen, an zwei Segelschulen"]),

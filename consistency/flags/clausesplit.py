@@ -176,11 +176,11 @@ INTERPOSED_HEAD = 5  # a main clause of fewer words before an interposed clause 
 
 def _interposed(text: str, cuts: set[int], comma: int, start: int) -> bool:
     """Whether the clause opened at ``start`` (after the comma at ``comma``) is interposed in a short main clause:
-    fewer than ``INTERPOSED_HEAD`` words before it since the last cut, and after its own closing comma the main
+    the sentence opens with fewer than ``INTERPOSED_HEAD`` words before it, and after its own closing comma the main
     clause goes on with no clause marker ("Die alten Sättel gehen, sofern sie noch gut erhalten sind, an drei
-    Reittherapie-Zentren"). Cut there, the main clause's head would stand alone as a clause no version has."""
-    head_from = max((c for c in cuts if c < comma), default=0)
-    if _words(text[head_from:comma]) >= INTERPOSED_HEAD:
+    Reittherapie-Zentren"). Cut there, the main clause's head would stand alone as a clause no version has. A
+    piece after an earlier cut is no main clause ("…, takich jak litografia DUV, zamiast EUV jak Tajwan, Korea …")."""
+    if any(0 < c < comma and text[:c].strip() for c in cuts) or _words(text[:comma]) >= INTERPOSED_HEAD:
         return False
     end = min((c for c in cuts if c > start), default=len(text))
     close = text.find(",", start, end)
