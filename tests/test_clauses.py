@@ -92,6 +92,11 @@ SPLIT_CASES = [
      ["Die alten Boote gehen, sofern sie noch schwimmen, an zwei Segelschulen der Region"]),
     ("pl", "Stare łodzie trafią, jeśli są sprawne, do dwóch szkół żeglarskich w regionie.",
      ["Stare łodzie trafią, jeśli są sprawne, do dwóch szkół żeglarskich w regionie"]),
+    # a verb of showing or knowing takes the question-word clause after its comma as its object
+    ("pl", "W sobotę warsztat otworzy drzwi i pokaże, jak wyplata się kosze.",
+     ["W sobotę warsztat otworzy drzwi i pokaże, jak wyplata się kosze"]),
+    ("de", "Die Besucher können am Samstag sehen, wie man Körbe flicht.",
+     ["Die Besucher können am Samstag sehen, wie man Körbe flicht"]),
     # a piece after an earlier cut is no main clause: the clause after it is cut off as usual
     ("pl", "Zakłady używają starych maszyn, takich jak prasy ręczne, zamiast robotów jak Niemcy, Austria czy Czechy.",
      ["Zakłady używają starych maszyn", "takich jak prasy ręczne", "zamiast robotów jak Niemcy, Austria czy Czechy"]),

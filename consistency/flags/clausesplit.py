@@ -13,7 +13,9 @@ piece's first four words). A comma and an article of
 ``infinitive_objects`` opening a piece that ends with an ``infinitive`` word and one more word
 is an infinitive with its object (", den Platz zu räumen"), which completes the clause before
 it: no cut there. Nor is a clause interposed in a main clause of fewer than ``INTERPOSED_HEAD`` words, whose
-closing comma the rest of the main clause follows ("Die alten Sättel gehen, sofern …, an drei Zentren"). The lists are in
+closing comma the rest of the main clause follows ("Die alten Sättel gehen, sofern …, an drei Zentren"), nor the
+object of a verb of showing or knowing (``complement_verbs``) right before the comma when the piece opens with a
+question word (``interrogatives``: "pokaże, jak opala się beczki"). The lists are in
 ``consistency/data/lang/<code>.toml``. Pieces shorter than ``MIN_WORDS`` words
 join their neighbour ("Huawei, Cambricon, and MetaX" stays one unit). Spans
 exclude the separator and the closing punctuation of the sentence.
@@ -207,6 +209,8 @@ def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     phrases, longest, articles, relatives = _markers(lang)
     contrast = _fold(_clause_data(lang).get("contrast"))
     correlative = _fold(_clause_data(lang).get("correlative"))
+    asking = _fold(_clause_data(lang).get("complement_verbs"))
+    interrogative = _fold(_clause_data(lang).get("interrogatives"))
     definite = _fold(_clause_data(lang).get("definite"))
     governed = _fold(_clause_data(lang).get("relative_after_preposition"))
     opened: list[tuple[int, int]] = []  # (comma, start) of each clause a comma and a marker open
@@ -230,6 +234,8 @@ def _split(text: str, lang: str) -> tuple[tuple[int, int], ...]:
                           or (i > 1 and toks[i - 2].norm in correlative and toks[i - 2].norm not in definite)):
                 found = False  # "noch nicht dort, wo man hinwolle", "dort stehen, wo": the clause before needs
                 # it; two words before the comma an article is no demonstrative ("das Band, wobei sie …")
+            if found and toks[i - 1].norm in asking and t.norm in interrogative:
+                found = False  # "pokaże, jak opala się beczki", "zeigt, wie man …": the verb's object, not a clause
             if found and not _infinitive_piece(text, toks, i, lang):
                 comma = toks[i - 1].end + before.index(",")
                 cuts.add(comma)
