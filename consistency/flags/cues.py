@@ -434,18 +434,26 @@ def _cues(text: str, lang: str) -> tuple[Cue, ...]:
                 or _approximate(toks, g, lex, text) or _only_complement(toks, g, lex, text) or n in doubled):
             continue
         a, b = toks[g[0]], toks[g[-1]]
-        # "without" words, or one with the negative word right after it that it governs ("senza nessuno che
-        # se ne occupi" = "abandoned", "bez nikogo"): not "senza soldi nessuno può", not a particle
-        soft = all(toks[i].norm in lex.soft for i in g) or (
-            toks[g[0]].norm in lex.soft and g == list(range(g[0], g[0] + len(g)))
-            and not any(_listed(toks[i].norm, lex.particles) for i in g[1:])) or (
-            g[0] > 0 and toks[g[0] - 1].norm in lex.purpose and text[toks[g[0] - 1].end:a.start].strip() == "")
-        out.append(Cue(a.start, b.end, text[a.start : b.end], "negation", soft))
+        out.append(Cue(a.start, b.end, text[a.start : b.end], "negation", _soft(toks, g, lex, text)))
     # cues inside a short quotation are part of a name or a title («Tram no», "No al tram")
     quoted = _short_quotes(text, lang)
     out = [c for c in out if not any(a <= c.start and c.end <= b for a, b in quoted)]
     out.sort(key=lambda c: (c.start, c.end))
     return tuple(out)
+
+
+def _soft(toks: list[Token], group: list[int], lex: Lexicon, text: str) -> bool:
+    """Whether the negation ``group`` is one translators render freely: "without" words, or one with the negative
+    word right after it that it governs ("senza nessuno che se ne occupi" = "abandoned", "bez nikogo"; not "senza
+    soldi nessuno può", not a particle), or a negation right after a purpose word ("per non disturbare" = "pour
+    protéger")."""
+    first = group[0]
+    if all(toks[i].norm in lex.soft for i in group):
+        return True
+    if (toks[first].norm in lex.soft and group == list(range(first, first + len(group)))
+            and not any(_listed(toks[i].norm, lex.particles) for i in group[1:])):
+        return True
+    return first > 0 and toks[first - 1].norm in lex.purpose and not text[toks[first - 1].end:toks[first].start].strip()
 
 
 def _listed(norm: str, words: frozenset[str]) -> bool:

@@ -208,9 +208,8 @@ def _exonyms() -> _Exonyms:
                 parts = folded.replace("-", " ").split()  # "Szlezwik-Holsztyn": each part takes its case ending
                 if len(parts) > 1:
                     multi.append((tuple(_stems(p) for p in parts), canon))
-                    if "-" not in folded or " " in folded:
-                        continue
-                _add_stems(stems, folded, canon)
+                if " " not in folded:  # one word, hyphenated or not: its stems too
+                    _add_stems(stems, folded, canon)
     for core, canon in cores.items():
         if canon and core not in words:  # "aia" from "L'Aia", unless another key owns it
             words[core] = canon
